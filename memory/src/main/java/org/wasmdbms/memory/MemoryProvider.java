@@ -1,0 +1,87 @@
+package org.wasmdbms.memory;
+
+/**
+ * A linear, byte-addressed memory that grows in whole pages of {@link #PAGE_SIZE} bytes: the only
+ * thing the storage layer needs from the place where bytes live (a heap array, a file, WASI file
+ * calls in the guest).
+ *
+ * <p>Contract, common to every implementation and checked by one shared contract test suite:
+ *
+ * <ul>
+ *   <li>{@link #size()} is always {@code pages() * PAGE_SIZE}; a new provider has zero pages unless
+ *       it opened existing content.
+ *   <li>{@link #grow(long)} appends whole pages, returns the page count before the call, and the
+ *       new bytes read as zero.
+ *   <li>{@link #read(long, byte[], int, int)} and {@link #write(long, byte[], int, int)} either
+ *       transfer every requested byte or throw; a range that is not wholly inside {@code [0,
+ *       size())}, a negative offset or length, or a buffer range outside the array throws {@link
+ *       org.wasmdbms.api.error.MemoryException} and transfers nothing. There is no partial read.
+ *   <li>{@link #sync()} returns only once every byte written before it is durable (for volatile
+ *       providers it does nothing). Writes not followed by a {@code sync} may be lost on power
+ *       loss.
+ *   <li>After {@link #close()}, every method but {@code close} throws {@link
+ *       org.wasmdbms.api.error.MemoryException}; closing twice is harmless.
+ *   <li>All failures are {@link org.wasmdbms.api.error.MemoryException}s with a message that says
+ *       what failed; no other exception type escapes.
+ * </ul>
+ *
+ * <p>Thread safety: implementations are not thread-safe. The engine core is single-threaded; a JVM
+ * facade that allows concurrency serialises access above this interface.
+ */
+public interface MemoryProvider extends AutoCloseable {
+  /** The page size: 64 KiB, the WebAssembly page size. */
+  int PAGE_SIZE = 65536;
+
+  /** The current size in bytes: always {@code pages() * PAGE_SIZE}. */
+  long size();
+
+  /** The current number of pages. */
+  long pages();
+
+  /**
+   * Appends {@code additionalPages} zero-filled pages.
+   *
+   * @param additionalPages how many pages to add; zero is allowed, negative is an error
+   * @return the page count before the call
+   * @throws org.wasmdbms.api.error.MemoryException if the pages cannot be added (out of space,
+   *     closed, negative count); the size is then unchanged
+   */
+  long grow(long additionalPages);
+
+  /**
+   * Copies {@code length} bytes starting at {@code offset} into {@code buffer[bufferOffset ...]}.
+   *
+   * @throws org.wasmdbms.api.error.MemoryException if the range is out of bounds or the read fails
+   */
+  void read(long offset, byte[] buffer, int bufferOffset, int length);
+
+  /**
+   * Copies {@code length} bytes from {@code buffer[bufferOffset ...]} to {@code offset}.
+   *
+   * @throws org.wasmdbms.api.error.MemoryException if the range is out of bounds or the write fails
+   */
+  void write(long offset, byte[] buffer, int bufferOffset, int length);
+
+  /**
+   * Reads {@code buffer.length} bytes at {@code offset}; see {@link #read(long, byte[], int, int)}.
+   */
+  default void read(long offset, byte[] buffer) {
+    read(offset, buffer, 0, buffer.length);
+  }
+
+  /** Writes all of {@code buffer} at {@code offset}; see {@link #write(long, byte[], int, int)}. */
+  default void write(long offset, byte[] buffer) {
+    write(offset, buffer, 0, buffer.length);
+  }
+
+  /**
+   * Makes every earlier write durable.
+   *
+   * @throws org.wasmdbms.api.error.MemoryException if the data cannot be made durable
+   */
+  void sync();
+
+  /** Releases the underlying resource. Idempotent. */
+  @Override
+  void close();
+}
