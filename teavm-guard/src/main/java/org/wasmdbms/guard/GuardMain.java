@@ -1,0 +1,19 @@
+package org.wasmdbms.guard;
+
+/**
+ * Entry point of the TeaVM guard program. TeaVM compiles only what this method reaches, so every
+ * guest-path scenario must be called from {@link GuardProgram#run(java.io.PrintStream)}.
+ */
+public final class GuardMain {
+  private GuardMain() {}
+
+  /**
+   * Runs every scenario and prints their output to standard output.
+   *
+   * @param args ignored
+   */
+  public static void main(String[] args) {
+    GuardProgram.run(System.out);
+    System.out.flush();
+  }
+}

@@ -1,0 +1,46 @@
+package org.wasmdbms.guard;
+
+import java.io.PrintStream;
+import org.wasmdbms.api.error.DbmsException;
+import org.wasmdbms.api.error.ErrorKind;
+
+/**
+ * The smoke program run both on the JVM and, compiled by TeaVM, inside WebAssembly. Its printed
+ * output is the evidence: the guard test fails on any difference between the two runs.
+ *
+ * <p>Each scenario prints a header line so that a difference points at the scenario that caused it.
+ * Scenarios must be deterministic and print ASCII only.
+ */
+public final class GuardProgram {
+  private GuardProgram() {}
+
+  /**
+   * Runs every scenario in a fixed order.
+   *
+   * @param out where the scenarios print
+   */
+  public static void run(PrintStream out) {
+    section(out, "errors");
+    errorKinds(out);
+    out.println("== end");
+  }
+
+  private static void section(PrintStream out, String name) {
+    out.println("== " + name);
+  }
+
+  /** Every error kind survives the rebuild that the WIT boundary performs. */
+  private static void errorKinds(PrintStream out) {
+    for (ErrorKind kind : ErrorKind.values()) {
+      DbmsException rebuilt = DbmsException.of(kind, "detail of " + kind.witName());
+      out.println(
+          kind.witName()
+              + " -> "
+              + rebuilt.kind().witName()
+              + " | "
+              + rebuilt.detail()
+              + " | "
+              + rebuilt.getMessage());
+    }
+  }
+}

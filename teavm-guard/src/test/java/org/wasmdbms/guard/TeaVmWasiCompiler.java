@@ -1,0 +1,113 @@
+package org.wasmdbms.guard;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.teavm.tooling.TeaVMProblemRenderer;
+import org.teavm.tooling.TeaVMTargetType;
+import org.teavm.tooling.TeaVMTool;
+import org.teavm.tooling.TeaVMToolException;
+import org.teavm.tooling.TeaVMToolLog;
+import org.teavm.vm.TeaVMOptimizationLevel;
+
+/**
+ * Compiles a Java main class and everything it reaches to a WASI core module with TeaVM 0.13.1
+ * ({@code WEBASSEMBLY_WASI}). Any severe problem TeaVM reports (a missing JDK method, an
+ * unsupported feature) is a failure whose message lists the problems and their call stacks.
+ */
+final class TeaVmWasiCompiler {
+  private final int heapBytes;
+
+  /** A compiler for modules whose Java heap is fixed at {@code heapMiB} MiB. */
+  TeaVmWasiCompiler(int heapMiB) {
+    this.heapBytes = heapMiB << 20;
+  }
+
+  /**
+   * Compiles {@code mainClass} to {@code output}.
+   *
+   * @return the path of the generated module
+   * @throws IllegalStateException with TeaVM's problem report if compilation failed
+   */
+  Path compile(String mainClass, Path output) throws IOException, TeaVMToolException {
+    Files.createDirectories(output.getParent());
+    CollectingLog log = new CollectingLog();
+    TeaVMTool tool = new TeaVMTool();
+    tool.setLog(log);
+    tool.setClassLoader(TeaVmWasiCompiler.class.getClassLoader());
+    tool.setTargetType(TeaVMTargetType.WEBASSEMBLY_WASI);
+    tool.setMainClass(mainClass);
+    tool.setTargetDirectory(output.getParent().toFile());
+    tool.setTargetFileName(output.getFileName().toString());
+    tool.setOptimizationLevel(TeaVMOptimizationLevel.FULL);
+    tool.setObfuscated(true);
+    // A fixed heap: TeaVM's GC moves objects, and the guest later needs the space above the heap.
+    tool.setMinHeapSize(heapBytes);
+    tool.setMaxHeapSize(heapBytes);
+    tool.generate();
+    if (!tool.getProblemProvider().getSevereProblems().isEmpty()) {
+      CollectingLog problems = new CollectingLog();
+      TeaVMProblemRenderer.describeProblems(
+          tool.getDependencyInfo().getCallGraph(), tool.getProblemProvider(), problems);
+      throw new IllegalStateException("TeaVM cannot compile " + mainClass + ":\n" + problems.text);
+    }
+    File file = output.toFile();
+    if (!file.isFile()) {
+      throw new IllegalStateException("TeaVM produced no module; its log:\n" + log.text);
+    }
+    return output;
+  }
+
+  /** Keeps TeaVM's messages so that a failure can show them. */
+  private static final class CollectingLog implements TeaVMToolLog {
+    private final StringBuilder text = new StringBuilder();
+
+    private void add(String level, String message, Throwable error) {
+      text.append(level).append(' ').append(message).append('\n');
+      if (error != null) {
+        text.append("    ").append(error).append('\n');
+      }
+    }
+
+    @Override
+    public void info(String message) {
+      // Progress chatter; kept out of the report.
+    }
+
+    @Override
+    public void debug(String message) {
+      // Progress chatter; kept out of the report.
+    }
+
+    @Override
+    public void warning(String message) {
+      add("WARNING", message, null);
+    }
+
+    @Override
+    public void error(String message) {
+      add("ERROR", message, null);
+    }
+
+    @Override
+    public void info(String message, Throwable error) {
+      // Progress chatter; kept out of the report.
+    }
+
+    @Override
+    public void debug(String message, Throwable error) {
+      // Progress chatter; kept out of the report.
+    }
+
+    @Override
+    public void warning(String message, Throwable error) {
+      add("WARNING", message, error);
+    }
+
+    @Override
+    public void error(String message, Throwable error) {
+      add("ERROR", message, error);
+    }
+  }
+}
