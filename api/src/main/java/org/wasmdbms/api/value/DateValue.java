@@ -1,0 +1,31 @@
+package org.wasmdbms.api.value;
+
+import org.wasmdbms.api.error.InvalidQueryException;
+
+/**
+ * A proleptic Gregorian calendar date in years 1..9999, ordered chronologically.
+ *
+ * @param year 1..9999
+ * @param month 1..12
+ * @param day 1..the number of days in that month (29 February only in leap years)
+ */
+public record DateValue(int year, int month, int day) implements Value {
+  /**
+   * Creates the date.
+   *
+   * @throws InvalidQueryException if the fields do not name a real date in range
+   */
+  public DateValue {
+    CalendarMath.checkDate(year, month, day);
+  }
+
+  /** Days since 1970-01-01 (negative before it). */
+  public long epochDay() {
+    return CalendarMath.epochDay(year, month, day);
+  }
+
+  @Override
+  public DataType type() {
+    return DataType.DATE;
+  }
+}

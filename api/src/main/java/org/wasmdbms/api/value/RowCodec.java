@@ -1,0 +1,106 @@
+package org.wasmdbms.api.value;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.wasmdbms.api.bytes.ByteReader;
+import org.wasmdbms.api.bytes.ByteWriter;
+import org.wasmdbms.api.error.ConstraintViolationException;
+import org.wasmdbms.api.error.InvalidQueryException;
+import org.wasmdbms.api.error.MemoryException;
+
+/**
+ * The binary storage form of one row: the values of a table's columns, in column order.
+ *
+ * <p>Layout:
+ *
+ * <ol>
+ *   <li>column count, u16 little-endian (checked against the schema on decoding);
+ *   <li>null bitmap, {@code ceil(count / 8)} bytes: bit {@code i % 8} of byte {@code i / 8} is set
+ *       when column {@code i} is null; unused high bits are zero;
+ *   <li>each non-null value in column order, as {@link ValueCodec} writes it.
+ * </ol>
+ *
+ * <p>An encoded row is at most {@link #MAX_ROW_BYTES} bytes.
+ */
+public final class RowCodec {
+  /** The largest encoded row in bytes (64 MiB). */
+  public static final int MAX_ROW_BYTES = 64 << 20;
+
+  /** The most columns a row can have. */
+  public static final int MAX_COLUMNS = 0xFFFF;
+
+  private RowCodec() {}
+
+  /**
+   * Encodes a row.
+   *
+   * @param types the column types, in column order
+   * @param row one value per column: {@link NullValue} or a value of exactly that column's type
+   * @throws InvalidQueryException if the row length or a value's type does not match
+   * @throws ConstraintViolationException if the encoded row exceeds {@link #MAX_ROW_BYTES}
+   */
+  public static byte[] encode(List<DataType> types, List<Value> row) {
+    int n = types.size();
+    if (row.size() != n) {
+      throw new InvalidQueryException("row has " + row.size() + " values for " + n + " columns");
+    }
+    if (n > MAX_COLUMNS) {
+      throw new ConstraintViolationException("a row holds at most " + MAX_COLUMNS + " columns");
+    }
+    byte[] bitmap = new byte[(n + 7) / 8];
+    for (int i = 0; i < n; i++) {
+      if (row.get(i).isNull()) {
+        bitmap[i / 8] |= (byte) (1 << (i % 8));
+      }
+    }
+    ByteWriter out = new ByteWriter();
+    out.u16(n).bytes(bitmap);
+    for (int i = 0; i < n; i++) {
+      Value v = row.get(i);
+      if (!v.isNull()) {
+        ValueCodec.write(out, types.get(i), v);
+        if (out.size() > MAX_ROW_BYTES) {
+          throw new ConstraintViolationException(
+              "row exceeds the limit of " + MAX_ROW_BYTES + " bytes");
+        }
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Decodes a row that fills all of {@code data}.
+   *
+   * @throws MemoryException if the bytes do not form a row of exactly these column types
+   */
+  public static List<Value> decode(List<DataType> types, byte[] data) {
+    return decode(types, data, 0, data.length);
+  }
+
+  /**
+   * Decodes a row that fills {@code length} bytes of {@code data} at {@code offset}.
+   *
+   * @return an unmodifiable list with one value per column
+   * @throws MemoryException if the region lies outside {@code data} or does not hold a row of
+   *     exactly these column types
+   */
+  public static List<Value> decode(List<DataType> types, byte[] data, int offset, int length) {
+    ByteReader in = new ByteReader(data, offset, length);
+    int n = in.u16();
+    if (n != types.size()) {
+      throw new MemoryException("stored row has " + n + " columns, schema has " + types.size());
+    }
+    byte[] bitmap = in.bytes((n + 7) / 8);
+    if (n % 8 != 0 && (bitmap[n / 8] & 0xFF) >>> (n % 8) != 0) {
+      throw new MemoryException("corrupt row: null bitmap has bits past the last column");
+    }
+    List<Value> row = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      boolean isNull = (bitmap[i / 8] & (1 << (i % 8))) != 0;
+      row.add(isNull ? NullValue.INSTANCE : ValueCodec.read(in, types.get(i)));
+    }
+    in.expectEnd("row");
+    return Collections.unmodifiableList(row);
+  }
+}

@@ -1,0 +1,181 @@
+package org.wasmdbms.api.value;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.wasmdbms.api.bytes.ByteReader;
+import org.wasmdbms.api.bytes.ByteWriter;
+import org.wasmdbms.api.bytes.Utf8;
+import org.wasmdbms.api.error.ConstraintViolationException;
+import org.wasmdbms.api.error.InvalidQueryException;
+import org.wasmdbms.api.error.MemoryException;
+
+/**
+ * The binary storage form of one non-null value of a known {@link DataType}. All multi-byte
+ * integers are little-endian. The type is not written: the reader must know it (from the schema).
+ *
+ * <table>
+ *   <caption>Encoding per type</caption>
+ *   <tr><th>type</th><th>bytes</th></tr>
+ *   <tr><td>Int8, Uint8</td><td>1</td></tr>
+ *   <tr><td>Int16, Uint16</td><td>2</td></tr>
+ *   <tr><td>Int32, Uint32</td><td>4</td></tr>
+ *   <tr><td>Int64, Uint64</td><td>8</td></tr>
+ *   <tr><td>Float32</td><td>4: IEEE 754 bits</td></tr>
+ *   <tr><td>Float64</td><td>8: IEEE 754 bits</td></tr>
+ *   <tr><td>Boolean</td><td>1: 0 or 1</td></tr>
+ *   <tr><td>Date</td><td>4: year u16, month u8, day u8</td></tr>
+ *   <tr><td>DateTime</td><td>13: year u16, month u8, day u8, hour u8, minute u8, second u8,
+ *       microsecond u32, offset minutes i16</td></tr>
+ *   <tr><td>Uuid</td><td>16: the bytes, most significant first</td></tr>
+ *   <tr><td>Text, Json</td><td>length u32, then that many bytes of UTF-8</td></tr>
+ *   <tr><td>Blob</td><td>length u32, then the bytes</td></tr>
+ *   <tr><td>Decimal</td><td>scale u16, length u16, then the unscaled value as that many bytes of
+ *       big-endian two's complement (as {@link BigInteger#toByteArray()})</td></tr>
+ * </table>
+ *
+ * <p>Decoding validates every length against {@link #MAX_VARIABLE_BYTES} and the bytes actually
+ * present, and every field against its type's range; corrupt input throws {@link MemoryException}.
+ */
+public final class ValueCodec {
+  /** The largest Text, Json or Blob value in bytes (16 MiB). */
+  public static final int MAX_VARIABLE_BYTES = 16 << 20;
+
+  /** The largest unscaled decimal in bytes: enough for {@link DecimalValue#MAX_DIGITS} digits. */
+  private static final int MAX_DECIMAL_BYTES = 512;
+
+  private ValueCodec() {}
+
+  /**
+   * Encodes one value into a new array.
+   *
+   * @see #write(ByteWriter, DataType, Value)
+   */
+  public static byte[] encode(DataType type, Value value) {
+    ByteWriter out = new ByteWriter();
+    write(out, type, value);
+    return out.toByteArray();
+  }
+
+  /**
+   * Decodes one value that fills all of {@code data}.
+   *
+   * @throws MemoryException if the bytes are not exactly one valid value of {@code type}
+   */
+  public static Value decode(DataType type, byte[] data) {
+    ByteReader in = new ByteReader(data);
+    Value v = read(in, type);
+    in.expectEnd(type.wireName() + " value");
+    return v;
+  }
+
+  /**
+   * Appends the encoding of {@code value} to {@code out}.
+   *
+   * @param type the column type; {@code value} must have exactly this type
+   * @throws InvalidQueryException if {@code value} is null or of another type
+   * @throws ConstraintViolationException if the output would exceed the writer's limit
+   */
+  public static void write(ByteWriter out, DataType type, Value value) {
+    if (value.type() != type) {
+      throw new InvalidQueryException(
+          "expected a "
+              + type.wireName()
+              + " value, got "
+              + (value.isNull() ? "Null" : value.type().wireName()));
+    }
+    switch (type) {
+      case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64 ->
+          writeInteger(out, type, ((IntegerValue) value).bits());
+      case FLOAT32 -> out.i32(Float.floatToIntBits(((Float32Value) value).value()));
+      case FLOAT64 -> out.i64(Double.doubleToLongBits(((Float64Value) value).value()));
+      case BOOLEAN -> out.u8(((BooleanValue) value).value() ? 1 : 0);
+      case DATE -> {
+        DateValue d = (DateValue) value;
+        out.u16(d.year()).u8(d.month()).u8(d.day());
+      }
+      case DATETIME -> {
+        DateTimeValue d = (DateTimeValue) value;
+        out.u16(d.year()).u8(d.month()).u8(d.day()).u8(d.hour()).u8(d.minute()).u8(d.second());
+        out.i32(d.microsecond()).u16(d.timezoneOffsetMinutes());
+      }
+      case UUID -> out.bytes(((UuidValue) value).bytes());
+      case TEXT -> writeVariable(out, Utf8.encode(((TextValue) value).value()));
+      case JSON -> writeVariable(out, Utf8.encode(((JsonValue) value).text()));
+      case BLOB -> writeVariable(out, ((BlobValue) value).bytes());
+      case DECIMAL -> {
+        BigDecimal d = ((DecimalValue) value).value();
+        byte[] unscaled = d.unscaledValue().toByteArray();
+        out.u16(d.scale()).u16(unscaled.length).bytes(unscaled);
+      }
+    }
+  }
+
+  private static void writeInteger(ByteWriter out, DataType type, long bits) {
+    switch (type) {
+      case INT8, UINT8 -> out.u8((int) bits);
+      case INT16, UINT16 -> out.u16((int) bits);
+      case INT32, UINT32 -> out.i32((int) bits);
+      default -> out.i64(bits);
+    }
+  }
+
+  private static void writeVariable(ByteWriter out, byte[] bytes) {
+    out.i32(bytes.length).bytes(bytes);
+  }
+
+  /**
+   * Reads one value of {@code type} at the reader's position.
+   *
+   * @throws MemoryException if the bytes are truncated or do not form a valid value
+   */
+  public static Value read(ByteReader in, DataType type) {
+    try {
+      return switch (type) {
+        case INT8 -> new Int8Value((byte) in.u8());
+        case INT16 -> new Int16Value((short) in.u16());
+        case INT32 -> new Int32Value(in.i32());
+        case INT64 -> new Int64Value(in.i64());
+        case UINT8 -> new Uint8Value(in.u8());
+        case UINT16 -> new Uint16Value(in.u16());
+        case UINT32 -> new Uint32Value(in.i32() & 0xFFFFFFFFL);
+        case UINT64 -> new Uint64Value(in.i64());
+        case FLOAT32 -> new Float32Value(Float.intBitsToFloat(in.i32()));
+        case FLOAT64 -> new Float64Value(Double.longBitsToDouble(in.i64()));
+        case BOOLEAN -> readBoolean(in);
+        case DATE -> new DateValue(in.u16(), in.u8(), in.u8());
+        case DATETIME ->
+            new DateTimeValue(
+                in.u16(), in.u8(), in.u8(), in.u8(), in.u8(), in.u8(), in.i32(), (short) in.u16());
+        case UUID -> new UuidValue(in.bytes(16));
+        case TEXT -> new TextValue(in.utf8(in.length(MAX_VARIABLE_BYTES, "Text")));
+        case JSON -> new JsonValue(in.utf8(in.length(MAX_VARIABLE_BYTES, "Json")));
+        case BLOB -> new BlobValue(in.bytes(in.length(MAX_VARIABLE_BYTES, "Blob")));
+        case DECIMAL -> readDecimal(in);
+      };
+    } catch (InvalidQueryException | ConstraintViolationException e) {
+      // A value constructor refused the decoded fields: the stored bytes are corrupt.
+      throw new MemoryException("corrupt " + type.wireName() + " value: " + e.detail());
+    }
+  }
+
+  private static Value readBoolean(ByteReader in) {
+    int b = in.u8();
+    if (b > 1) {
+      throw new MemoryException("corrupt Boolean value: byte " + b);
+    }
+    return new BooleanValue(b == 1);
+  }
+
+  private static Value readDecimal(ByteReader in) {
+    int scale = in.u16();
+    int length = in.u16();
+    if (length < 1 || length > MAX_DECIMAL_BYTES) {
+      throw new MemoryException("corrupt Decimal value: unscaled length " + length);
+    }
+    BigDecimal d = new BigDecimal(new BigInteger(in.bytes(length)), scale);
+    if (d.precision() > DecimalValue.MAX_DIGITS) {
+      throw new MemoryException("corrupt Decimal value: too many digits");
+    }
+    return new DecimalValue(d);
+  }
+}
