@@ -1,0 +1,6 @@
+/**
+ * JVM-only storage on real files: {@link org.wasmdbms.file.FileMemoryProvider}, a {@link
+ * org.wasmdbms.memory.MemoryProvider} over a {@link java.nio.channels.FileChannel}. Not compiled to
+ * WebAssembly (the guest has its own WASI provider).
+ */
+package org.wasmdbms.file;

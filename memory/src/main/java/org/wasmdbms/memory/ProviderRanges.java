@@ -1,0 +1,40 @@
+package org.wasmdbms.memory;
+
+import org.wasmdbms.api.error.MemoryException;
+
+/**
+ * The argument checks every {@link MemoryProvider} makes before a transfer, shared so that all
+ * providers reject exactly the same ranges with the same messages.
+ */
+public final class ProviderRanges {
+  private ProviderRanges() {}
+
+  /**
+   * Checks that {@code [offset, offset + length)} lies inside {@code [0, size)} and that {@code
+   * [bufferOffset, bufferOffset + length)} lies inside {@code buffer}, without overflowing.
+   *
+   * @throws MemoryException naming the first violated bound
+   */
+  public static void check(long offset, byte[] buffer, int bufferOffset, int length, long size) {
+    if (buffer == null) {
+      throw new MemoryException("buffer is null");
+    }
+    if (length < 0) {
+      throw new MemoryException("negative length: " + length);
+    }
+    if (bufferOffset < 0 || bufferOffset > buffer.length - length) {
+      throw new MemoryException(
+          "buffer range ["
+              + bufferOffset
+              + ", +"
+              + length
+              + ") outside a buffer of "
+              + buffer.length
+              + " bytes");
+    }
+    if (offset < 0 || offset > size - length) {
+      throw new MemoryException(
+          "range [" + offset + ", +" + length + ") outside memory of " + size + " bytes");
+    }
+  }
+}
