@@ -87,6 +87,11 @@ final class BlobChain {
     }
   }
 
+  /** Checks the shape of the {@code length}-byte chain starting at {@code first}. */
+  static void check(Pager pager, long first, int length) {
+    walk(pager, first, length);
+  }
+
   private static int pageCountFor(int length) {
     if (length <= 0) {
       throw new MemoryException("a page chain holds at least one byte, not " + length);

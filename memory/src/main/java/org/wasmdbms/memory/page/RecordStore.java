@@ -111,6 +111,7 @@ public final class RecordStore {
     DataPage page = home.page();
     DataPage.Slot old = home.slot();
     byte[] oldPayload = page.payload(pager, old);
+    checkBody(old, oldPayload);
     int storage = storageFor(record);
     byte[] payload = encodeBody(record);
     int freeBefore = page.freeBytes();
@@ -151,6 +152,7 @@ public final class RecordStore {
     TableChain table = table(home.page().tableId);
     DataPage page = home.page();
     byte[] oldPayload = page.payload(pager, home.slot());
+    checkBody(home.slot(), oldPayload);
     int freeBefore = page.freeBytes();
     page.release(pager, home.index(), home.slot());
     saveHeader(table, page, freeBefore);
@@ -351,6 +353,19 @@ public final class RecordStore {
   private void releaseBody(int storage, byte[] payload) {
     if (storage == DataPage.OVERFLOW) {
       BlobChain.free(pager, LittleEndian.getLong(payload, 0), overflowLength(payload));
+    }
+  }
+
+  /**
+   * Checks what a home slot's content points to (overflow chain, moved body) before anything is
+   * changed, so that a corrupt record fails without a partial change.
+   */
+  private void checkBody(DataPage.Slot slot, byte[] payload) {
+    if (slot.kind() == DataPage.KIND_FORWARD) {
+      Location body = locateMoved(LittleEndian.getLong(payload, 0));
+      checkBody(body.slot(), body.page().payload(pager, body.slot()));
+    } else if (slot.storage() == DataPage.OVERFLOW) {
+      BlobChain.check(pager, LittleEndian.getLong(payload, 0), overflowLength(payload));
     }
   }
 
