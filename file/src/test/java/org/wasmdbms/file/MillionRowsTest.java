@@ -42,7 +42,9 @@ class MillionRowsTest {
     Path file = dir.resolve("users.wdb");
     long start = System.nanoTime();
     Pager pager = Pager.open(FileMemoryProvider.open(file));
-    int table = Catalog.open(pager).put("users", "users(id, name, email, age)".getBytes(StandardCharsets.UTF_8));
+    int table =
+        Catalog.open(pager)
+            .put("users", "users(id, name, email, age)".getBytes(StandardCharsets.UTF_8));
     RecordStore store = new RecordStore(pager);
     long[] ids = new long[ROWS];
     for (int batch = 0; batch < ROWS; batch += BATCH) {
