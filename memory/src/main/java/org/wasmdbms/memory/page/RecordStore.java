@@ -172,15 +172,23 @@ public final class RecordStore {
   }
 
   /**
-   * Deletes every record of table {@code tableId} and frees all its pages.
+   * Deletes every record of table {@code tableId} and frees all its pages. The whole table,
+   * overflow chains included, is checked before anything is freed.
    *
    * @throws MemoryException if the table id is out of range or its pages are corrupt
    */
   public void dropTable(int tableId) {
     TableChain table = table(tableId);
     List<Long> pages = chainPages(table);
+    List<byte[]> overflowPointers = new ArrayList<>();
     for (long pageId : pages) {
-      releaseOverflowChains(pageId);
+      collectOverflowPointers(pageId, overflowPointers);
+    }
+    for (byte[] pointer : overflowPointers) {
+      BlobChain.check(pager, LittleEndian.getLong(pointer, 0), overflowLength(pointer));
+    }
+    for (byte[] pointer : overflowPointers) {
+      releaseBody(DataPage.OVERFLOW, pointer);
     }
     for (long pageId : pages) {
       pager.free(pageId);
@@ -235,12 +243,12 @@ public final class RecordStore {
     }
   }
 
-  private void releaseOverflowChains(long pageId) {
+  private void collectOverflowPointers(long pageId, List<byte[]> pointers) {
     DataPage page = DataPage.load(pager, pageId);
     for (int i = 0; i < page.slotCount; i++) {
       DataPage.Slot slot = page.slot(pager, i);
       if (slot.storage() == DataPage.OVERFLOW) {
-        releaseBody(slot.storage(), page.payload(pager, slot));
+        pointers.add(page.payload(pager, slot));
       }
     }
   }
