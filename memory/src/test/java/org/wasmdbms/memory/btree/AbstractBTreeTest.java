@@ -47,7 +47,7 @@ abstract class AbstractBTreeTest {
   @Test
   void uniqueLargeKeysAgainstModel() {
     ModelRun run = new ModelRun(this, "uniqueLargeKeys", true, KeyShape.LARGE);
-    run.run(4_000, 4_000);
+    run.run(6_000, 4_000);
     assertTrue(run.maxHeight() >= 3, "height reached " + run.maxHeight());
   }
 

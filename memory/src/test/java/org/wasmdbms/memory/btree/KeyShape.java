@@ -9,7 +9,7 @@ enum KeyShape {
   /** 1 or 2 bytes over a few symbols, so keys repeat a lot; 8-byte values (record ids). */
   FEW_KEYS(1, 2, 8, 8),
   /** Long keys sharing long prefixes, to force deep trees; values up to 300 bytes. */
-  LARGE(200, 1200, 0, 300),
+  LARGE(400, BTree.MAX_KEY_LENGTH, 0, 300),
   /** Keys and values close to the limits. */
   HUGE(1500, BTree.MAX_KEY_LENGTH, 1500, BTree.MAX_VALUE_LENGTH);
 

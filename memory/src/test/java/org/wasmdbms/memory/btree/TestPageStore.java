@@ -50,6 +50,16 @@ final class TestPageStore implements PageStore {
     return pages.size();
   }
 
+  /** An independent copy of every page and of the free list. */
+  TestPageStore copy() {
+    TestPageStore copy = new TestPageStore();
+    for (byte[] page : pages) {
+      copy.pages.add(page == null ? null : page.clone());
+    }
+    copy.free.addAll(free);
+    return copy;
+  }
+
   /** Pages allocated and not freed. */
   long livePages() {
     return pages.size() - free.size();
