@@ -19,6 +19,16 @@ public record DateValue(int year, int month, int day) implements Value {
     CalendarMath.checkDate(year, month, day);
   }
 
+  /** Whether {@code year} is a leap year in the proleptic Gregorian calendar. */
+  public static boolean isLeapYear(int year) {
+    return CalendarMath.isLeapYear(year);
+  }
+
+  /** The number of days of {@code month} (1..12) in {@code year}. */
+  public static int daysInMonth(int year, int month) {
+    return CalendarMath.daysInMonth(year, month);
+  }
+
   /** Days since 1970-01-01 (negative before it). */
   public long epochDay() {
     return CalendarMath.epochDay(year, month, day);

@@ -59,11 +59,8 @@ public final class Pager implements PageStore {
   /** Root slot: first page of the catalog blob chain (0 when empty). */
   public static final int ROOT_CATALOG_PAGE = 0;
 
-  /** Root slot: byte length of the catalog blob. */
-  public static final int ROOT_CATALOG_LENGTH = 1;
-
   /** Root slot: first page of the table directory (0 when no table has pages yet). */
-  public static final int ROOT_TABLE_DIRECTORY = 2;
+  public static final int ROOT_TABLE_DIRECTORY = 1;
 
   /** Free-list entries per trunk page. */
   public static final int TRUNK_CAPACITY = (PAGE_SIZE - 16) / 8;
@@ -200,9 +197,9 @@ public final class Pager implements PageStore {
 
   /**
    * The value of a header root slot: a page id or number a layer above keeps in the header so it
-   * can find its structures again. Slots {@link #ROOT_CATALOG_PAGE}, {@link #ROOT_CATALOG_LENGTH}
-   * and {@link #ROOT_TABLE_DIRECTORY} are taken; slots 3 to 7 are zero and free for later layers
-   * (index directory, autoincrement counters, journal state).
+   * can find its structures again. Slots {@link #ROOT_CATALOG_PAGE} and {@link
+   * #ROOT_TABLE_DIRECTORY} are taken; slots 2 to 7 are zero and free for later layers (index
+   * directory, autoincrement counters, journal state).
    *
    * @throws MemoryException if {@code slot} is not in {@code [0, ROOT_SLOTS)}
    */

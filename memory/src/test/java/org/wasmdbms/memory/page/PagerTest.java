@@ -108,7 +108,7 @@ class PagerTest {
     Pager reopened = Pager.open(provider);
     assertEquals(42, reopened.root(Pager.ROOT_TABLE_DIRECTORY));
     assertEquals(-5, reopened.root(7));
-    assertEquals(0, reopened.root(3));
+    assertEquals(0, reopened.root(2));
     assertThrows(MemoryException.class, () -> reopened.root(8));
     assertThrows(MemoryException.class, () -> reopened.setRoot(-1, 0));
   }

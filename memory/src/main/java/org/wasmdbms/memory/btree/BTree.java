@@ -1,0 +1,304 @@
+package org.wasmdbms.memory.btree;
+
+import java.util.ArrayList;
+import java.util.Objects;
+import org.wasmdbms.api.error.ConstraintViolationException;
+import org.wasmdbms.api.error.InternalDbmsException;
+import org.wasmdbms.api.error.MemoryException;
+import org.wasmdbms.memory.PageStore;
+
+/**
+ * A B+ tree of byte-string entries stored in pages of a {@link PageStore}, one node per page (the
+ * page layout is documented in {@code NodeStore}). Keys order as unsigned bytes, shorter prefix
+ * first.
+ *
+ * <p>Modes, fixed at creation and recorded in every node:
+ *
+ * <ul>
+ *   <li><b>unique</b>: at most one entry per key; inserting an existing key changes nothing and
+ *       returns false.
+ *   <li><b>non-unique</b>: any number of entries per key, ordered by (key, value); the pair is
+ *       unique, so inserting an existing pair changes nothing and returns false, and a delete names
+ *       the pair. Values are typically 8-byte record ids.
+ * </ul>
+ *
+ * <p>Sizes: a key holds at most {@link #MAX_KEY_LENGTH} bytes and a value at most {@link
+ * #MAX_VALUE_LENGTH}; anything longer is refused with a {@link ConstraintViolationException} before
+ * anything is written. Empty keys and values are allowed.
+ *
+ * <p>The root page never moves: a root split moves the root's content into two new pages and a root
+ * left with one child takes over that child's content. So {@link #rootPage()} is the one id a
+ * caller persists, and {@link #open} re-opens the tree from it. Nodes emptied by merges go back to
+ * the store with {@link PageStore#free}; after every entry is deleted the tree is its root page
+ * alone.
+ *
+ * <p>Balance: non-root nodes are kept at least a quarter full by bytes, by merging with or
+ * borrowing from a sibling after a delete, so the height stays logarithmic (bounded by 32 levels).
+ *
+ * <p>Failures: a page whose content breaks the layout rules raises a {@link MemoryException}. A
+ * change that spans several pages (a split or merge) is not atomic by itself if the page store
+ * fails midway; crash and failure atomicity comes from the page store's journal.
+ *
+ * <p>Not thread-safe. Only one {@code BTree} object may modify a given tree at a time, and {@link
+ * BTreeCursor}s must not be used after the tree's pages were changed other than through the {@code
+ * BTree} object that created them.
+ */
+public final class BTree {
+  /** The longest key, in bytes. */
+  public static final int MAX_KEY_LENGTH = NodeStore.MAX_KEY_LENGTH;
+
+  /** The longest value, in bytes. */
+  public static final int MAX_VALUE_LENGTH = NodeStore.MAX_VALUE_LENGTH;
+
+  private final PageStore pages;
+  private final NodeStore nodes;
+  private final long rootPage;
+  private final boolean unique;
+  private long modifications;
+
+  private BTree(PageStore pages, NodeStore nodes, long rootPage, boolean unique) {
+    this.pages = pages;
+    this.nodes = nodes;
+    this.rootPage = rootPage;
+    this.unique = unique;
+  }
+
+  /**
+   * Creates an empty tree in a newly allocated page of {@code pages}.
+   *
+   * @param unique true for one entry per key, false for duplicate keys ordered by value
+   */
+  public static BTree create(PageStore pages, boolean unique) {
+    NodeStore nodes = new NodeStore(pages, unique);
+    long root = pages.allocate();
+    nodes.write(root, NodeImage.emptyLeaf());
+    return new BTree(pages, nodes, root, unique);
+  }
+
+  /**
+   * Opens the tree whose root is {@code rootPage}, as returned by {@link #rootPage()}.
+   *
+   * @param unique the mode the tree was created with
+   * @throws MemoryException if the page is not the root of a tree of that mode
+   */
+  public static BTree open(PageStore pages, long rootPage, boolean unique) {
+    NodeStore nodes = new NodeStore(pages, unique);
+    nodes.read(rootPage);
+    return new BTree(pages, nodes, rootPage, unique);
+  }
+
+  /** The page of the root node: the tree's stable identity. */
+  public long rootPage() {
+    return rootPage;
+  }
+
+  /** Whether the tree holds at most one entry per key. */
+  public boolean isUnique() {
+    return unique;
+  }
+
+  /** The number of node levels, 1 for a tree whose root is a leaf. */
+  public int height() {
+    return nodes.read(rootPage).level + 1;
+  }
+
+  /**
+   * Adds an entry.
+   *
+   * @return false, changing nothing, if the key (unique tree) or the key and value pair (non-unique
+   *     tree) is already present
+   * @throws ConstraintViolationException if the key or value is too long
+   */
+  public boolean insert(byte[] key, byte[] value) {
+    checkLength("key", key, MAX_KEY_LENGTH);
+    checkLength("value", value, MAX_VALUE_LENGTH);
+    TreePath path = new TreePath(nodes);
+    path.seek(rootPage, exact(key, value));
+    if (path.gap() > 0 && nodes.matches(path.leaf(), path.gap() - 1, key, unique ? null : value)) {
+      return false;
+    }
+    modifications++;
+    insertCell(path, path.depth(), path.gap(), new Cell(key, value, NodeStore.NO_PAGE));
+    return true;
+  }
+
+  /** The value of the first entry with {@code key} (the smallest value in a non-unique tree). */
+  public byte[] get(byte[] key) {
+    Objects.requireNonNull(key, "key");
+    BTreeCursor cursor = scan(KeyBound.inclusive(key), KeyBound.inclusive(key), false);
+    return cursor.next() ? cursor.value() : null;
+  }
+
+  /** Whether some entry has {@code key}. */
+  public boolean contains(byte[] key) {
+    return get(key) != null;
+  }
+
+  /** Whether the entry ({@code key}, {@code value}) is present. */
+  public boolean contains(byte[] key, byte[] value) {
+    Objects.requireNonNull(value, "value");
+    TreePath path = new TreePath(nodes);
+    path.seek(rootPage, exact(key, value));
+    return path.gap() > 0 && nodes.matches(path.leaf(), path.gap() - 1, key, value);
+  }
+
+  /**
+   * Deletes the entry with {@code key} from a unique tree.
+   *
+   * @return whether there was one
+   * @throws InternalDbmsException on a non-unique tree, where an entry is named by key and value
+   */
+  public boolean delete(byte[] key) {
+    if (!unique) {
+      throw new InternalDbmsException("delete by key alone needs a unique B+ tree");
+    }
+    return remove(key, null);
+  }
+
+  /**
+   * Deletes the entry ({@code key}, {@code value}).
+   *
+   * @return whether it was present; in a unique tree an entry with the key but another value is
+   *     left alone and false is returned
+   */
+  public boolean delete(byte[] key, byte[] value) {
+    return remove(key, Objects.requireNonNull(value, "value"));
+  }
+
+  /**
+   * A lazy cursor over the entries whose keys lie between the bounds, in ascending order or, with
+   * {@code descending}, in descending order. Pages are read only as the cursor advances.
+   */
+  public BTreeCursor scan(KeyBound lower, KeyBound upper, boolean descending) {
+    return new BTreeCursor(
+        this,
+        Objects.requireNonNull(lower, "lower"),
+        Objects.requireNonNull(upper, "upper"),
+        descending);
+  }
+
+  NodeStore nodes() {
+    return nodes;
+  }
+
+  /** Counts changes, so a cursor notices that its path may be stale. */
+  long modifications() {
+    return modifications;
+  }
+
+  /** The target that sorts right after the entry (key, value), or after every entry with key. */
+  SearchTarget exact(byte[] key, byte[] value) {
+    return new SearchTarget(Objects.requireNonNull(key, "key"), unique ? null : value, true);
+  }
+
+  private boolean remove(byte[] key, byte[] value) {
+    TreePath path = new TreePath(nodes);
+    path.seek(rootPage, exact(key, value));
+    Node leaf = path.leaf();
+    if (path.gap() == 0 || !nodes.matches(leaf, path.gap() - 1, key, value)) {
+      return false;
+    }
+    modifications++;
+    nodes.removeInPlace(leaf, path.gap() - 1);
+    rebalance(path);
+    return true;
+  }
+
+  /**
+   * Inserts {@code cell} at {@code index} of the node {@code depth} steps below the root, splitting
+   * nodes up the path as long as they overflow.
+   */
+  private void insertCell(TreePath path, int depth, int index, Cell cell) {
+    int level = depth;
+    int at = index;
+    Cell pending = cell;
+    while (true) {
+      Node node = path.node(level);
+      if (nodes.insertInPlace(node, at, pending)) {
+        return;
+      }
+      NodeImage image = nodes.load(node);
+      image.cells.add(at, pending);
+      NodeImage.Split split = image.split(unique);
+      if (level == 0) {
+        splitRoot(image.level, split);
+        return;
+      }
+      long right = pages.allocate();
+      nodes.write(right, split.right());
+      nodes.write(node.pageId, split.left());
+      pending = split.separator(right);
+      level--;
+      at = path.childIndex(level);
+    }
+  }
+
+  private void splitRoot(int level, NodeImage.Split split) {
+    if (level >= NodeStore.MAX_LEVEL) {
+      throw new MemoryException("B+ tree in page " + rootPage + " would exceed the height limit");
+    }
+    long left = pages.allocate();
+    long right = pages.allocate();
+    nodes.write(left, split.left());
+    nodes.write(right, split.right());
+    NodeImage root = new NodeImage(level + 1, left, new ArrayList<>());
+    root.cells.add(split.separator(right));
+    nodes.write(rootPage, root);
+  }
+
+  /**
+   * Restores the fill of the nodes on {@code path} after a removal from its leaf: an underfull node
+   * merges with a sibling when both fit one page, and otherwise the two share their entries evenly.
+   * A merge removes a separator from the parent, which may leave it underfull in turn.
+   */
+  private void rebalance(TreePath path) {
+    for (int depth = path.depth(); depth > 0; depth--) {
+      Node node = path.node(depth);
+      if (node.usedBytes() >= NodeStore.MIN_FILL) {
+        return;
+      }
+      Node parent = path.node(depth - 1);
+      int childIndex = path.childIndex(depth - 1);
+      if (parent.count == 0) {
+        throw new MemoryException("B+ tree node in page " + parent.pageId + " has no separator");
+      }
+      int separatorIndex = childIndex > 0 ? childIndex - 1 : 0;
+      Node left = childIndex > 0 ? nodes.child(parent, childIndex - 1) : node;
+      Node right = childIndex > 0 ? node : nodes.child(parent, 1);
+      NodeImage joined =
+          NodeImage.concat(nodes.load(left), nodes.cell(parent, separatorIndex), nodes.load(right));
+      if (joined.fits()) {
+        nodes.write(left.pageId, joined);
+        pages.free(right.pageId);
+        nodes.removeInPlace(parent, separatorIndex);
+        continue;
+      }
+      NodeImage.Split split = joined.split(unique);
+      nodes.write(left.pageId, split.left());
+      nodes.write(right.pageId, split.right());
+      nodes.removeInPlace(parent, separatorIndex);
+      insertCell(path, depth - 1, separatorIndex, split.separator(right.pageId));
+      return;
+    }
+    collapseRoot();
+  }
+
+  /** While the root is an internal node without separators, it takes over its only child. */
+  private void collapseRoot() {
+    Node root = nodes.read(rootPage);
+    while (!root.isLeaf() && root.count == 0) {
+      Node child = nodes.child(root, 0);
+      nodes.write(rootPage, nodes.load(child));
+      pages.free(child.pageId);
+      root = nodes.read(rootPage);
+    }
+  }
+
+  private static void checkLength(String what, byte[] bytes, int max) {
+    Objects.requireNonNull(bytes, what);
+    if (bytes.length > max) {
+      throw new ConstraintViolationException(
+          "B+ tree " + what + " of " + bytes.length + " bytes exceeds the limit of " + max);
+    }
+  }
+}

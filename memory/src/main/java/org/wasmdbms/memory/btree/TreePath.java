@@ -1,0 +1,97 @@
+package org.wasmdbms.memory.btree;
+
+/**
+ * A position in a tree: the nodes from the root down to a leaf, the child taken at each internal
+ * node, and a gap inside the leaf (the number of leaf entries before the position). Descents are
+ * loops bounded by the tree height, which {@link NodeStore} caps at {@link NodeStore#MAX_LEVEL}.
+ */
+final class TreePath {
+  private final NodeStore nodes;
+  private final Node[] path = new Node[NodeStore.MAX_LEVEL + 1];
+  private final int[] childIndex = new int[NodeStore.MAX_LEVEL + 1];
+  private int depth;
+  private int gap;
+
+  TreePath(NodeStore nodes) {
+    this.nodes = nodes;
+  }
+
+  /** Descends from {@code root} to the gap of {@code target}. */
+  void seek(long root, SearchTarget target) {
+    Node node = nodes.read(root);
+    depth = 0;
+    while (!node.isLeaf()) {
+      node = enter(node, nodes.search(node, target));
+    }
+    path[depth] = node;
+    gap = nodes.search(node, target);
+  }
+
+  /** Descends from {@code root} to the very start, or with {@code last} the very end. */
+  void seekEdge(long root, boolean last) {
+    depth = 0;
+    descendEdge(nodes.read(root), last);
+  }
+
+  /**
+   * Moves to the start of the next leaf, or with {@code forward} false to the end of the previous
+   * one.
+   *
+   * @return false if there is no such leaf; the path is then unchanged
+   */
+  boolean stepLeaf(boolean forward) {
+    for (int d = depth - 1; d >= 0; d--) {
+      Node parent = path[d];
+      int index = childIndex[d];
+      if (forward ? index < parent.count : index > 0) {
+        depth = d;
+        Node child = enter(parent, forward ? index + 1 : index - 1);
+        descendEdge(child, !forward);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  int depth() {
+    return depth;
+  }
+
+  int gap() {
+    return gap;
+  }
+
+  void setGap(int gap) {
+    this.gap = gap;
+  }
+
+  Node leaf() {
+    return path[depth];
+  }
+
+  /** The node at {@code level} steps below the root, for {@code level <= depth()}. */
+  Node node(int level) {
+    return path[level];
+  }
+
+  /** The child index taken at the internal node {@code level} steps below the root. */
+  int childIndex(int level) {
+    return childIndex[level];
+  }
+
+  private void descendEdge(Node from, boolean last) {
+    Node node = from;
+    while (!node.isLeaf()) {
+      node = enter(node, last ? node.count : 0);
+    }
+    path[depth] = node;
+    gap = last ? node.count : 0;
+  }
+
+  private Node enter(Node node, int index) {
+    path[depth] = node;
+    childIndex[depth] = index;
+    depth++;
+    return nodes.child(node, index);
+  }
+}
