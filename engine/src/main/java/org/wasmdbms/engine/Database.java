@@ -1,0 +1,327 @@
+package org.wasmdbms.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.wasmdbms.api.error.DbmsException;
+import org.wasmdbms.api.error.InternalDbmsException;
+import org.wasmdbms.api.error.MemoryException;
+import org.wasmdbms.api.error.TransactionNotFoundException;
+import org.wasmdbms.api.query.DeleteBehavior;
+import org.wasmdbms.api.query.Filter;
+import org.wasmdbms.api.query.Query;
+import org.wasmdbms.api.row.Row;
+import org.wasmdbms.api.schema.ColumnDef;
+import org.wasmdbms.api.value.Value;
+import org.wasmdbms.engine.data.Tables;
+import org.wasmdbms.engine.query.BoundFilter;
+import org.wasmdbms.engine.query.QueryRunner;
+import org.wasmdbms.engine.storage.StoredTables;
+import org.wasmdbms.engine.tx.Operation;
+import org.wasmdbms.engine.tx.Transaction;
+import org.wasmdbms.engine.write.Patch;
+import org.wasmdbms.engine.write.RowShaper;
+import org.wasmdbms.engine.write.UndoLog;
+import org.wasmdbms.engine.write.Writer;
+import org.wasmdbms.memory.MemoryProvider;
+
+/**
+ * A database session over one {@link MemoryProvider}: register tables, then insert, select, update
+ * and delete rows, alone or inside transactions.
+ *
+ * <p>Every method either succeeds or throws a {@link DbmsException} and leaves the database (and
+ * the transaction it was called in) as it was. A write outside a transaction is atomic on its own.
+ *
+ * <p>Transactions (read committed): {@link #begin()} returns an id. Reads with that id see the
+ * committed state plus the transaction's own writes; nobody else sees those writes. {@link
+ * #commit(long)} applies the transaction's writes again, in order, to the committed state of that
+ * moment, re-checking every constraint; if one fails, nothing of the transaction is applied, the
+ * error is thrown and the id is finished. An unknown or finished id gives {@link
+ * TransactionNotFoundException}. Autoincrement values taken inside a transaction that rolls back
+ * are not reused.
+ *
+ * <p>Not thread-safe: the engine core is single-threaded. After {@link #close()} every method
+ * throws {@link MemoryException}.
+ */
+public final class Database implements AutoCloseable {
+  private final StoredTables committed;
+  private final Map<Long, Transaction> transactions = new HashMap<>();
+  private long lastTransactionId;
+  private boolean closed;
+
+  private Database(StoredTables committed) {
+    this.committed = committed;
+  }
+
+  /**
+   * Opens the database held by {@code provider}; an empty provider is formatted.
+   *
+   * @throws MemoryException if the provider holds a foreign, newer or corrupt file
+   */
+  public static Database open(MemoryProvider provider) {
+    return new Database(StoredTables.open(provider));
+  }
+
+  /**
+   * Registers a table. Foreign keys may point only to tables registered before (or to the table
+   * itself), to a column of the same type that is the primary key or unique.
+   *
+   * @throws org.wasmdbms.api.error.InvalidQueryException for a bad foreign key or a second
+   *     registration
+   * @throws org.wasmdbms.api.error.MigrationException if the file holds another definition of it
+   */
+  public void register(TableSchema schema) {
+    run(() -> committed.register(schema));
+  }
+
+  /** The names of the registered tables, in registration order. */
+  public List<String> tables() {
+    return call(committed::tableNames);
+  }
+
+  /**
+   * Inserts a row outside any transaction.
+   *
+   * @return the row as stored: sanitized, with defaults and autoincrement values filled in
+   */
+  public Row insert(String table, Row row) {
+    return call(() -> insert(committed, table, row, null));
+  }
+
+  /** Inserts a row inside transaction {@code transactionId}; see {@link #insert(String, Row)}. */
+  public Row insert(long transactionId, String table, Row row) {
+    return call(
+        () -> {
+          Transaction tx = transaction(transactionId);
+          return insert(tx, table, row, tx);
+        });
+  }
+
+  private Row insert(Tables tables, String table, Row input, Transaction tx) {
+    TableSchema schema = tables.table(table).schema();
+    Value[] row = RowShaper.forInsert(schema, input, committed);
+    atomically(
+        tables,
+        writer -> {
+          writer.insert(table, row);
+          return null;
+        });
+    if (tx != null) {
+      tx.log(new Operation.Insert(table, row));
+    }
+    return toRow(schema, row);
+  }
+
+  /** Selects rows outside any transaction. */
+  public List<Row> select(String table, Query query) {
+    return call(() -> select(committed, table, query));
+  }
+
+  /** Selects rows as transaction {@code transactionId} sees them. */
+  public List<Row> select(long transactionId, String table, Query query) {
+    return call(() -> select(transaction(transactionId), table, query));
+  }
+
+  private static List<Row> select(Tables tables, String table, Query query) {
+    var data = tables.table(table);
+    List<Row> rows = new ArrayList<>();
+    for (Value[] row : QueryRunner.select(data, query)) {
+      rows.add(toRow(data.schema(), row));
+    }
+    return rows;
+  }
+
+  /**
+   * Sets the columns of {@code values} in every row matching {@code filter} (null: every row),
+   * outside any transaction.
+   *
+   * @return the number of rows updated
+   */
+  public long update(String table, Row values, Filter filter) {
+    return call(() -> update(committed, table, values, filter, null));
+  }
+
+  /** Updates inside transaction {@code transactionId}; see {@link #update(String, Row, Filter)}. */
+  public long update(long transactionId, String table, Row values, Filter filter) {
+    return call(
+        () -> {
+          Transaction tx = transaction(transactionId);
+          return update(tx, table, values, filter, tx);
+        });
+  }
+
+  private long update(Tables tables, String table, Row values, Filter filter, Transaction tx) {
+    TableSchema schema = tables.table(table).schema();
+    Patch patch = RowShaper.forUpdate(schema, values);
+    BoundFilter bound = BoundFilter.bind(filter, schema.definition());
+    long count = atomically(tables, writer -> writer.update(table, patch, bound));
+    if (tx != null) {
+      tx.log(new Operation.Update(table, patch, filter));
+    }
+    return count;
+  }
+
+  /**
+   * Deletes every row matching {@code filter} (null: every row) outside any transaction; see {@link
+   * DeleteBehavior} for referenced rows.
+   *
+   * @return the number of rows deleted, cascaded rows included
+   */
+  public long delete(String table, DeleteBehavior behavior, Filter filter) {
+    return call(() -> delete(committed, table, behavior, filter, null));
+  }
+
+  /** Deletes inside transaction {@code transactionId}; see {@link #delete}. */
+  public long delete(long transactionId, String table, DeleteBehavior behavior, Filter filter) {
+    return call(
+        () -> {
+          Transaction tx = transaction(transactionId);
+          return delete(tx, table, behavior, filter, tx);
+        });
+  }
+
+  private long delete(
+      Tables tables, String table, DeleteBehavior behavior, Filter filter, Transaction tx) {
+    TableSchema schema = tables.table(table).schema();
+    BoundFilter bound = BoundFilter.bind(filter, schema.definition());
+    long count = atomically(tables, writer -> writer.delete(table, bound, behavior));
+    if (tx != null) {
+      tx.log(new Operation.Delete(table, filter, behavior));
+    }
+    return count;
+  }
+
+  /** Starts a transaction and returns its id. */
+  public long begin() {
+    return call(
+        () -> {
+          long id = ++lastTransactionId;
+          transactions.put(id, new Transaction(id, committed));
+          return id;
+        });
+  }
+
+  /**
+   * Applies transaction {@code transactionId} atomically and finishes it, whether it succeeds or
+   * not.
+   *
+   * @throws TransactionNotFoundException if the id is unknown or finished
+   * @throws DbmsException the first constraint that fails against the current committed state
+   */
+  public void commit(long transactionId) {
+    run(
+        () -> {
+          Transaction tx = transaction(transactionId);
+          transactions.remove(transactionId);
+          atomically(
+              committed,
+              writer -> {
+                for (Operation operation : tx.operations()) {
+                  replay(writer, operation);
+                }
+                return null;
+              });
+        });
+  }
+
+  /**
+   * Discards transaction {@code transactionId}.
+   *
+   * @throws TransactionNotFoundException if the id is unknown or finished
+   */
+  public void rollback(long transactionId) {
+    run(
+        () -> {
+          transaction(transactionId);
+          transactions.remove(transactionId);
+        });
+  }
+
+  /** Forces every committed change to durable storage. */
+  public void sync() {
+    run(committed::sync);
+  }
+
+  /** Closes the database and its provider; open transactions are discarded. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      transactions.clear();
+      committed.close();
+    }
+  }
+
+  private void replay(Writer writer, Operation operation) {
+    TableSchema schema = committed.table(operation.table()).schema();
+    if (operation instanceof Operation.Insert insert) {
+      writer.insert(insert.table(), insert.row());
+    } else if (operation instanceof Operation.Update update) {
+      BoundFilter filter = BoundFilter.bind(update.filter(), schema.definition());
+      writer.update(update.table(), update.patch(), filter);
+    } else {
+      Operation.Delete delete = (Operation.Delete) operation;
+      BoundFilter filter = BoundFilter.bind(delete.filter(), schema.definition());
+      writer.delete(delete.table(), filter, delete.behavior());
+    }
+  }
+
+  private Transaction transaction(long id) {
+    Transaction tx = transactions.get(id);
+    if (tx == null) {
+      throw new TransactionNotFoundException("transaction " + id + " is not open");
+    }
+    return tx;
+  }
+
+  /** Runs {@code body} with a writer on {@code tables}; undoes all of it if it throws. */
+  private static <T> T atomically(Tables tables, Function<Writer, T> body) {
+    UndoLog undo = new UndoLog();
+    boolean done = false;
+    try {
+      T result = body.apply(new Writer(tables, undo));
+      done = true;
+      return result;
+    } finally {
+      if (!done) {
+        undo.rollback();
+      }
+    }
+  }
+
+  private static Row toRow(TableSchema schema, Value[] row) {
+    Row.Builder builder = Row.builder();
+    List<ColumnDef> columns = schema.definition().columns();
+    for (int i = 0; i < row.length; i++) {
+      builder.set(columns.get(i).name(), row[i]);
+    }
+    return builder.build();
+  }
+
+  private void run(Runnable body) {
+    call(
+        () -> {
+          body.run();
+          return null;
+        });
+  }
+
+  /**
+   * Runs an operation with the session's error policy: refuses calls after close, and turns any
+   * exception that is not a {@link DbmsException} (a defect) into an {@link InternalDbmsException}.
+   */
+  private <T> T call(java.util.function.Supplier<T> body) {
+    if (closed) {
+      throw new MemoryException("the database is closed");
+    }
+    try {
+      return body.get();
+    } catch (DbmsException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new InternalDbmsException(String.valueOf(e));
+    }
+  }
+}

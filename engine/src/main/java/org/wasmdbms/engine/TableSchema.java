@@ -1,0 +1,116 @@
+package org.wasmdbms.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.wasmdbms.api.rules.Sanitizer;
+import org.wasmdbms.api.rules.Validator;
+import org.wasmdbms.api.schema.TableDef;
+
+/**
+ * A table as the engine runs it: the stored {@link TableDef} plus the sanitizers and validators of
+ * each column, which live in code and are not stored in the file.
+ *
+ * <p>Immutable. Rules are applied in the order given: every sanitizer of a column, then every
+ * validator of it.
+ */
+public final class TableSchema {
+  private final TableDef definition;
+  private final List<List<Sanitizer>> sanitizers;
+  private final List<List<Validator>> validators;
+
+  private TableSchema(
+      TableDef definition, List<List<Sanitizer>> sanitizers, List<List<Validator>> validators) {
+    this.definition = definition;
+    this.sanitizers = sanitizers;
+    this.validators = validators;
+  }
+
+  /** A schema for {@code definition} without sanitizers or validators. */
+  public static TableSchema of(TableDef definition) {
+    return builder(definition).build();
+  }
+
+  /** Starts a schema for {@code definition}, to which rules can be attached by column name. */
+  public static Builder builder(TableDef definition) {
+    return new Builder(definition);
+  }
+
+  /** The table definition. */
+  public TableDef definition() {
+    return definition;
+  }
+
+  /** The table name. */
+  public String name() {
+    return definition.name();
+  }
+
+  /** The sanitizers of the column at {@code index}, in order. */
+  public List<Sanitizer> sanitizers(int index) {
+    return sanitizers.get(index);
+  }
+
+  /** The validators of the column at {@code index}, in order. */
+  public List<Validator> validators(int index) {
+    return validators.get(index);
+  }
+
+  /** Attaches rules to columns. Not thread-safe. */
+  public static final class Builder {
+    private final TableDef definition;
+    private final List<List<Sanitizer>> sanitizers = new ArrayList<>();
+    private final List<List<Validator>> validators = new ArrayList<>();
+
+    private Builder(TableDef definition) {
+      this.definition = Objects.requireNonNull(definition, "definition");
+      for (int i = 0; i < definition.columns().size(); i++) {
+        sanitizers.add(new ArrayList<>());
+        validators.add(new ArrayList<>());
+      }
+    }
+
+    /**
+     * Adds a sanitizer to {@code column}.
+     *
+     * @throws IllegalArgumentException if the table has no such column
+     */
+    public Builder sanitize(String column, Sanitizer sanitizer) {
+      sanitizers.get(indexOf(column)).add(Objects.requireNonNull(sanitizer, "sanitizer"));
+      return this;
+    }
+
+    /**
+     * Adds a validator to {@code column}.
+     *
+     * @throws IllegalArgumentException if the table has no such column
+     */
+    public Builder validate(String column, Validator validator) {
+      validators.get(indexOf(column)).add(Objects.requireNonNull(validator, "validator"));
+      return this;
+    }
+
+    private int indexOf(String column) {
+      int index = definition.columnIndex(column);
+      if (index < 0) {
+        throw new IllegalArgumentException(
+            "table " + definition.name() + " has no column " + column);
+      }
+      return index;
+    }
+
+    /** The schema. */
+    public TableSchema build() {
+      return new TableSchema(definition, freeze(sanitizers), freeze(validators));
+    }
+
+    private static <T> List<List<T>> freeze(List<List<T>> perColumn) {
+      List<List<T>> frozen = new ArrayList<>();
+      for (List<T> rules : perColumn) {
+        frozen.add(List.copyOf(rules));
+      }
+      return Collections.unmodifiableList(frozen);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.wasmdbms.engine.data;
+
+import java.util.Iterator;
+import java.util.List;
+import org.wasmdbms.api.value.Value;
+import org.wasmdbms.engine.TableSchema;
+
+/**
+ * The rows of one table as some reader sees them: either the committed state or a transaction's
+ * view of it (committed rows plus the transaction's own writes). The write logic and the query
+ * logic are written once against this interface.
+ *
+ * <p>A row is a {@code Value[]} in the table's column order; arrays handed out must not be
+ * modified, and arrays handed in are owned by the callee afterwards. Lookups take values of the
+ * column's type, or for integer columns any integer value (keys compare by value). The write
+ * methods do no constraint checks: the caller has checked. Not thread-safe.
+ */
+public interface TableData {
+  /** The table's schema. */
+  TableSchema schema();
+
+  /** The row whose primary key equals {@code key}, or null. */
+  Value[] findByPrimaryKey(Value key);
+
+  /** A row whose unique column {@code column} holds {@code value} (never null), or null. */
+  Value[] findByUnique(int column, Value value);
+
+  /**
+   * The rows whose column {@code column} (a foreign-key column) holds {@code value}, in primary-key
+   * order.
+   */
+  List<Value[]> findReferencing(int column, Value value);
+
+  /** Every row in primary-key order. The table must not change while the iterator is used. */
+  Iterator<Value[]> scan();
+
+  /** Adds {@code row}; its primary key is not yet present. */
+  void insert(Value[] row);
+
+  /** Replaces {@code before} (a current row) with {@code after}; the key may change. */
+  void replace(Value[] before, Value[] after);
+
+  /** Removes {@code row} (a current row). */
+  void delete(Value[] row);
+}

@@ -1,0 +1,265 @@
+package org.wasmdbms.engine.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.wasmdbms.api.error.InvalidQueryException;
+import org.wasmdbms.api.error.UnknownColumnException;
+import org.wasmdbms.api.query.Filter;
+import org.wasmdbms.api.query.LikePattern;
+import org.wasmdbms.api.schema.ColumnDef;
+import org.wasmdbms.api.schema.TableDef;
+import org.wasmdbms.api.value.DataType;
+import org.wasmdbms.api.value.JsonValue;
+import org.wasmdbms.api.value.TextValue;
+import org.wasmdbms.api.value.Value;
+import org.wasmdbms.api.value.Values;
+
+/**
+ * A {@link Filter} checked against one table and ready to evaluate on rows: column names are
+ * resolved to indexes, value types are checked, and LIKE patterns are compiled.
+ *
+ * <p>Null semantics follow the design (two-valued logic): {@code Eq(c, Null)} is {@code IsNull},
+ * {@code Ne(c, Null)} is {@code NotNull}; {@code Eq} on a null column is false and {@code Ne} on a
+ * null column is true; ordering comparisons and LIKE with a null on either side are false; {@code
+ * In} matches a null column only if its list holds null; {@code Not} negates.
+ *
+ * <p>Binding fails with {@link UnknownColumnException} for a column the table lacks and with {@link
+ * InvalidQueryException} for a value whose type cannot be compared with the column's (any integer
+ * compares with any integer column; floats of both widths with float columns) or a LIKE on a column
+ * that is not text.
+ */
+public sealed interface BoundFilter {
+  /** Whether the row matches. */
+  boolean matches(Value[] row);
+
+  /**
+   * Binds {@code filter} to {@code table}.
+   *
+   * @return the bound filter; a null {@code filter} binds to one that matches every row
+   */
+  static BoundFilter bind(Filter filter, TableDef table) {
+    if (filter == null) {
+      return new Constant(true);
+    }
+    if (filter instanceof Filter.Comparison comparison) {
+      return bindComparison(comparison, table);
+    }
+    if (filter instanceof Filter.In in) {
+      return bindIn(in, table);
+    }
+    if (filter instanceof Filter.Like like) {
+      return bindLike(like, table);
+    }
+    if (filter instanceof Filter.IsNull isNull) {
+      return new IsNull(column(table, isNull.column()));
+    }
+    if (filter instanceof Filter.NotNull notNull) {
+      return new Not(new IsNull(column(table, notNull.column())));
+    }
+    if (filter instanceof Filter.And and) {
+      return new And(bindAll(and.operands(), table));
+    }
+    if (filter instanceof Filter.Or or) {
+      return new Or(bindAll(or.operands(), table));
+    }
+    return new Not(bind(((Filter.Not) filter).operand(), table));
+  }
+
+  private static List<BoundFilter> bindAll(List<Filter> filters, TableDef table) {
+    List<BoundFilter> bound = new ArrayList<>(filters.size());
+    for (Filter filter : filters) {
+      bound.add(bind(filter, table));
+    }
+    return bound;
+  }
+
+  private static int column(TableDef table, String name) {
+    int index = table.columnIndex(name);
+    if (index < 0) {
+      throw new UnknownColumnException(name);
+    }
+    return index;
+  }
+
+  private static void checkComparable(TableDef table, int column, Value value) {
+    if (value.isNull()) {
+      return;
+    }
+    ColumnDef def = table.columns().get(column);
+    if (!Values.comparable(def.type(), value.type())) {
+      throw new InvalidQueryException(
+          "column "
+              + def.name()
+              + " is "
+              + def.type().wireName()
+              + " and cannot be compared with a "
+              + value.type().wireName()
+              + " value");
+    }
+  }
+
+  private static BoundFilter bindComparison(Filter.Comparison comparison, TableDef table) {
+    int column = column(table, comparison.column());
+    Value value = comparison.value();
+    checkComparable(table, column, value);
+    Op op = operator(comparison);
+    if (value.isNull()) {
+      return switch (op) {
+        case EQ -> new IsNull(column);
+        case NE -> new Not(new IsNull(column));
+        default -> new Constant(false);
+      };
+    }
+    return new Compare(op, column, value);
+  }
+
+  private static Op operator(Filter.Comparison comparison) {
+    if (comparison instanceof Filter.Eq) {
+      return Op.EQ;
+    }
+    if (comparison instanceof Filter.Ne) {
+      return Op.NE;
+    }
+    if (comparison instanceof Filter.Gt) {
+      return Op.GT;
+    }
+    if (comparison instanceof Filter.Ge) {
+      return Op.GE;
+    }
+    return comparison instanceof Filter.Lt ? Op.LT : Op.LE;
+  }
+
+  private static BoundFilter bindIn(Filter.In in, TableDef table) {
+    int column = column(table, in.column());
+    boolean matchesNull = false;
+    List<Value> values = new ArrayList<>();
+    for (Value value : in.values()) {
+      checkComparable(table, column, value);
+      if (value.isNull()) {
+        matchesNull = true;
+      } else {
+        values.add(value);
+      }
+    }
+    return new In(column, values, matchesNull);
+  }
+
+  private static BoundFilter bindLike(Filter.Like like, TableDef table) {
+    int column = column(table, like.column());
+    DataType type = table.columns().get(column).type();
+    if (type != DataType.TEXT && type != DataType.JSON) {
+      throw new InvalidQueryException(
+          "LIKE needs a Text or Json column; " + like.column() + " is " + type.wireName());
+    }
+    return new Like(column, LikePattern.compile(like.pattern()));
+  }
+
+  /** The comparison operators. */
+  enum Op {
+    EQ,
+    NE,
+    GT,
+    GE,
+    LT,
+    LE
+  }
+
+  /** A filter whose answer does not depend on the row. */
+  record Constant(boolean value) implements BoundFilter {
+    @Override
+    public boolean matches(Value[] row) {
+      return value;
+    }
+  }
+
+  /** {@code column op value} with a non-null value. */
+  record Compare(Op op, int column, Value value) implements BoundFilter {
+    @Override
+    public boolean matches(Value[] row) {
+      Value actual = row[column];
+      if (actual.isNull()) {
+        return op == Op.NE;
+      }
+      int c = Values.compare(actual, value);
+      return switch (op) {
+        case EQ -> c == 0;
+        case NE -> c != 0;
+        case GT -> c > 0;
+        case GE -> c >= 0;
+        case LT -> c < 0;
+        case LE -> c <= 0;
+      };
+    }
+  }
+
+  /** Membership in a list of non-null values, plus null when the list held it. */
+  record In(int column, List<Value> values, boolean matchesNull) implements BoundFilter {
+    @Override
+    public boolean matches(Value[] row) {
+      Value actual = row[column];
+      if (actual.isNull()) {
+        return matchesNull;
+      }
+      for (Value value : values) {
+        if (Values.compare(actual, value) == 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** A LIKE pattern on a text column. */
+  record Like(int column, LikePattern pattern) implements BoundFilter {
+    @Override
+    public boolean matches(Value[] row) {
+      Value actual = row[column];
+      if (actual instanceof TextValue text) {
+        return pattern.matches(text.value());
+      }
+      return actual instanceof JsonValue json && pattern.matches(json.text());
+    }
+  }
+
+  /** The column is null. */
+  record IsNull(int column) implements BoundFilter {
+    @Override
+    public boolean matches(Value[] row) {
+      return row[column].isNull();
+    }
+  }
+
+  /** Every operand matches. */
+  record And(List<BoundFilter> operands) implements BoundFilter {
+    @Override
+    public boolean matches(Value[] row) {
+      for (BoundFilter operand : operands) {
+        if (!operand.matches(row)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** At least one operand matches. */
+  record Or(List<BoundFilter> operands) implements BoundFilter {
+    @Override
+    public boolean matches(Value[] row) {
+      for (BoundFilter operand : operands) {
+        if (operand.matches(row)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** The operand does not match. */
+  record Not(BoundFilter operand) implements BoundFilter {
+    @Override
+    public boolean matches(Value[] row) {
+      return !operand.matches(row);
+    }
+  }
+}

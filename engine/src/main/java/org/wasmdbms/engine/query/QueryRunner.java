@@ -1,0 +1,77 @@
+package org.wasmdbms.engine.query;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import org.wasmdbms.api.query.Query;
+import org.wasmdbms.api.schema.TableDef;
+import org.wasmdbms.api.value.Value;
+import org.wasmdbms.engine.data.TableData;
+
+/**
+ * Runs a {@link Query} against one table's {@link TableData}: binds and checks the filter and the
+ * ordering, reads candidates through the planned {@link AccessPath}, keeps the matches, sorts them,
+ * and applies offset and limit. Without an ordering, rows keep primary-key order and the read stops
+ * as soon as offset plus limit rows have matched.
+ */
+public final class QueryRunner {
+  private QueryRunner() {}
+
+  /**
+   * The rows of {@code data} that {@code query} selects.
+   *
+   * @throws org.wasmdbms.api.error.UnknownColumnException for an unknown column in the filter or
+   *     the ordering
+   * @throws org.wasmdbms.api.error.InvalidQueryException for a value type that does not fit its
+   *     column
+   */
+  public static List<Value[]> select(TableData data, Query query) {
+    TableDef table = data.schema().definition();
+    BoundFilter filter = BoundFilter.bind(query.filter(), table);
+    Comparator<Value[]> order = RowOrder.of(query.orderBy(), table);
+    AccessPath path = AccessPath.plan(filter, table);
+    long wanted = query.hasLimit() ? query.offset() + query.limit() : Long.MAX_VALUE;
+    if (wanted < 0) {
+      wanted = Long.MAX_VALUE; // offset + limit overflowed: no effective bound
+    }
+    List<Value[]> matches =
+        collect(path.rows(data), filter, order == null ? wanted : Long.MAX_VALUE);
+    if (order != null) {
+      matches.sort(order);
+    }
+    return window(matches, query);
+  }
+
+  /**
+   * The rows of a select with only a filter, in primary-key order: what updates and deletes use.
+   */
+  public static List<Value[]> matching(TableData data, BoundFilter filter) {
+    AccessPath path = AccessPath.plan(filter, data.schema().definition());
+    return collect(path.rows(data), filter, Long.MAX_VALUE);
+  }
+
+  private static List<Value[]> collect(
+      Iterator<Value[]> candidates, BoundFilter filter, long atMost) {
+    List<Value[]> matches = new ArrayList<>();
+    while (candidates.hasNext() && matches.size() < atMost) {
+      Value[] row = candidates.next();
+      if (filter.matches(row)) {
+        matches.add(row);
+      }
+    }
+    return matches;
+  }
+
+  private static List<Value[]> window(List<Value[]> rows, Query query) {
+    if (query.offset() >= rows.size()) {
+      return new ArrayList<>();
+    }
+    int from = (int) query.offset();
+    int to = rows.size();
+    if (query.hasLimit() && query.limit() < to - from) {
+      to = from + (int) query.limit();
+    }
+    return new ArrayList<>(rows.subList(from, to));
+  }
+}

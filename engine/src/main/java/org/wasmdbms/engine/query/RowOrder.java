@@ -1,0 +1,39 @@
+package org.wasmdbms.engine.query;
+
+import java.util.Comparator;
+import java.util.List;
+import org.wasmdbms.api.error.UnknownColumnException;
+import org.wasmdbms.api.query.OrderDirection;
+import org.wasmdbms.api.query.OrderKey;
+import org.wasmdbms.api.schema.TableDef;
+import org.wasmdbms.api.value.Value;
+import org.wasmdbms.api.value.Values;
+
+/**
+ * Builds the row comparator of an ORDER BY: keys in order of significance, each compared with
+ * {@link Values#compare} (nulls first), reversed for descending keys (so nulls come last there).
+ */
+public final class RowOrder {
+  private RowOrder() {}
+
+  /**
+   * The comparator for {@code keys} on {@code table}, or null when there are no keys.
+   *
+   * @throws UnknownColumnException for a key naming a column the table lacks
+   */
+  public static Comparator<Value[]> of(List<OrderKey> keys, TableDef table) {
+    Comparator<Value[]> order = null;
+    for (OrderKey key : keys) {
+      int column = table.columnIndex(key.column());
+      if (column < 0) {
+        throw new UnknownColumnException(key.column());
+      }
+      Comparator<Value[]> byColumn = (a, b) -> Values.compare(a[column], b[column]);
+      if (key.direction() == OrderDirection.DESCENDING) {
+        byColumn = byColumn.reversed();
+      }
+      order = order == null ? byColumn : order.thenComparing(byColumn);
+    }
+    return order;
+  }
+}

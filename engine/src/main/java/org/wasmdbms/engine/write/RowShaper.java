@@ -1,0 +1,133 @@
+package org.wasmdbms.engine.write;
+
+import java.util.List;
+import org.wasmdbms.api.error.InvalidQueryException;
+import org.wasmdbms.api.error.MissingNonNullableFieldException;
+import org.wasmdbms.api.error.UnknownColumnException;
+import org.wasmdbms.api.row.ColumnValue;
+import org.wasmdbms.api.row.Row;
+import org.wasmdbms.api.rules.Sanitizer;
+import org.wasmdbms.api.rules.Validator;
+import org.wasmdbms.api.schema.ColumnDef;
+import org.wasmdbms.api.schema.TableDef;
+import org.wasmdbms.api.value.IntegerValue;
+import org.wasmdbms.api.value.NullValue;
+import org.wasmdbms.api.value.Value;
+import org.wasmdbms.api.value.Values;
+import org.wasmdbms.engine.TableSchema;
+
+/**
+ * Turns the named values a caller gives into a stored row (insert) or a {@link Patch} (update):
+ * resolves names, converts values to the column types, fills defaults and autoincrement values,
+ * runs sanitizers then validators, and checks nullability. Constraints that need other rows (keys,
+ * uniqueness, foreign keys) are the {@link Writer}'s job.
+ */
+public final class RowShaper {
+  private RowShaper() {}
+
+  /**
+   * The full row to insert for {@code input}.
+   *
+   * @throws UnknownColumnException for a name the table lacks
+   * @throws InvalidQueryException for a column given twice or a value of the wrong type
+   * @throws MissingNonNullableFieldException for a non-nullable column left out without a default
+   *     or set to null
+   * @throws org.wasmdbms.api.error.SanitizationException if a sanitizer refuses a value
+   * @throws org.wasmdbms.api.error.ValidationException if a validator refuses a value
+   */
+  public static Value[] forInsert(TableSchema schema, Row input, AutoIncrementSource counters) {
+    TableDef table = schema.definition();
+    List<ColumnDef> columns = table.columns();
+    Value[] row = new Value[columns.size()];
+    for (ColumnValue given : input.columns()) {
+      int index = resolve(table, given.name(), row);
+      row[index] = convert(columns.get(index), given.value());
+    }
+    for (int i = 0; i < row.length; i++) {
+      ColumnDef column = columns.get(i);
+      if (row[i] == null || (row[i].isNull() && column.autoIncrement())) {
+        row[i] = column.autoIncrement() ? null : column.defaultValue().orElse(NullValue.INSTANCE);
+      }
+    }
+    for (int i = 0; i < row.length; i++) {
+      if (row[i] != null) {
+        row[i] = sanitizeAndValidate(schema, i, row[i]);
+      }
+    }
+    // Autoincrement values are taken last, so that input refused above does not consume one.
+    for (int i = 0; i < row.length; i++) {
+      if (columns.get(i).autoIncrement()) {
+        if (row[i] == null) {
+          row[i] = counters.next(table.name(), i);
+        } else {
+          counters.observe(table.name(), i, (IntegerValue) row[i]);
+        }
+      }
+    }
+    return row;
+  }
+
+  /**
+   * The patch for an update that sets the columns of {@code input}.
+   *
+   * @throws UnknownColumnException for a name the table lacks
+   * @throws InvalidQueryException for a column given twice, a value of the wrong type, or no column
+   *     at all
+   * @throws MissingNonNullableFieldException for null in a non-nullable column
+   */
+  public static Patch forUpdate(TableSchema schema, Row input) {
+    TableDef table = schema.definition();
+    if (input.size() == 0) {
+      throw new InvalidQueryException("an update must set at least one column");
+    }
+    Value[] seen = new Value[table.columns().size()];
+    int[] columns = new int[input.size()];
+    Value[] values = new Value[input.size()];
+    for (int i = 0; i < input.size(); i++) {
+      ColumnValue given = input.columns().get(i);
+      int index = resolve(table, given.name(), seen);
+      Value value = convert(table.columns().get(index), given.value());
+      seen[index] = value;
+      columns[i] = index;
+      values[i] = sanitizeAndValidate(schema, index, value);
+    }
+    return new Patch(columns, values);
+  }
+
+  private static int resolve(TableDef table, String name, Value[] alreadyGiven) {
+    int index = table.columnIndex(name);
+    if (index < 0) {
+      throw new UnknownColumnException(name);
+    }
+    if (alreadyGiven[index] != null) {
+      throw new InvalidQueryException("column " + name + " is given twice");
+    }
+    return index;
+  }
+
+  private static Value convert(ColumnDef column, Value value) {
+    try {
+      return Values.coerce(value, column.type());
+    } catch (InvalidQueryException e) {
+      throw new InvalidQueryException("column " + column.name() + ": " + e.detail());
+    }
+  }
+
+  private static Value sanitizeAndValidate(TableSchema schema, int index, Value value) {
+    Value result = value;
+    for (Sanitizer sanitizer : schema.sanitizers(index)) {
+      result = sanitizer.sanitize(result);
+    }
+    ColumnDef column = schema.definition().columns().get(index);
+    if (result.isNull() && !column.nullable()) {
+      throw new MissingNonNullableFieldException(column.name());
+    }
+    if (!result.isNull()) {
+      result = convert(column, result);
+    }
+    for (Validator validator : schema.validators(index)) {
+      validator.validate(result);
+    }
+    return result;
+  }
+}

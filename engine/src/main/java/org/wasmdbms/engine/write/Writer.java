@@ -1,0 +1,266 @@
+package org.wasmdbms.engine.write;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.wasmdbms.api.error.BrokenForeignKeyReferenceException;
+import org.wasmdbms.api.error.ForeignKeyConstraintViolationException;
+import org.wasmdbms.api.error.PrimaryKeyConflictException;
+import org.wasmdbms.api.error.UniqueConstraintViolationException;
+import org.wasmdbms.api.query.DeleteBehavior;
+import org.wasmdbms.api.schema.ColumnDef;
+import org.wasmdbms.api.schema.ForeignKeyDef;
+import org.wasmdbms.api.schema.TableDef;
+import org.wasmdbms.api.value.KeyEncoding;
+import org.wasmdbms.api.value.Value;
+import org.wasmdbms.api.value.Values;
+import org.wasmdbms.engine.data.TableData;
+import org.wasmdbms.engine.data.Tables;
+import org.wasmdbms.engine.query.BoundFilter;
+import org.wasmdbms.engine.query.QueryRunner;
+
+/**
+ * Inserts, updates and deletes rows of a {@link Tables} view with every integrity check: primary
+ * key and unique conflicts, foreign keys to missing parents, and deletes or key changes of rows
+ * that are still referenced. Every change is recorded in the {@link UndoLog}; when a check fails
+ * part-way through a statement the caller rolls the log back, so a statement applies completely or
+ * not at all.
+ *
+ * <p>Policy for referenced keys: changing the primary key or a referenced unique value of a row
+ * that other rows reference is refused with {@link ForeignKeyConstraintViolationException}; it is
+ * never propagated.
+ */
+public final class Writer {
+  private final Tables tables;
+  private final UndoLog undo;
+
+  /** A writer on {@code tables} that records its changes in {@code undo}. */
+  public Writer(Tables tables, UndoLog undo) {
+    this.tables = tables;
+    this.undo = undo;
+  }
+
+  /**
+   * Inserts a shaped row (see {@link RowShaper#forInsert}).
+   *
+   * @throws PrimaryKeyConflictException if the key is taken
+   * @throws UniqueConstraintViolationException if a unique value is taken
+   * @throws BrokenForeignKeyReferenceException if a referenced parent row does not exist
+   */
+  public void insert(String tableName, Value[] row) {
+    TableData table = tables.table(tableName);
+    checkKeys(table, row, null);
+    checkParents(table, row, null);
+    table.insert(row);
+    undo.add(() -> table.delete(row));
+  }
+
+  /**
+   * Applies {@code patch} to every row matching {@code filter}.
+   *
+   * @return the number of rows matched and updated
+   */
+  public long update(String tableName, Patch patch, BoundFilter filter) {
+    TableData table = tables.table(tableName);
+    List<Value[]> targets = QueryRunner.matching(table, filter);
+    for (Value[] before : targets) {
+      Value[] after = patch.applyTo(before);
+      checkKeys(table, after, before);
+      checkParents(table, after, before);
+      checkNotReferenced(table, before, after);
+      table.replace(before, after);
+      undo.add(() -> table.replace(after, before));
+    }
+    return targets.size();
+  }
+
+  /**
+   * Deletes every row matching {@code filter}. With {@link DeleteBehavior#RESTRICT} the delete is
+   * refused if a row outside the deleted set references one inside it; with {@link
+   * DeleteBehavior#CASCADE} referencing rows are deleted too, transitively, each once even when
+   * references form a cycle.
+   *
+   * @return the number of rows deleted, cascaded rows included
+   */
+  public long delete(String tableName, BoundFilter filter, DeleteBehavior behavior) {
+    TableData table = tables.table(tableName);
+    DeletionSet doomed = new DeletionSet();
+    Deque<Value[]> pendingRows = new ArrayDeque<>();
+    Deque<TableData> pendingTables = new ArrayDeque<>();
+    for (Value[] row : QueryRunner.matching(table, filter)) {
+      doomed.add(table, row);
+      pendingRows.add(row);
+      pendingTables.add(table);
+    }
+    // Walk references breadth first with an explicit queue: no recursion, any depth, any cycle.
+    while (!pendingRows.isEmpty()) {
+      Value[] parent = pendingRows.poll();
+      TableData parentTable = pendingTables.poll();
+      for (Tables.Reference reference : tables.referencesTo(parentTable.schema().name())) {
+        Value key = parent[reference.parentColumn()];
+        if (key.isNull()) {
+          continue;
+        }
+        TableData child = tables.table(reference.child().name());
+        for (Value[] childRow : child.findReferencing(reference.column(), key)) {
+          if (doomed.contains(child, childRow)) {
+            continue;
+          }
+          if (behavior == DeleteBehavior.RESTRICT) {
+            throw referenced(parentTable, parent, reference);
+          }
+          doomed.add(child, childRow);
+          pendingRows.add(childRow);
+          pendingTables.add(child);
+        }
+      }
+    }
+    for (DeletionSet.Entry entry : doomed.entries()) {
+      entry.table().delete(entry.row());
+      undo.add(() -> entry.table().insert(entry.row()));
+    }
+    return doomed.size();
+  }
+
+  /** Checks the primary key and unique columns of {@code row}, which replaces {@code self}. */
+  private void checkKeys(TableData table, Value[] row, Value[] self) {
+    TableDef def = table.schema().definition();
+    int pk = def.primaryKeyIndex();
+    if (self == null || Values.compare(self[pk], row[pk]) != 0) {
+      if (table.findByPrimaryKey(row[pk]) != null) {
+        throw new PrimaryKeyConflictException(
+            "table " + def.name() + " already has a row with " + describe(def, pk, row[pk]));
+      }
+    }
+    for (int c = 0; c < row.length; c++) {
+      ColumnDef column = def.columns().get(c);
+      if (!column.unique() || column.primaryKey() || row[c].isNull()) {
+        continue;
+      }
+      if (self != null && Values.compare(self[c], row[c]) == 0) {
+        continue;
+      }
+      if (table.findByUnique(c, row[c]) != null) {
+        throw new UniqueConstraintViolationException(column.name());
+      }
+    }
+  }
+
+  /** Checks that every foreign key of {@code row} whose value changed points at an existing row. */
+  private void checkParents(TableData table, Value[] row, Value[] before) {
+    TableDef def = table.schema().definition();
+    for (int c = 0; c < row.length; c++) {
+      ColumnDef column = def.columns().get(c);
+      if (column.foreignKey().isEmpty() || row[c].isNull()) {
+        continue;
+      }
+      if (before != null && Values.compare(before[c], row[c]) == 0) {
+        continue;
+      }
+      ForeignKeyDef fk = column.foreignKey().get();
+      if (!parentExists(table, row, fk, row[c])) {
+        throw new BrokenForeignKeyReferenceException(
+            def.name()
+                + "."
+                + column.name()
+                + " = "
+                + row[c]
+                + " references no row of "
+                + fk.table()
+                + "."
+                + fk.column());
+      }
+    }
+  }
+
+  private boolean parentExists(TableData table, Value[] row, ForeignKeyDef fk, Value value) {
+    TableData parent = tables.table(fk.table());
+    TableDef parentDef = parent.schema().definition();
+    int parentColumn = parentDef.columnIndex(fk.column());
+    if (parent == table && Values.compare(row[parentColumn], value) == 0) {
+      return true; // a row that references itself
+    }
+    Value[] found =
+        parentDef.columns().get(parentColumn).primaryKey()
+            ? parent.findByPrimaryKey(value)
+            : parent.findByUnique(parentColumn, value);
+    return found != null;
+  }
+
+  /** Refuses a change of a referenced key value of {@code before}. */
+  private void checkNotReferenced(TableData table, Value[] before, Value[] after) {
+    for (Tables.Reference reference : tables.referencesTo(table.schema().name())) {
+      int column = reference.parentColumn();
+      if (Values.compare(before[column], after[column]) == 0 || before[column].isNull()) {
+        continue;
+      }
+      TableData child = tables.table(reference.child().name());
+      for (Value[] childRow : child.findReferencing(reference.column(), before[column])) {
+        boolean selfReference = child == table && sameKey(table, childRow, before);
+        if (!selfReference) {
+          throw referenced(table, before, reference);
+        }
+      }
+    }
+  }
+
+  private static boolean sameKey(TableData table, Value[] a, Value[] b) {
+    int pk = table.schema().definition().primaryKeyIndex();
+    return Values.compare(a[pk], b[pk]) == 0;
+  }
+
+  private static ForeignKeyConstraintViolationException referenced(
+      TableData parentTable, Value[] parent, Tables.Reference reference) {
+    TableDef def = parentTable.schema().definition();
+    int column = reference.parentColumn();
+    return new ForeignKeyConstraintViolationException(
+        "the row of "
+            + def.name()
+            + " with "
+            + describe(def, column, parent[column])
+            + " is referenced by "
+            + reference.child().name()
+            + "."
+            + reference.child().definition().columns().get(reference.column()).name());
+  }
+
+  private static String describe(TableDef def, int column, Value value) {
+    return def.columns().get(column).name() + " = " + value;
+  }
+
+  /** The rows a delete removes, per table, keyed by encoded primary key; insertion-ordered. */
+  private static final class DeletionSet {
+    record Entry(TableData table, Value[] row) {}
+
+    private final Map<TableData, TreeMap<byte[], Value[]>> byTable = new HashMap<>();
+    private final List<Entry> entries = new ArrayList<>();
+
+    void add(TableData table, Value[] row) {
+      byTable
+          .computeIfAbsent(table, t -> new TreeMap<>(KeyEncoding::compareUnsigned))
+          .put(key(table, row), row);
+      entries.add(new Entry(table, row));
+    }
+
+    boolean contains(TableData table, Value[] row) {
+      TreeMap<byte[], Value[]> rows = byTable.get(table);
+      return rows != null && rows.containsKey(key(table, row));
+    }
+
+    List<Entry> entries() {
+      return entries;
+    }
+
+    int size() {
+      return entries.size();
+    }
+
+    private static byte[] key(TableData table, Value[] row) {
+      return KeyEncoding.encode(row[table.schema().definition().primaryKeyIndex()]);
+    }
+  }
+}
