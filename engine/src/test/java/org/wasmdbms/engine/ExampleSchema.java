@@ -4,7 +4,6 @@ import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.rules.Sanitizers;
 import org.wasmdbms.api.rules.Validators;
 import org.wasmdbms.api.schema.ColumnDef;
-import org.wasmdbms.api.schema.OnDelete;
 import org.wasmdbms.api.schema.TableDef;
 import org.wasmdbms.api.value.DataType;
 import org.wasmdbms.api.value.Int32Value;
@@ -38,9 +37,7 @@ final class ExampleSchema {
         TableDef.builder("posts")
             .column(ColumnDef.builder("id", DataType.UINT32).primaryKey())
             .column(ColumnDef.builder("title", DataType.TEXT))
-            .column(
-                ColumnDef.builder("user", DataType.UINT32)
-                    .references("users", "id", OnDelete.RESTRICT))
+            .column(ColumnDef.builder("user", DataType.UINT32).references("users", "id"))
             .build());
   }
 
@@ -49,9 +46,7 @@ final class ExampleSchema {
         TableDef.builder("comments")
             .column(ColumnDef.builder("id", DataType.UINT32).primaryKey())
             .column(ColumnDef.builder("body", DataType.TEXT))
-            .column(
-                ColumnDef.builder("post_id", DataType.UINT32)
-                    .references("posts", "id", OnDelete.RESTRICT))
+            .column(ColumnDef.builder("post_id", DataType.UINT32).references("posts", "id"))
             .build());
   }
 

@@ -13,7 +13,6 @@ import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.Join;
 import org.wasmdbms.api.query.LikePattern;
 import org.wasmdbms.api.schema.ColumnDef;
-import org.wasmdbms.api.schema.OnDelete;
 import org.wasmdbms.api.schema.SchemaCodec;
 import org.wasmdbms.api.schema.TableDef;
 import org.wasmdbms.api.value.DataType;
@@ -207,9 +206,7 @@ public final class ApiSmoke {
             .column(ColumnDef.builder("id", DataType.UINT64).primaryKey().autoIncrement())
             .column(
                 ColumnDef.builder("title", DataType.TEXT).defaultValue(new TextValue("untitled")))
-            .column(
-                ColumnDef.builder("author", DataType.UINT64)
-                    .references("users", "id", OnDelete.CASCADE))
+            .column(ColumnDef.builder("author", DataType.UINT64).references("users", "id"))
             .column(ColumnDef.builder("body", DataType.TEXT).nullable())
             .index("by_author", false, "author", "title")
             .build();

@@ -121,8 +121,8 @@ public record ColumnDef(
     }
 
     /** Makes the column a foreign key to {@code column} of {@code table}. */
-    public Builder references(String table, String column, OnDelete onDelete) {
-      foreignKey = new ForeignKeyDef(table, column, onDelete);
+    public Builder references(String table, String column) {
+      foreignKey = new ForeignKeyDef(table, column);
       return this;
     }
 

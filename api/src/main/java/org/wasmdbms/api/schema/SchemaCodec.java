@@ -31,8 +31,7 @@ import org.wasmdbms.api.value.ValueCodec;
  *             has foreign key; other bits zero;
  *         <li>if has default: u8 0 for {@code Null}, or u8 1 then the value as {@link ValueCodec}
  *             writes it for the column type;
- *         <li>if has foreign key: referenced table name, referenced column name, on-delete u8 (0
- *             restrict, 1 cascade);
+ *         <li>if has foreign key: referenced table name, referenced column name;
  *       </ol>
  *   <li>index count, u16; then per index: name, unique u8 (0 or 1), column count u16, column names.
  * </ol>
@@ -79,7 +78,6 @@ public final class SchemaCodec {
         ForeignKeyDef fk = c.foreignKey().get();
         writeName(out, fk.table());
         writeName(out, fk.column());
-        out.u8(fk.onDelete() == OnDelete.CASCADE ? 1 : 0);
       }
     }
     out.u16(table.indexes().size());
@@ -156,8 +154,7 @@ public final class SchemaCodec {
     if ((flags & HAS_FOREIGN_KEY) != 0) {
       String table = readName(in);
       String column = readName(in);
-      OnDelete onDelete = readBoolean(in, "on-delete") ? OnDelete.CASCADE : OnDelete.RESTRICT;
-      foreignKey = Optional.of(new ForeignKeyDef(table, column, onDelete));
+      foreignKey = Optional.of(new ForeignKeyDef(table, column));
     }
     return new ColumnDef(
         name,

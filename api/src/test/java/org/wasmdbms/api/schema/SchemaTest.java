@@ -27,10 +27,7 @@ class SchemaTest {
                 .defaultValue(DecimalValue.parse("9.90")))
         .column(
             ColumnDef.builder("note", DataType.TEXT).nullable().defaultValue(NullValue.INSTANCE))
-        .column(
-            ColumnDef.builder("author", DataType.UINT64)
-                .unique()
-                .references("users", "id", OnDelete.CASCADE))
+        .column(ColumnDef.builder("author", DataType.UINT64).unique().references("users", "id"))
         .index("by_title_author", true, "title", "author")
         .index("by_note", false, "note")
         .build();
