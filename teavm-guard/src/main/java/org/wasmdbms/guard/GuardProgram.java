@@ -3,6 +3,8 @@ package org.wasmdbms.guard;
 import java.io.PrintStream;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.ErrorKind;
+import org.wasmdbms.testkit.ApiSmoke;
+import org.wasmdbms.testkit.StorageSmoke;
 
 /**
  * The smoke program run both on the JVM and, compiled by TeaVM, inside WebAssembly. Its printed
@@ -22,6 +24,10 @@ public final class GuardProgram {
   public static void run(PrintStream out) {
     section(out, "errors");
     errorKinds(out);
+    section(out, "api");
+    ApiSmoke.run(out);
+    section(out, "storage");
+    StorageSmoke.run(out);
     out.println("== end");
   }
 

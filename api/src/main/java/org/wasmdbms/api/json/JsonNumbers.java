@@ -68,7 +68,10 @@ final class JsonNumbers {
     if (magnitude == Double.POSITIVE_INFINITY) {
       throw new InvalidQueryException("number " + literal + " is out of range for Float64");
     }
-    return minus ? -magnitude : magnitude;
+    // Flip the sign bit rather than negate: TeaVM's negation of 0.0 yields +0.0, not -0.0.
+    return minus
+        ? Double.longBitsToDouble(Double.doubleToRawLongBits(magnitude) ^ Long.MIN_VALUE)
+        : magnitude;
   }
 
   /**
@@ -82,7 +85,9 @@ final class JsonNumbers {
     if (magnitude == Float.POSITIVE_INFINITY) {
       throw new InvalidQueryException("number " + literal + " is out of range for Float32");
     }
-    return minus ? -magnitude : magnitude;
+    return minus
+        ? Float.intBitsToFloat(Float.floatToRawIntBits(magnitude) ^ Integer.MIN_VALUE)
+        : magnitude;
   }
 
   // The sign is split off so that "-0" and "-0.0" keep their negative zero.
@@ -110,7 +115,7 @@ final class JsonNumbers {
   /** The shortest literal that {@link #parseDouble} reads back as exactly {@code d} (finite). */
   static String printDouble(double d) {
     if (d == 0) {
-      return 1 / d < 0 ? "-0.0" : "0.0";
+      return Double.doubleToRawLongBits(d) < 0 ? "-0.0" : "0.0";
     }
     double magnitude = d < 0 ? -d : d;
     BigDecimal exact = new BigDecimal(magnitude);
@@ -128,7 +133,7 @@ final class JsonNumbers {
   /** The shortest literal that {@link #parseFloat} reads back as exactly {@code f} (finite). */
   static String printFloat(float f) {
     if (f == 0) {
-      return 1 / f < 0 ? "-0.0" : "0.0";
+      return Float.floatToRawIntBits(f) < 0 ? "-0.0" : "0.0";
     }
     float magnitude = f < 0 ? -f : f;
     BigDecimal exact = new BigDecimal(magnitude);
