@@ -219,7 +219,7 @@ public final class BTree {
       }
       NodeImage image = nodes.load(node);
       image.cells.add(at, pending);
-      NodeImage.Split split = image.split(unique);
+      NodeImage.Split split = image.split(unique, at == node.count);
       if (level == 0) {
         splitRoot(image.level, split);
         return;
@@ -273,7 +273,7 @@ public final class BTree {
         nodes.removeInPlace(parent, separatorIndex);
         continue;
       }
-      NodeImage.Split split = joined.split(unique);
+      NodeImage.Split split = joined.split(unique, false);
       nodes.write(left.pageId, split.left());
       nodes.write(right.pageId, split.right());
       nodes.removeInPlace(parent, separatorIndex);

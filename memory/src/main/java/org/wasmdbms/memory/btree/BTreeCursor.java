@@ -9,7 +9,8 @@ import org.wasmdbms.api.error.InternalDbmsException;
  *
  * <p>The tree may be changed through its {@code BTree} while a cursor is open: the cursor then
  * finds its place again from the last entry it returned, and continues with the entries that sort
- * after it (before it, descending) in the changed tree.
+ * after it (before it, descending) in the changed tree. In a unique tree a place is a key, so an
+ * entry re-inserted under the key just returned is not returned again.
  */
 public final class BTreeCursor {
   private final BTree tree;

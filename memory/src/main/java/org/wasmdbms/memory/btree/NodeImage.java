@@ -52,24 +52,27 @@ final class NodeImage {
   }
 
   /**
-   * Splits into two nodes of about equal byte size. A leaf keeps every entry and the separator is a
-   * copy of the right half's first entry (its key only in a unique tree); an internal node gives
-   * its middle separator to the parent and that separator's child becomes the right half's leftmost
-   * child.
+   * Splits into two nodes: of about equal byte size, or with {@code appending} (the new cell went
+   * to the end, as with ascending keys) about three quarters left, so ascending inserts leave nodes
+   * three quarters full instead of half, while the right node still holds over a quarter. A leaf
+   * keeps every entry and the separator is a copy of the right half's first entry (its key only in
+   * a unique tree); an internal node gives its middle separator to the parent and that separator's
+   * child becomes the right half's leftmost child.
    */
-  Split split(boolean unique) {
+  Split split(boolean unique, boolean appending) {
     boolean leaf = level == 0;
     int n = cells.size();
     int minimumCells = leaf ? 2 : 3;
     if (n < minimumCells) {
       throw new MemoryException("a B+ tree node of " + n + " cells overflows; the tree is corrupt");
     }
-    int half = usedBytes() / 2;
+    int used = usedBytes();
+    int leftTarget = appending ? used / 4 * 3 : used / 2;
     int left = 0;
     int leftBytes = 0;
     while (left < n) {
       int size = NodeStore.cellSize(level, cells.get(left)) + NodeStore.SLOT_SIZE;
-      if (leftBytes + size > half) {
+      if (leftBytes + size > leftTarget) {
         break;
       }
       leftBytes += size;

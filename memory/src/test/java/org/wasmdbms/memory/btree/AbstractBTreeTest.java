@@ -230,6 +230,19 @@ abstract class AbstractBTreeTest {
   }
 
   @Test
+  void ascendingInsertsFillNodesThreeQuarters() {
+    BTree tree = BTree.create(newStore(), true);
+    int count = 300_000;
+    for (long i = 0; i < count; i++) {
+      assertTrue(tree.insert(bigEndian(i), bigEndian(i)));
+    }
+    // Each 22-byte entry (cell and slot) of a full leaf: 2977 fit in one.
+    int perFullLeaf = NodeStore.CAPACITY / 22;
+    long nodes = BTreeVerifier.verify(tree).nodes();
+    assertTrue(nodes <= count / (perFullLeaf * 3 / 4) + 3, "nodes: " + nodes);
+  }
+
+  @Test
   void oversizedKeyOrValueIsRefusedAndChangesNothing() {
     BTree tree = BTree.create(newStore(), true);
     tree.insert(new byte[] {1}, new byte[] {2});

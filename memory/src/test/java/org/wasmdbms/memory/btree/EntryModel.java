@@ -51,9 +51,16 @@ final class EntryModel {
     return found != null ? found : entries.isEmpty() ? null : entries.first();
   }
 
-  /** The entry that follows {@code last} in scan order and lies within the bounds, or null. */
+  /**
+   * The entry that follows {@code last} in scan order and lies within the bounds, or null. In a
+   * unique tree a position is a key, so an entry with the same key as {@code last} never follows
+   * it.
+   */
   Entry following(Entry last, KeyBound lower, KeyBound upper, boolean descending) {
     Entry next = descending ? entries.lower(last) : entries.higher(last);
+    while (unique && next != null && UnsignedBytes.compare(next.key(), last.key()) == 0) {
+      next = descending ? entries.lower(next) : entries.higher(next);
+    }
     return next != null && inRange(next.key(), lower, upper) ? next : null;
   }
 
