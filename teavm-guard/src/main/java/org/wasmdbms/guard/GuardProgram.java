@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.ErrorKind;
 import org.wasmdbms.testkit.ApiSmoke;
+import org.wasmdbms.testkit.BTreeSmoke;
+import org.wasmdbms.testkit.EngineSmoke;
 import org.wasmdbms.testkit.StorageSmoke;
 
 /**
@@ -28,6 +30,10 @@ public final class GuardProgram {
     ApiSmoke.run(out);
     section(out, "storage");
     StorageSmoke.run(out);
+    section(out, "btree");
+    BTreeSmoke.run(out);
+    section(out, "engine");
+    EngineSmoke.run(out);
     out.println("== end");
   }
 

@@ -5,9 +5,11 @@ import java.util.Iterator;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 import java.util.zip.CRC32;
+import org.wasmdbms.memory.HeapMemoryProvider;
 import org.wasmdbms.memory.btree.BTree;
 import org.wasmdbms.memory.btree.BTreeCursor;
 import org.wasmdbms.memory.btree.KeyBound;
+import org.wasmdbms.memory.page.Pager;
 
 /**
  * Smoke scenario for the B+ tree: a few thousand deterministic inserts and deletes in unique and
@@ -27,7 +29,7 @@ public final class BTreeSmoke {
   private final boolean unique;
   private final int padding;
   private final BTree tree;
-  private final ArrayPageStore store = new ArrayPageStore();
+  private final Pager store = Pager.open(new HeapMemoryProvider());
   private final TreeSet<Long> model = new TreeSet<>();
 
   private BTreeSmoke(PrintStream out, boolean unique, int padding) {
@@ -88,7 +90,7 @@ public final class BTreeSmoke {
     }
     out.println(name + " deleted=" + deleted + " missed=" + missed + " height=" + tree.height());
     scans(name + " after deletes", keyRange);
-    out.println(name + " store pages=" + store.pageCount() + " live=" + store.livePages());
+    out.println(name + " store pages=" + store.pageCount() + " free=" + store.freePageCount());
   }
 
   private void scans(String name, int keyRange) {

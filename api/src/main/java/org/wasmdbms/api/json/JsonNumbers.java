@@ -12,7 +12,7 @@ import org.wasmdbms.api.value.Unsigned;
  * Double.parseDouble}), and printing finds the shortest decimal that converts back to the same
  * float the same way.
  */
-final class JsonNumbers {
+public final class JsonNumbers {
   /** The largest decimal exponent accepted in a float literal; beyond it the literal is refused. */
   static final int MAX_EXPONENT = 1000;
 
@@ -113,7 +113,7 @@ final class JsonNumbers {
   }
 
   /** The shortest literal that {@link #parseDouble} reads back as exactly {@code d} (finite). */
-  static String printDouble(double d) {
+  public static String printDouble(double d) {
     if (d == 0) {
       return Double.doubleToRawLongBits(d) < 0 ? "-0.0" : "0.0";
     }
@@ -131,7 +131,7 @@ final class JsonNumbers {
   }
 
   /** The shortest literal that {@link #parseFloat} reads back as exactly {@code f} (finite). */
-  static String printFloat(float f) {
+  public static String printFloat(float f) {
     if (f == 0) {
       return Float.floatToRawIntBits(f) < 0 ? "-0.0" : "0.0";
     }

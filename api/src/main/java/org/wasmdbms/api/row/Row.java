@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.wasmdbms.api.value.NullValue;
 import org.wasmdbms.api.value.Value;
+import org.wasmdbms.api.value.ValueText;
 
 /**
  * An ordered list of named values: what callers insert and what selects return (the WIT {@code
@@ -77,7 +78,9 @@ public final class Row {
       if (i > 0) {
         out.append(", ");
       }
-      out.append(columns.get(i).name()).append(": ").append(columns.get(i).value());
+      out.append(columns.get(i).name())
+          .append(": ")
+          .append(ValueText.display(columns.get(i).value()));
     }
     return out.append(columns.isEmpty() ? "}" : " }").toString();
   }

@@ -17,6 +17,7 @@ import org.wasmdbms.api.schema.ForeignKeyDef;
 import org.wasmdbms.api.schema.TableDef;
 import org.wasmdbms.api.value.KeyEncoding;
 import org.wasmdbms.api.value.Value;
+import org.wasmdbms.api.value.ValueText;
 import org.wasmdbms.api.value.Values;
 import org.wasmdbms.engine.data.TableData;
 import org.wasmdbms.engine.data.Tables;
@@ -168,7 +169,7 @@ public final class Writer {
                 + "."
                 + column.name()
                 + " = "
-                + row[c]
+                + ValueText.display(row[c])
                 + " references no row of "
                 + fk.table()
                 + "."
@@ -229,7 +230,7 @@ public final class Writer {
   }
 
   private static String describe(TableDef def, int column, Value value) {
-    return def.columns().get(column).name() + " = " + value;
+    return def.columns().get(column).name() + " = " + ValueText.display(value);
   }
 
   /** The rows a delete removes, per table, keyed by encoded primary key; insertion-ordered. */
