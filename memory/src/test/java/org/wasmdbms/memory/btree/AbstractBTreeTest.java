@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +33,14 @@ abstract class AbstractBTreeTest {
   /** Pages allocated and not freed, or -1 if the store cannot tell. */
   protected long livePages(PageStore store) {
     return -1;
+  }
+
+  /**
+   * Whether the million-key and ten-round volume tests run on this store. They check the tree's
+   * shape, which does not depend on the store, so slow stores may skip them.
+   */
+  protected boolean runsVolumeTests() {
+    return true;
   }
 
   @Test
@@ -153,6 +162,7 @@ abstract class AbstractBTreeTest {
 
   @Test
   void lookupPagesGrowSlowlyFromTenThousandToAMillionKeys() {
+    assumeTrue(runsVolumeTests(), "volume tests run on the in-memory stores");
     CountingPageStore store = new CountingPageStore(newStore());
     BTree tree = BTree.create(store, true);
     long seed = Seeds.seed("lookupPages");
@@ -198,6 +208,7 @@ abstract class AbstractBTreeTest {
 
   @Test
   void pagesAreReusedAcrossRoundsAndAnEmptyTreeIsItsRoot() {
+    assumeTrue(runsVolumeTests(), "volume tests run on the in-memory stores");
     PageStore store = newStore();
     BTree tree = BTree.create(store, false);
     long seed = Seeds.seed("spaceReuse");
