@@ -10,6 +10,7 @@ import org.wasmdbms.api.value.KeyEncoding;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.api.value.Values;
 import org.wasmdbms.engine.TableSchema;
+import org.wasmdbms.engine.data.IndexKeys;
 import org.wasmdbms.engine.data.TableData;
 
 /**
@@ -78,11 +79,13 @@ final class OverlayTableData implements TableData {
 
   @Override
   public void insert(Value[] row) {
+    IndexKeys.of(schema().definition(), row);
     changes.put(keyOf(row), row);
   }
 
   @Override
   public void replace(Value[] before, Value[] after) {
+    IndexKeys.of(schema().definition(), after);
     byte[] oldKey = keyOf(before);
     byte[] newKey = keyOf(after);
     if (KeyEncoding.compareUnsigned(oldKey, newKey) != 0) {
