@@ -200,7 +200,11 @@ public final class Writer {
       }
       TableData child = tables.table(reference.child().name());
       for (Value[] childRow : child.findReferencing(reference.column(), before[column])) {
-        boolean selfReference = child == table && sameKey(table, childRow, before);
+        // The changed row itself may reference the old value, unless it still does afterwards.
+        boolean selfReference =
+            child == table
+                && sameKey(table, childRow, before)
+                && Values.compare(after[reference.column()], before[column]) != 0;
         if (!selfReference) {
           throw referenced(table, before, reference);
         }
