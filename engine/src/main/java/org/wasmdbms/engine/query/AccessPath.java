@@ -50,7 +50,8 @@ public sealed interface AccessPath {
     if (filter instanceof BoundFilter.Compare c && c.op() == BoundFilter.Op.EQ) {
       return c.column();
     }
-    return filter instanceof BoundFilter.In in ? in.column() : -1;
+    // An In that matches null is no point filter: nulls are not in the trees.
+    return filter instanceof BoundFilter.In in && !in.matchesNull() ? in.column() : -1;
   }
 
   /** The distinct non-null values a point filter names, in ascending order. */
