@@ -121,15 +121,16 @@ final class TableStore implements TableData {
   }
 
   @Override
-  public void insert(Value[] row) {
+  public Runnable insert(Value[] row) {
     byte[][] keys = keysOf(row);
     byte[] record = RowCodec.encode(types, Arrays.asList(row));
     byte[] recordId = recordIdBytes(records.insert(tableId, record));
     addToTrees(keys, recordId);
+    return () -> delete(row);
   }
 
   @Override
-  public void replace(Value[] before, Value[] after) {
+  public Runnable replace(Value[] before, Value[] after) {
     byte[][] oldKeys = keysOf(before);
     byte[][] newKeys = keysOf(after);
     byte[] recordId = requireRecordId(oldKeys[primaryKey]);
@@ -141,16 +142,18 @@ final class TableStore implements TableData {
         addKey(c, newKeys[c], recordId);
       }
     }
+    return () -> replace(after, before);
   }
 
   @Override
-  public void delete(Value[] row) {
+  public Runnable delete(Value[] row) {
     byte[][] keys = keysOf(row);
     byte[] recordId = requireRecordId(keys[primaryKey]);
     records.delete(LittleEndian.getLong(recordId, 0));
     for (int c = 0; c < keys.length; c++) {
       removeKey(c, keys[c], recordId);
     }
+    return () -> insert(row);
   }
 
   private byte[] requireRecordId(byte[] primaryKeyBytes) {

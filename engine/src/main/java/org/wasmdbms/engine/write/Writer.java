@@ -55,8 +55,7 @@ public final class Writer {
     TableData table = tables.table(tableName);
     checkKeys(table, row, null);
     checkParents(table, row, null);
-    table.insert(row);
-    undo.add(() -> table.delete(row));
+    undo.add(table.insert(row));
   }
 
   /**
@@ -72,8 +71,7 @@ public final class Writer {
       checkKeys(table, after, before);
       checkParents(table, after, before);
       checkNotReferenced(table, before, after);
-      table.replace(before, after);
-      undo.add(() -> table.replace(after, before));
+      undo.add(table.replace(before, after));
     }
     return targets.size();
   }
@@ -120,8 +118,7 @@ public final class Writer {
       }
     }
     for (DeletionSet.Entry entry : doomed.entries()) {
-      entry.table().delete(entry.row());
-      undo.add(() -> entry.table().insert(entry.row()));
+      undo.add(entry.table().delete(entry.row()));
     }
     return doomed.size();
   }
