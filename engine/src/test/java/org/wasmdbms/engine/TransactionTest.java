@@ -256,6 +256,28 @@ class TransactionTest {
     assertTrue(db.select("comments", Query.ALL).isEmpty());
   }
 
+  @Test
+  void aFailedStatementInsideATransactionLeavesNoTraceInItsView() {
+    db.insert("posts", post(11, "eleven", 1));
+    db.insert("posts", post(12, "twelve", 1));
+    long tx = db.begin();
+    // Row 11 moves to 20, then row 12 collides with it: the whole statement is undone.
+    assertThrows(
+        PrimaryKeyConflictException.class,
+        () ->
+            db.update(
+                tx,
+                "posts",
+                Row.builder().set("id", id(20)).build(),
+                new Filter.In("id", List.of(id(11), id(12)))));
+    db.update("posts", title("changed outside"), postId(11));
+    db.insert("posts", post(20, "twenty", 2));
+    assertEquals(posts(), posts(tx), "the transaction sees every later commit");
+    db.commit(tx);
+    assertEquals(new TextValue("changed outside"), posts().get(1).get("title"));
+    assertEquals(4, posts().size());
+  }
+
   private static List<Object> ids(List<Row> rows) {
     return rows.stream().map(r -> (Object) r.get("id")).toList();
   }
