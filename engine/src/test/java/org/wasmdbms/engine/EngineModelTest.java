@@ -35,7 +35,7 @@ import org.wasmdbms.memory.MemoryProvider;
  * compared after each step. Prints its seed; {@code -Dseed=} replays one.
  */
 abstract class EngineModelTest {
-  private static final int STEPS = 1500;
+  private static final int STEPS = 4000;
   private static final String[] NAMES = {"a", "b", "Ab", "\u00e9t\u00e9", "z\u00df", "a_b", "x%y"};
   private static final String[] CODES = {"c1", "c2", "c3", "c4", "c5"};
   private static final String[] TAGS = {"t1", "t2", "t3", "t4", "t5", "t6", "T1"};
