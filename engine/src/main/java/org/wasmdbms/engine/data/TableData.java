@@ -13,7 +13,9 @@ import org.wasmdbms.engine.TableSchema;
  * <p>A row is a {@code Value[]} in the table's column order; arrays handed out must not be
  * modified, and arrays handed in are owned by the callee afterwards. Lookups take values of the
  * column's type, or for integer columns any integer value (keys compare by value). The write
- * methods do no constraint checks: the caller has checked. Not thread-safe.
+ * methods do no constraint checks (the caller has checked) and each returns its own exact undo, so
+ * that a statement failing part-way leaves the data, a transaction's overlay included, exactly as
+ * it was. Not thread-safe.
  */
 public interface TableData {
   /** The table's schema. */
@@ -34,12 +36,24 @@ public interface TableData {
   /** Every row in primary-key order. The table must not change while the iterator is used. */
   Iterator<Value[]> scan();
 
-  /** Adds {@code row}; its primary key is not yet present. */
-  void insert(Value[] row);
+  /**
+   * Adds {@code row}; its primary key is not yet present.
+   *
+   * @return what undoes exactly this write, leaving the table as it was before it
+   */
+  Runnable insert(Value[] row);
 
-  /** Replaces {@code before} (a current row) with {@code after}; the key may change. */
-  void replace(Value[] before, Value[] after);
+  /**
+   * Replaces {@code before} (a current row) with {@code after}; the key may change.
+   *
+   * @return what undoes exactly this write, leaving the table as it was before it
+   */
+  Runnable replace(Value[] before, Value[] after);
 
-  /** Removes {@code row} (a current row). */
-  void delete(Value[] row);
+  /**
+   * Removes {@code row} (a current row).
+   *
+   * @return what undoes exactly this write, leaving the table as it was before it
+   */
+  Runnable delete(Value[] row);
 }

@@ -12,7 +12,7 @@ import org.wasmdbms.engine.data.TableData;
 /**
  * How a select reaches its candidate rows: a B+ tree lookup on the primary key or a unique column,
  * or a full scan. The filter is still applied to every candidate, so a path only has to yield a
- * superset of the matching rows; lookups yield rows in primary-key (or value) order.
+ * superset of the matching rows; every path yields rows in primary-key order.
  */
 public sealed interface AccessPath {
   /** The candidate rows, read lazily. */
@@ -50,7 +50,8 @@ public sealed interface AccessPath {
     if (filter instanceof BoundFilter.Compare c && c.op() == BoundFilter.Op.EQ) {
       return c.column();
     }
-    return filter instanceof BoundFilter.In in ? in.column() : -1;
+    // An In that matches null is no point filter: nulls are not in the trees.
+    return filter instanceof BoundFilter.In in && !in.matchesNull() ? in.column() : -1;
   }
 
   /** The distinct non-null values a point filter names, in ascending order. */
@@ -100,6 +101,11 @@ public sealed interface AccessPath {
         if (row != null) {
           rows.add(row);
         }
+      }
+      if (!primaryKey) {
+        // Callers rely on primary-key order (a select without ORDER BY, its LIMIT included).
+        int pk = data.schema().definition().primaryKeyIndex();
+        rows.sort((a, b) -> Values.compare(a[pk], b[pk]));
       }
       return rows.iterator();
     }

@@ -5,15 +5,14 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.wasmdbms.api.error.ConstraintViolationException;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.api.schema.ColumnDef;
-import org.wasmdbms.api.schema.TableDef;
 import org.wasmdbms.api.value.DataType;
 import org.wasmdbms.api.value.KeyEncoding;
 import org.wasmdbms.api.value.RowCodec;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.engine.TableSchema;
+import org.wasmdbms.engine.data.IndexKeys;
 import org.wasmdbms.engine.data.TableData;
 import org.wasmdbms.memory.btree.BTree;
 import org.wasmdbms.memory.btree.BTreeCursor;
@@ -28,8 +27,8 @@ import org.wasmdbms.memory.page.RecordStore;
  * then record id). Record ids are stable for a record's life, so trees point at them directly. Null
  * values are not indexed.
  *
- * <p>Every key is built and checked against {@link BTree#MAX_KEY_LENGTH} before anything is
- * written, so an oversized key is a {@link ConstraintViolationException} that changes nothing.
+ * <p>Every key is built and checked by {@link IndexKeys} before anything is written, so an
+ * oversized key is a constraint violation that changes nothing.
  */
 final class TableStore implements TableData {
   private final TableSchema schema;
@@ -122,15 +121,16 @@ final class TableStore implements TableData {
   }
 
   @Override
-  public void insert(Value[] row) {
+  public Runnable insert(Value[] row) {
     byte[][] keys = keysOf(row);
     byte[] record = RowCodec.encode(types, Arrays.asList(row));
     byte[] recordId = recordIdBytes(records.insert(tableId, record));
     addToTrees(keys, recordId);
+    return () -> delete(row);
   }
 
   @Override
-  public void replace(Value[] before, Value[] after) {
+  public Runnable replace(Value[] before, Value[] after) {
     byte[][] oldKeys = keysOf(before);
     byte[][] newKeys = keysOf(after);
     byte[] recordId = requireRecordId(oldKeys[primaryKey]);
@@ -142,16 +142,18 @@ final class TableStore implements TableData {
         addKey(c, newKeys[c], recordId);
       }
     }
+    return () -> replace(after, before);
   }
 
   @Override
-  public void delete(Value[] row) {
+  public Runnable delete(Value[] row) {
     byte[][] keys = keysOf(row);
     byte[] recordId = requireRecordId(keys[primaryKey]);
     records.delete(LittleEndian.getLong(recordId, 0));
     for (int c = 0; c < keys.length; c++) {
       removeKey(c, keys[c], recordId);
     }
+    return () -> insert(row);
   }
 
   private byte[] requireRecordId(byte[] primaryKeyBytes) {
@@ -164,26 +166,7 @@ final class TableStore implements TableData {
 
   /** The index key of every indexed, non-null column; null elsewhere. */
   private byte[][] keysOf(Value[] row) {
-    TableDef def = schema.definition();
-    byte[][] keys = new byte[row.length][];
-    for (int c = 0; c < row.length; c++) {
-      if ((uniqueTrees[c] == null && foreignKeyTrees[c] == null) || row[c].isNull()) {
-        continue;
-      }
-      byte[] key = KeyEncoding.encode(row[c]);
-      if (key.length > BTree.MAX_KEY_LENGTH) {
-        throw new ConstraintViolationException(
-            "the value of indexed column "
-                + def.columns().get(c).name()
-                + " takes "
-                + key.length
-                + " bytes as a key; at most "
-                + BTree.MAX_KEY_LENGTH
-                + " are allowed");
-      }
-      keys[c] = key;
-    }
-    return keys;
+    return IndexKeys.of(schema.definition(), row);
   }
 
   private void addToTrees(byte[][] keys, byte[] recordId) {

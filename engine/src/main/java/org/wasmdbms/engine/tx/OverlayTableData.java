@@ -10,6 +10,7 @@ import org.wasmdbms.api.value.KeyEncoding;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.api.value.Values;
 import org.wasmdbms.engine.TableSchema;
+import org.wasmdbms.engine.data.IndexKeys;
 import org.wasmdbms.engine.data.TableData;
 
 /**
@@ -77,23 +78,52 @@ final class OverlayTableData implements TableData {
   }
 
   @Override
-  public void insert(Value[] row) {
-    changes.put(keyOf(row), row);
+  public Runnable insert(Value[] row) {
+    IndexKeys.of(schema().definition(), row);
+    byte[] key = keyOf(row);
+    Runnable undo = restoring(key);
+    changes.put(key, row);
+    return undo;
   }
 
   @Override
-  public void replace(Value[] before, Value[] after) {
+  public Runnable replace(Value[] before, Value[] after) {
+    IndexKeys.of(schema().definition(), after);
     byte[] oldKey = keyOf(before);
     byte[] newKey = keyOf(after);
+    Runnable undoOld = restoring(oldKey);
+    Runnable undoNew = restoring(newKey);
     if (KeyEncoding.compareUnsigned(oldKey, newKey) != 0) {
       changes.put(oldKey, TOMBSTONE);
     }
     changes.put(newKey, after);
+    return () -> {
+      undoNew.run();
+      undoOld.run();
+    };
   }
 
   @Override
-  public void delete(Value[] row) {
-    changes.put(keyOf(row), TOMBSTONE);
+  public Runnable delete(Value[] row) {
+    byte[] key = keyOf(row);
+    Runnable undo = restoring(key);
+    changes.put(key, TOMBSTONE);
+    return undo;
+  }
+
+  /**
+   * What puts the change recorded for {@code key} back as it is now, absent included: undoing by
+   * the inverse write instead would leave a change behind that hides later commits of that row.
+   */
+  private Runnable restoring(byte[] key) {
+    Value[] previous = changes.get(key);
+    return () -> {
+      if (previous == null) {
+        changes.remove(key);
+      } else {
+        changes.put(key, previous);
+      }
+    };
   }
 
   /** Whether the transaction has changed the row with {@code row}'s key. */

@@ -56,8 +56,7 @@ public final class Writer {
     TableData table = tables.table(tableName);
     checkKeys(table, row, null);
     checkParents(table, row, null);
-    table.insert(row);
-    undo.add(() -> table.delete(row));
+    undo.add(table.insert(row));
   }
 
   /**
@@ -73,8 +72,7 @@ public final class Writer {
       checkKeys(table, after, before);
       checkParents(table, after, before);
       checkNotReferenced(table, before, after);
-      table.replace(before, after);
-      undo.add(() -> table.replace(after, before));
+      undo.add(table.replace(before, after));
     }
     return targets.size();
   }
@@ -121,8 +119,7 @@ public final class Writer {
       }
     }
     for (DeletionSet.Entry entry : doomed.entries()) {
-      entry.table().delete(entry.row());
-      undo.add(() -> entry.table().insert(entry.row()));
+      undo.add(entry.table().delete(entry.row()));
     }
     return doomed.size();
   }
@@ -201,7 +198,11 @@ public final class Writer {
       }
       TableData child = tables.table(reference.child().name());
       for (Value[] childRow : child.findReferencing(reference.column(), before[column])) {
-        boolean selfReference = child == table && sameKey(table, childRow, before);
+        // The changed row itself may reference the old value, unless it still does afterwards.
+        boolean selfReference =
+            child == table
+                && sameKey(table, childRow, before)
+                && Values.compare(after[reference.column()], before[column]) != 0;
         if (!selfReference) {
           throw referenced(table, before, reference);
         }

@@ -1,0 +1,61 @@
+package org.wasmdbms.engine;
+
+import org.wasmdbms.memory.MemoryProvider;
+
+/**
+ * A {@link MemoryProvider} that forwards to another one, counts reads, and may keep the delegate
+ * open when closed (so a heap database can be "reopened").
+ */
+final class CountingProvider implements MemoryProvider {
+  private final MemoryProvider delegate;
+  private final boolean closeDelegate;
+  private long reads;
+
+  CountingProvider(MemoryProvider delegate, boolean closeDelegate) {
+    this.delegate = delegate;
+    this.closeDelegate = closeDelegate;
+  }
+
+  /** How many read calls reached this provider so far. */
+  long reads() {
+    return reads;
+  }
+
+  @Override
+  public long size() {
+    return delegate.size();
+  }
+
+  @Override
+  public long pages() {
+    return delegate.pages();
+  }
+
+  @Override
+  public long grow(long additionalPages) {
+    return delegate.grow(additionalPages);
+  }
+
+  @Override
+  public void read(long offset, byte[] buffer, int bufferOffset, int length) {
+    reads++;
+    delegate.read(offset, buffer, bufferOffset, length);
+  }
+
+  @Override
+  public void write(long offset, byte[] buffer, int bufferOffset, int length) {
+    delegate.write(offset, buffer, bufferOffset, length);
+  }
+
+  @Override
+  public void sync() {
+    delegate.sync();
+  }
+
+  @Override
+  public void close() {
+    if (closeDelegate) {
+      delegate.close();
+    }
+  }
+}

@@ -1,0 +1,418 @@
+package org.wasmdbms.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.wasmdbms.api.query.Filter;
+import org.wasmdbms.api.query.OrderDirection;
+import org.wasmdbms.api.query.OrderKey;
+import org.wasmdbms.api.query.Query;
+import org.wasmdbms.api.row.Row;
+import org.wasmdbms.api.schema.ColumnDef;
+import org.wasmdbms.api.schema.TableDef;
+import org.wasmdbms.api.value.BooleanValue;
+import org.wasmdbms.api.value.DataType;
+import org.wasmdbms.api.value.Float64Value;
+import org.wasmdbms.api.value.Int32Value;
+import org.wasmdbms.api.value.Int64Value;
+import org.wasmdbms.api.value.IntegerValue;
+import org.wasmdbms.api.value.NullValue;
+import org.wasmdbms.api.value.TextValue;
+import org.wasmdbms.api.value.Uint32Value;
+import org.wasmdbms.api.value.Uint64Value;
+import org.wasmdbms.api.value.Unsigned;
+import org.wasmdbms.api.value.Value;
+import org.wasmdbms.memory.HeapMemoryProvider;
+
+/**
+ * The same random rows in the engine and in H2 (embedded, in memory), then random filters, orders
+ * and windows: the engine's rows, in order, must equal H2's for the equivalent SQL. The design's
+ * null rules become SQL as follows: every atom is wrapped in {@code COALESCE(atom, FALSE)} so that
+ * {@code NOT} negates a two-valued result; {@code Ne(c, v)} is {@code c <> v OR c IS NULL}; {@code
+ * Eq/Ne} with Null are {@code IS [NOT] NULL}; an ordering comparison with Null is {@code FALSE};
+ * nulls sort {@code NULLS FIRST} ascending and {@code NULLS LAST} descending; H2 compares strings
+ * by UTF-16 code unit (no collation set), which is code-point order within the Basic Multilingual
+ * Plane. Every ORDER BY ends with the primary key, so the order is total. Prints its seed; {@code
+ * -Dseed=} replays one.
+ */
+class H2DifferentialTest {
+  private static final int ROWS = 300;
+  private static final int QUERIES = 600;
+  private static final String[] COLUMNS = {"id", "u", "i", "s", "f", "b"};
+  private static final String[] CHARS = {
+    "a", "b", "A", "z", "_", "%", "\\", " ", "\u00e9", "\u00df", "\u03a9", "\u4e2d", "\ufb00",
+    "\ufffd"
+  };
+  private static final long[] U64 = {0, 1, 2, 1L << 62, Long.MIN_VALUE, -2, -1};
+
+  private Random random;
+
+  @Test
+  void enginesAgree() throws SQLException {
+    long seed = Long.getLong("seed", System.nanoTime());
+    System.out.println("H2DifferentialTest seed=" + seed);
+    random = new Random(seed);
+    Database db = Database.open(new HeapMemoryProvider());
+    try (Connection h2 = DriverManager.getConnection("jdbc:h2:mem:differential" + seed)) {
+      db.register(
+          TableSchema.of(
+              TableDef.builder("t")
+                  .column(ColumnDef.builder("id", DataType.UINT32).primaryKey())
+                  .column(ColumnDef.builder("u", DataType.UINT64).nullable())
+                  .column(ColumnDef.builder("i", DataType.INT32).nullable())
+                  .column(ColumnDef.builder("s", DataType.TEXT).nullable())
+                  .column(ColumnDef.builder("f", DataType.FLOAT64).nullable())
+                  .column(ColumnDef.builder("b", DataType.BOOLEAN).nullable())
+                  .build()));
+      try (Statement st = h2.createStatement()) {
+        st.execute(
+            "CREATE TABLE t (id BIGINT PRIMARY KEY, u NUMERIC(20), i INT, s VARCHAR, f DOUBLE,"
+                + " b BOOLEAN)");
+      }
+      insertRows(db, h2);
+      checkStringOrder(h2);
+      int nonEmpty = 0;
+      for (int q = 0; q < QUERIES; q++) {
+        Query query = randomQuery();
+        List<List<String>> expected = runH2(h2, query);
+        List<List<String>> actual = new ArrayList<>();
+        for (Row row : db.select("t", query)) {
+          actual.add(normalise(row));
+        }
+        assertEquals(expected, actual, "seed=" + seed + " query " + q + ": " + query);
+        nonEmpty += expected.isEmpty() ? 0 : 1;
+      }
+      System.out.println("H2DifferentialTest non-empty results: " + nonEmpty + " of " + QUERIES);
+      assertTrue(nonEmpty > QUERIES / 4, "the random queries select rows often enough to matter");
+    } finally {
+      db.close();
+    }
+  }
+
+  /** Binary string comparison in H2 is an assumption of the translation: check it. */
+  private static void checkStringOrder(Connection h2) throws SQLException {
+    try (Statement st = h2.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT 'Z' < 'a', 'a' < '\u00e9', '\u00e9' < '\u4e2d', '\u4e2d' < '\ufb00'")) {
+      rs.next();
+      for (int c = 1; c <= 4; c++) {
+        assertTrue(rs.getBoolean(c), "H2 compares strings by code unit");
+      }
+    }
+  }
+
+  private void insertRows(Database db, Connection h2) throws SQLException {
+    try (PreparedStatement insert =
+        h2.prepareStatement("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (int id = 0; id < ROWS; id++) {
+        Value[] row = {
+          new Uint32Value(id),
+          maybeNull(this::u64),
+          maybeNull(this::i32),
+          maybeNull(this::text),
+          maybeNull(this::f64),
+          maybeNull(() -> new BooleanValue(random.nextBoolean()))
+        };
+        Row.Builder builder = Row.builder();
+        for (int c = 0; c < COLUMNS.length; c++) {
+          builder.set(COLUMNS[c], row[c]);
+          bind(insert, c + 1, row[c]);
+        }
+        db.insert("t", builder.build());
+        insert.executeUpdate();
+      }
+    }
+  }
+
+  private interface ValueSupplier {
+    Value get();
+  }
+
+  private Value maybeNull(ValueSupplier value) {
+    return random.nextInt(5) == 0 ? NullValue.INSTANCE : value.get();
+  }
+
+  private Value u64() {
+    return new Uint64Value(
+        random.nextBoolean() ? U64[random.nextInt(U64.length)] : random.nextLong());
+  }
+
+  private Value i32() {
+    return new Int32Value(random.nextBoolean() ? random.nextInt(7) - 3 : random.nextInt());
+  }
+
+  private Value text() {
+    StringBuilder s = new StringBuilder();
+    int n = random.nextInt(4);
+    for (int k = 0; k < n; k++) {
+      s.append(CHARS[random.nextInt(CHARS.length)]);
+    }
+    return new TextValue(s.toString());
+  }
+
+  private Value f64() {
+    double[] pool = {0.0, 1.0, -1.5, 2.25, 1e300, -1e-300, Double.MAX_VALUE, -Double.MAX_VALUE};
+    double d = random.nextBoolean() ? pool[random.nextInt(pool.length)] : random.nextGaussian();
+    return new Float64Value(d == 0.0 ? 0.0 : d); // no negative zero: H2 treats it as equal to 0
+  }
+
+  /** A filter value for {@code column}: integer columns get integers of every width. */
+  private Value filterValue(String column) {
+    return switch (column) {
+      case "id", "u", "i" ->
+          switch (random.nextInt(5)) {
+            case 0 -> new Uint32Value(random.nextInt(ROWS));
+            case 1 -> new Int64Value(random.nextInt(ROWS * 2) - ROWS);
+            case 2 -> u64();
+            case 3 -> i32();
+            default -> new Int64Value(random.nextLong());
+          };
+      case "s" -> text();
+      case "f" -> f64();
+      default -> new BooleanValue(random.nextBoolean());
+    };
+  }
+
+  private Value filterValueOrNull(String column) {
+    return random.nextInt(10) == 0 ? NullValue.INSTANCE : filterValue(column);
+  }
+
+  private String likePattern() {
+    String[] pieces = {"%", "%", "_", "\\%", "\\_", "\\\\", "a", "b", "\u00e9", "\u4e2d", "A"};
+    StringBuilder p = new StringBuilder();
+    int n = 1 + random.nextInt(4);
+    for (int k = 0; k < n; k++) {
+      p.append(pieces[random.nextInt(pieces.length)]);
+    }
+    return p.toString();
+  }
+
+  private Filter randomFilter(int depth) {
+    String column = COLUMNS[random.nextInt(COLUMNS.length)];
+    int kind = random.nextInt(depth > 0 ? 15 : 11);
+    return switch (kind) {
+      case 0 -> new Filter.Eq(column, filterValueOrNull(column));
+      case 1 -> new Filter.Ne(column, filterValueOrNull(column));
+      case 2 -> new Filter.Gt(column, filterValueOrNull(column));
+      case 3 -> new Filter.Ge(column, filterValueOrNull(column));
+      case 4 -> new Filter.Lt(column, filterValueOrNull(column));
+      case 5 -> new Filter.Le(column, filterValueOrNull(column));
+      case 6 -> {
+        List<Value> values = new ArrayList<>();
+        int n = random.nextInt(5);
+        for (int k = 0; k < n; k++) {
+          values.add(filterValueOrNull(column));
+        }
+        yield new Filter.In(column, values);
+      }
+      case 7 -> new Filter.Like("s", likePattern());
+      case 8 -> new Filter.IsNull(column);
+      case 9 -> new Filter.NotNull(column);
+      case 10 -> new Filter.Eq("id", new Uint32Value(random.nextInt(ROWS + 5)));
+      case 11 -> new Filter.Not(randomFilter(depth - 1));
+      case 12, 13 -> new Filter.And(operands(depth));
+      default -> new Filter.Or(operands(depth));
+    };
+  }
+
+  private List<Filter> operands(int depth) {
+    List<Filter> operands = new ArrayList<>();
+    int n = 2 + random.nextInt(2);
+    for (int k = 0; k < n; k++) {
+      operands.add(randomFilter(depth - 1));
+    }
+    return operands;
+  }
+
+  private Query randomQuery() {
+    Query.Builder query = Query.builder();
+    if (random.nextInt(8) != 0) {
+      query.filter(randomFilter(3));
+    }
+    int keys = random.nextInt(4);
+    for (int k = 0; k < keys; k++) {
+      query.orderBy(
+          COLUMNS[1 + random.nextInt(COLUMNS.length - 1)],
+          random.nextBoolean() ? OrderDirection.ASCENDING : OrderDirection.DESCENDING);
+    }
+    query.orderBy("id", OrderDirection.ASCENDING);
+    if (random.nextBoolean()) {
+      query.limit(random.nextInt(40));
+    }
+    if (random.nextBoolean()) {
+      query.offset(random.nextInt(40));
+    }
+    return query.build();
+  }
+
+  private List<List<String>> runH2(Connection h2, Query query) throws SQLException {
+    List<Value> parameters = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT id, u, i, s, f, b FROM t");
+    if (query.filter() != null) {
+      sql.append(" WHERE ").append(sql(query.filter(), parameters));
+    }
+    sql.append(" ORDER BY ");
+    for (int k = 0; k < query.orderBy().size(); k++) {
+      OrderKey key = query.orderBy().get(k);
+      sql.append(k == 0 ? "" : ", ")
+          .append(key.column())
+          .append(
+              key.direction() == OrderDirection.ASCENDING
+                  ? " ASC NULLS FIRST"
+                  : " DESC NULLS LAST");
+    }
+    sql.append(" OFFSET ").append(query.offset()).append(" ROWS");
+    if (query.hasLimit()) {
+      sql.append(" FETCH NEXT ").append(query.limit()).append(" ROWS ONLY");
+    }
+    List<List<String>> rows = new ArrayList<>();
+    try (PreparedStatement st = h2.prepareStatement(sql.toString())) {
+      for (int p = 0; p < parameters.size(); p++) {
+        bind(st, p + 1, parameters.get(p));
+      }
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          List<String> row = new ArrayList<>();
+          row.add(String.valueOf(rs.getLong(1)));
+          BigDecimal u = rs.getBigDecimal(2);
+          row.add(u == null ? "null" : u.toBigIntegerExact().toString());
+          int i = rs.getInt(3);
+          row.add(rs.wasNull() ? "null" : String.valueOf(i));
+          row.add(String.valueOf(rs.getString(4)));
+          double f = rs.getDouble(5);
+          row.add(rs.wasNull() ? "null" : String.valueOf(f));
+          boolean b = rs.getBoolean(6);
+          row.add(rs.wasNull() ? "null" : String.valueOf(b));
+          rows.add(row);
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** The SQL of {@code filter}, two-valued; values go to {@code parameters}. */
+  private static String sql(Filter filter, List<Value> parameters) {
+    if (filter instanceof Filter.And and) {
+      return joined(and.operands(), " AND ", parameters);
+    }
+    if (filter instanceof Filter.Or or) {
+      return joined(or.operands(), " OR ", parameters);
+    }
+    if (filter instanceof Filter.Not not) {
+      return "(NOT " + sql(not.operand(), parameters) + ")";
+    }
+    if (filter instanceof Filter.IsNull isNull) {
+      return "(" + isNull.column() + " IS NULL)";
+    }
+    if (filter instanceof Filter.NotNull notNull) {
+      return "(" + notNull.column() + " IS NOT NULL)";
+    }
+    if (filter instanceof Filter.Like like) {
+      parameters.add(new TextValue(like.pattern()));
+      return "COALESCE(" + like.column() + " LIKE ? ESCAPE '\\', FALSE)";
+    }
+    if (filter instanceof Filter.In in) {
+      List<String> alternatives = new ArrayList<>();
+      List<String> placeholders = new ArrayList<>();
+      for (Value v : in.values()) {
+        if (v.isNull()) {
+          alternatives.add(in.column() + " IS NULL");
+        } else {
+          parameters.add(v);
+          placeholders.add(placeholder(v));
+        }
+      }
+      if (!placeholders.isEmpty()) {
+        alternatives.add(
+            "COALESCE(" + in.column() + " IN (" + String.join(", ", placeholders) + "), FALSE)");
+      }
+      return alternatives.isEmpty() ? "FALSE" : "(" + String.join(" OR ", alternatives) + ")";
+    }
+    Filter.Comparison comparison = (Filter.Comparison) filter;
+    String column = comparison.column();
+    Value value = comparison.value();
+    if (value.isNull()) {
+      if (filter instanceof Filter.Eq) {
+        return "(" + column + " IS NULL)";
+      }
+      return filter instanceof Filter.Ne ? "(" + column + " IS NOT NULL)" : "FALSE";
+    }
+    parameters.add(value);
+    String operand = placeholder(value);
+    if (filter instanceof Filter.Ne) {
+      return "(" + column + " <> " + operand + " OR " + column + " IS NULL)";
+    }
+    String op =
+        filter instanceof Filter.Eq
+            ? "="
+            : filter instanceof Filter.Gt
+                ? ">"
+                : filter instanceof Filter.Ge ? ">=" : filter instanceof Filter.Lt ? "<" : "<=";
+    return "COALESCE(" + column + " " + op + " " + operand + ", FALSE)";
+  }
+
+  private static String joined(List<Filter> operands, String op, List<Value> parameters) {
+    List<String> parts = new ArrayList<>();
+    for (Filter operand : operands) {
+      parts.add(sql(operand, parameters));
+    }
+    return "(" + String.join(op, parts) + ")";
+  }
+
+  /** Integers of any width compare by value: give H2 a NUMERIC(20) wide enough for all. */
+  private static String placeholder(Value value) {
+    return value instanceof IntegerValue ? "CAST(? AS NUMERIC(20))" : "?";
+  }
+
+  private static void bind(PreparedStatement st, int index, Value value) throws SQLException {
+    if (value.isNull()) {
+      st.setObject(index, null);
+    } else if (value instanceof IntegerValue integer) {
+      st.setBigDecimal(index, new BigDecimal(integerText(integer)));
+    } else if (value instanceof TextValue text) {
+      st.setString(index, text.value());
+    } else if (value instanceof Float64Value f) {
+      st.setDouble(index, f.value());
+    } else {
+      st.setBoolean(index, ((BooleanValue) value).value());
+    }
+  }
+
+  private static String integerText(IntegerValue integer) {
+    return integer.isNegative()
+        ? String.valueOf(integer.bits())
+        : new BigInteger(Unsigned.toString(integer.bits())).toString();
+  }
+
+  private static List<String> normalise(Row row) {
+    List<String> out = new ArrayList<>();
+    for (String column : COLUMNS) {
+      Value v = row.get(column);
+      if (v.isNull()) {
+        out.add("null");
+      } else if (v instanceof IntegerValue integer) {
+        out.add(integerText(integer));
+      } else if (v instanceof TextValue text) {
+        out.add(text.value());
+      } else if (v instanceof Float64Value f) {
+        out.add(String.valueOf(f.value()));
+      } else {
+        out.add(String.valueOf(((BooleanValue) v).value()));
+      }
+    }
+    return out;
+  }
+}
