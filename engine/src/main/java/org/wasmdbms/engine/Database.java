@@ -14,6 +14,7 @@ import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.Query;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.schema.ColumnDef;
+import org.wasmdbms.api.value.IntegerValue;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.engine.data.Tables;
 import org.wasmdbms.engine.query.BoundFilter;
@@ -108,6 +109,12 @@ public final class Database implements AutoCloseable {
           writer.insert(table, row);
           return null;
         });
+    List<ColumnDef> columns = schema.definition().columns();
+    for (int c = 0; c < row.length; c++) {
+      if (columns.get(c).autoIncrement()) {
+        committed.observe(table, c, (IntegerValue) row[c]);
+      }
+    }
     if (tx != null) {
       tx.log(new Operation.Insert(table, row));
     }

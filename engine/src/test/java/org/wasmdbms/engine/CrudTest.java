@@ -1,6 +1,7 @@
 package org.wasmdbms.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wasmdbms.engine.ExampleSchema.id;
 import static org.wasmdbms.engine.ExampleSchema.post;
@@ -9,6 +10,7 @@ import static org.wasmdbms.engine.ExampleSchema.user;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.wasmdbms.api.error.UniqueConstraintViolationException;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.OrderDirection;
@@ -94,6 +96,27 @@ class CrudTest {
     assertEquals(4, deleted);
     assertEquals(List.of(), db.select("posts", Query.ALL));
     assertEquals(List.of(), db.select("comments", Query.ALL));
+  }
+
+  @Test
+  void explicitAutoIncrementValuesMoveTheCounterOnlyWhenStored() {
+    db.insert("users", user("Alice", "alice@example.com", 1));
+    Row refused =
+        Row.builder()
+            .set("id", id(100))
+            .set("name", new TextValue("Copy"))
+            .set("email", new TextValue("alice@example.com"))
+            .build();
+    assertThrows(UniqueConstraintViolationException.class, () -> db.insert("users", refused));
+    assertEquals(id(2), db.insert("users", user("Bob", "bob@example.com", 2)).get("id"));
+    Row explicit =
+        Row.builder()
+            .set("id", id(50))
+            .set("name", new TextValue("Carol"))
+            .set("email", new TextValue("carol@example.com"))
+            .build();
+    db.insert("users", explicit);
+    assertEquals(id(51), db.insert("users", user("Dan", "dan@example.com", 3)).get("id"));
   }
 
   private static List<Integer> ages(List<Row> rows) {

@@ -16,8 +16,8 @@ public interface AutoIncrementSource {
   IntegerValue next(String table, int column);
 
   /**
-   * Notes that a row was stored with the explicit value {@code used}, so later generated values
-   * stay above it.
+   * Notes that a row was stored with the value {@code used}, so later generated values stay above
+   * it. Called after an insert succeeded, so a refused insert leaves the counter alone.
    */
   void observe(String table, int column, IntegerValue used);
 }

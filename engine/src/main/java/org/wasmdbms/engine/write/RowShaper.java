@@ -10,7 +10,6 @@ import org.wasmdbms.api.rules.Sanitizer;
 import org.wasmdbms.api.rules.Validator;
 import org.wasmdbms.api.schema.ColumnDef;
 import org.wasmdbms.api.schema.TableDef;
-import org.wasmdbms.api.value.IntegerValue;
 import org.wasmdbms.api.value.NullValue;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.api.value.Values;
@@ -55,13 +54,10 @@ public final class RowShaper {
       }
     }
     // Autoincrement values are taken last, so that input refused above does not consume one.
+    // Explicit values are reported with AutoIncrementSource.observe once the insert succeeded.
     for (int i = 0; i < row.length; i++) {
-      if (columns.get(i).autoIncrement()) {
-        if (row[i] == null) {
-          row[i] = counters.next(table.name(), i);
-        } else {
-          counters.observe(table.name(), i, (IntegerValue) row[i]);
-        }
+      if (columns.get(i).autoIncrement() && row[i] == null) {
+        row[i] = counters.next(table.name(), i);
       }
     }
     return row;
