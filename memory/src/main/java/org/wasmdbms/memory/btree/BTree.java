@@ -1,6 +1,8 @@
 package org.wasmdbms.memory.btree;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Objects;
 import org.wasmdbms.api.error.ConstraintViolationException;
 import org.wasmdbms.api.error.InternalDbmsException;
@@ -85,6 +87,31 @@ public final class BTree {
     NodeStore nodes = new NodeStore(pages, unique);
     nodes.read(rootPage);
     return new BTree(pages, nodes, rootPage, unique);
+  }
+
+  /**
+   * Frees every page of the tree, the root included, through {@link PageStore#free}. The tree must
+   * not be used afterwards.
+   *
+   * @throws MemoryException if the pages do not form a tree (a loop or a bad child id)
+   */
+  public void drop() {
+    Deque<Long> pending = new ArrayDeque<>();
+    pending.push(rootPage);
+    long visited = 0;
+    while (!pending.isEmpty()) {
+      Node node = nodes.read(pending.pop());
+      if (++visited > pages.pageCount()) {
+        throw new MemoryException("tree rooted at page " + rootPage + " has a loop");
+      }
+      if (!node.isLeaf()) {
+        for (int i = 0; i <= node.count; i++) {
+          pending.push(nodes.child(node, i).pageId);
+        }
+      }
+      pages.free(node.pageId);
+    }
+    modifications++;
   }
 
   /** The page of the root node: the tree's stable identity. */

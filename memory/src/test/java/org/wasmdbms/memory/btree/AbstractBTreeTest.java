@@ -281,6 +281,27 @@ abstract class AbstractBTreeTest {
   }
 
   @Test
+  void dropFreesEveryPageOfTheTree() {
+    PageStore store = newStore();
+    long before = livePages(store);
+    BTree tree = BTree.create(store, false);
+    byte[] value = new byte[8];
+    for (int i = 0; i < 20_000; i++) {
+      byte[] key = new byte[200];
+      System.arraycopy(bigEndian(i), 0, key, 0, 8);
+      tree.insert(key, value);
+    }
+    assertTrue(tree.height() >= 2, "the tree must have several levels");
+    tree.drop();
+    if (before >= 0) {
+      assertEquals(before, livePages(store));
+    }
+    BTree next = BTree.create(store, true);
+    assertEquals(
+        List.of(), keysOf(next.scan(KeyBound.unbounded(), KeyBound.unbounded(), false), 10));
+  }
+
+  @Test
   void openChecksTheModeAndThePage() {
     PageStore store = newStore();
     BTree unique = BTree.create(store, true);
