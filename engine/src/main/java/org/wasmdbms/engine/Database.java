@@ -14,9 +14,11 @@ import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.Query;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.schema.ColumnDef;
+import org.wasmdbms.api.schema.IndexDef;
 import org.wasmdbms.api.value.IntegerValue;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.engine.data.Tables;
+import org.wasmdbms.engine.query.AccessPath;
 import org.wasmdbms.engine.query.BoundFilter;
 import org.wasmdbms.engine.query.QueryRunner;
 import org.wasmdbms.engine.storage.StoredTables;
@@ -244,6 +246,58 @@ public final class Database implements AutoCloseable {
           transaction(transactionId);
           transactions.remove(transactionId);
         });
+  }
+
+  /**
+   * Creates a secondary index on a table that may already hold rows; the index is built from them
+   * and kept up to date by every later write. A unique index refuses two rows with the same key
+   * (keys with a null part are exempt).
+   *
+   * @throws org.wasmdbms.api.error.TableNotFoundException if the table is unknown
+   * @throws org.wasmdbms.api.error.UnknownColumnException if the index names an unknown column
+   * @throws org.wasmdbms.api.error.InvalidQueryException if the name is taken
+   * @throws org.wasmdbms.api.error.UniqueConstraintViolationException if the index is unique and
+   *     existing rows share a key
+   */
+  public void createIndex(String table, IndexDef index) {
+    run(() -> committed.createIndex(table, index));
+  }
+
+  /**
+   * Drops a secondary index made by {@link #createIndex}; indexes declared in the table definition
+   * stay.
+   *
+   * @throws org.wasmdbms.api.error.InvalidQueryException if there is no such index or it is
+   *     declared
+   */
+  public void dropIndex(String table, String name) {
+    run(() -> committed.dropIndex(table, name));
+  }
+
+  /** How a select with {@code query} on {@code table} would read its rows. */
+  public QueryPlan explain(String table, Query query) {
+    return call(() -> explain(committed, table, query));
+  }
+
+  /** How a select inside transaction {@code transactionId} would read its rows. */
+  public QueryPlan explain(long transactionId, String table, Query query) {
+    return call(() -> explain(transaction(transactionId), table, query));
+  }
+
+  private static QueryPlan explain(Tables tables, String table, Query query) {
+    AccessPath path = QueryRunner.explain(tables.table(table), query);
+    if (path instanceof AccessPath.IndexScan scan) {
+      return new QueryPlan(
+          "index scan", scan.index().name(), scan.bounds(), scan.ordered(), path.describe());
+    }
+    if (path instanceof AccessPath.KeyLookup lookup) {
+      String access = lookup.primaryKey() ? "primary key lookup" : "unique lookup";
+      String column =
+          tables.table(table).schema().definition().columns().get(lookup.column()).name();
+      return new QueryPlan(
+          access, column, lookup.values().size() + " value(s)", false, path.describe());
+    }
+    return new QueryPlan("full scan", null, "", false, path.describe());
   }
 
   /** Forces every committed change to durable storage. */

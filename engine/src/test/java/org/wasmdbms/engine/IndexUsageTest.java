@@ -16,8 +16,6 @@ import org.wasmdbms.api.value.NullValue;
 import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
 import org.wasmdbms.api.value.Value;
-import org.wasmdbms.engine.query.AccessPath;
-import org.wasmdbms.engine.query.BoundFilter;
 import org.wasmdbms.memory.HeapMemoryProvider;
 
 /** Filters on the primary key or a unique column go through the B+ trees, and answer correctly. */
@@ -33,7 +31,9 @@ class IndexUsageTest {
   }
 
   private static String plan(Filter filter) {
-    return AccessPath.plan(BoundFilter.bind(filter, items()), items()).describe();
+    Database db = Database.open(new HeapMemoryProvider());
+    db.register(TableSchema.of(items()));
+    return db.explain("items", Query.builder().filter(filter).build()).description();
   }
 
   @Test

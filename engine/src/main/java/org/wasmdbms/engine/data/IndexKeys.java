@@ -1,5 +1,7 @@
 package org.wasmdbms.engine.data;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.wasmdbms.api.error.ConstraintViolationException;
 import org.wasmdbms.api.schema.ColumnDef;
 import org.wasmdbms.api.schema.TableDef;
@@ -47,5 +49,39 @@ public final class IndexKeys {
       keys[c] = key;
     }
     return keys;
+  }
+
+  /**
+   * The key of {@code row} in {@code index}: the encoding of its indexed values, nulls included.
+   *
+   * @throws ConstraintViolationException if the key is longer than {@link BTree#MAX_KEY_LENGTH}
+   */
+  public static byte[] of(IndexInfo index, Value[] row) {
+    List<Value> values = new ArrayList<>(index.columns().size());
+    for (int column : index.columns()) {
+      values.add(row[column]);
+    }
+    byte[] key = KeyEncoding.encode(values);
+    if (key.length > BTree.MAX_KEY_LENGTH) {
+      throw new ConstraintViolationException(
+          "a row's key in index "
+              + index.name()
+              + " takes "
+              + key.length
+              + " bytes; at most "
+              + BTree.MAX_KEY_LENGTH
+              + " are allowed");
+    }
+    return key;
+  }
+
+  /** Whether {@code row} has a null in one of the columns of {@code index}. */
+  public static boolean hasNull(IndexInfo index, Value[] row) {
+    for (int column : index.columns()) {
+      if (row[column].isNull()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -36,6 +36,21 @@ public interface TableData {
   /** Every row in primary-key order. The table must not change while the iterator is used. */
   Iterator<Value[]> scan();
 
+  /** The indexes the planner may use, the primary key first. */
+  List<IndexInfo> indexes();
+
+  /**
+   * The rows whose key in {@code index} lies in {@code range}, in key order (descending when
+   * asked); rows with equal keys come in ascending primary-key order in both directions. The table
+   * must not change while the iterator is used.
+   */
+  Iterator<Value[]> scanIndex(IndexInfo index, KeyRange range, boolean descending);
+
+  /**
+   * The number of rows whose key in {@code index} lies in {@code range}, counting to {@code cap}.
+   */
+  long countIndex(IndexInfo index, KeyRange range, long cap);
+
   /**
    * Adds {@code row}; its primary key is not yet present.
    *

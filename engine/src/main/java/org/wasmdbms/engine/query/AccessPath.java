@@ -1,12 +1,14 @@
 package org.wasmdbms.engine.query;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import org.wasmdbms.api.schema.ColumnDef;
-import org.wasmdbms.api.schema.TableDef;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.api.value.Values;
+import org.wasmdbms.engine.data.IndexInfo;
+import org.wasmdbms.engine.data.KeyRange;
+import org.wasmdbms.engine.data.LookaheadIterator;
 import org.wasmdbms.engine.data.TableData;
 
 /**
@@ -22,40 +24,15 @@ public sealed interface AccessPath {
   String describe();
 
   /**
-   * Picks the path for {@code filter} on {@code table}: an {@code Eq} or {@code In} on the primary
-   * key (at the top level or inside a top-level {@code And}) wins, then one on a unique column,
-   * else a full scan.
+   * Whether the rows come in the order the query asked for (ties in ascending primary-key order),
+   * so that no sort is needed and the read may stop after offset plus limit matches.
    */
-  static AccessPath plan(BoundFilter filter, TableDef table) {
-    List<BoundFilter> conjuncts =
-        filter instanceof BoundFilter.And and ? and.operands() : List.of(filter);
-    AccessPath unique = null;
-    for (BoundFilter conjunct : conjuncts) {
-      int column = pointColumn(conjunct);
-      if (column < 0) {
-        continue;
-      }
-      ColumnDef def = table.columns().get(column);
-      if (def.primaryKey()) {
-        return new KeyLookup(column, true, pointValues(conjunct));
-      }
-      if (def.unique() && unique == null) {
-        unique = new KeyLookup(column, false, pointValues(conjunct));
-      }
-    }
-    return unique != null ? unique : new FullScan();
-  }
-
-  private static int pointColumn(BoundFilter filter) {
-    if (filter instanceof BoundFilter.Compare c && c.op() == BoundFilter.Op.EQ) {
-      return c.column();
-    }
-    // An In that matches null is no point filter: nulls are not in the trees.
-    return filter instanceof BoundFilter.In in && !in.matchesNull() ? in.column() : -1;
+  default boolean ordered() {
+    return false;
   }
 
   /** The distinct non-null values a point filter names, in ascending order. */
-  private static List<Value> pointValues(BoundFilter filter) {
+  static List<Value> pointValues(BoundFilter filter) {
     List<Value> values = new ArrayList<>();
     if (filter instanceof BoundFilter.Compare c) {
       values.add(c.value());
@@ -118,6 +95,52 @@ public sealed interface AccessPath {
           + " of "
           + values.size()
           + " value(s)";
+    }
+  }
+
+  /**
+   * A read of one index over one or more key ranges (several for an {@code In}), ranges in key
+   * order, reversed when descending.
+   *
+   * @param index the index read
+   * @param ranges disjoint key ranges in ascending key order
+   * @param descending whether the index is read backwards
+   * @param ordered whether this order is the one the query asked for
+   * @param bounds the filter conditions the ranges come from, for explain
+   */
+  record IndexScan(
+      IndexInfo index, List<KeyRange> ranges, boolean descending, boolean ordered, String bounds)
+      implements AccessPath {
+    @Override
+    public Iterator<Value[]> rows(TableData data) {
+      List<KeyRange> inOrder = new ArrayList<>(ranges);
+      if (descending) {
+        Collections.reverse(inOrder);
+      }
+      Iterator<KeyRange> next = inOrder.iterator();
+      return new LookaheadIterator<>() {
+        private Iterator<Value[]> current = Collections.emptyIterator();
+
+        @Override
+        protected Value[] computeNext() {
+          while (!current.hasNext()) {
+            if (!next.hasNext()) {
+              return null;
+            }
+            current = data.scanIndex(index, next.next(), descending);
+          }
+          return current.next();
+        }
+      };
+    }
+
+    @Override
+    public String describe() {
+      return "index scan of "
+          + index.name()
+          + (bounds.isEmpty() ? "" : " where " + bounds)
+          + (descending ? ", descending" : ", ascending")
+          + (ordered ? ", in the requested order" : "");
     }
   }
 }

@@ -30,25 +30,45 @@ public final class QueryRunner {
     TableDef table = data.schema().definition();
     BoundFilter filter = BoundFilter.bind(query.filter(), table);
     Comparator<Value[]> order = RowOrder.of(query.orderBy(), table);
-    AccessPath path = AccessPath.plan(filter, table);
+    AccessPath path = Planner.plan(filter, query.orderBy(), query.hasLimit(), data);
     long wanted = query.hasLimit() ? query.offset() + query.limit() : Long.MAX_VALUE;
     if (wanted < 0) {
       wanted = Long.MAX_VALUE; // offset + limit overflowed: no effective bound
     }
-    List<Value[]> matches =
-        collect(path.rows(data), filter, order == null ? wanted : Long.MAX_VALUE);
-    if (order != null) {
+    boolean presorted = isPresorted(path, query);
+    List<Value[]> matches = collect(path.rows(data), filter, presorted ? wanted : Long.MAX_VALUE);
+    if (!presorted) {
       matches.sort(order);
     }
     return window(matches, query);
+  }
+
+  /** The path a select would take, for explain. */
+  public static AccessPath explain(TableData data, Query query) {
+    TableDef table = data.schema().definition();
+    BoundFilter filter = BoundFilter.bind(query.filter(), table);
+    RowOrder.of(query.orderBy(), table); // checks the order keys like a select does
+    return Planner.plan(filter, query.orderBy(), query.hasLimit(), data);
+  }
+
+  /**
+   * Whether the path already yields the query's order: an index read in that order, or a path in
+   * primary-key order when no order was asked.
+   */
+  private static boolean isPresorted(AccessPath path, Query query) {
+    return path.ordered() || (query.orderBy().isEmpty() && !(path instanceof AccessPath.IndexScan));
   }
 
   /**
    * The rows of a select with only a filter, in primary-key order: what updates and deletes use.
    */
   public static List<Value[]> matching(TableData data, BoundFilter filter) {
-    AccessPath path = AccessPath.plan(filter, data.schema().definition());
-    return collect(path.rows(data), filter, Long.MAX_VALUE);
+    AccessPath path = Planner.plan(filter, List.of(), false, data);
+    List<Value[]> matches = collect(path.rows(data), filter, Long.MAX_VALUE);
+    if (path instanceof AccessPath.IndexScan) {
+      matches.sort(RowOrder.of(List.of(), data.schema().definition()));
+    }
+    return matches;
   }
 
   private static List<Value[]> collect(

@@ -11,17 +11,21 @@ import org.wasmdbms.api.value.Values;
 
 /**
  * Builds the row comparator of an ORDER BY: keys in order of significance, each compared with
- * {@link Values#compare} (nulls first), reversed for descending keys (so nulls come last there).
+ * {@link Values#compare} (nulls first), reversed for descending keys (so nulls come last there),
+ * then the primary key ascending.
  */
 public final class RowOrder {
   private RowOrder() {}
 
   /**
-   * The comparator for {@code keys} on {@code table}, or null when there are no keys.
+   * The comparator for {@code keys} on {@code table}, with ascending primary key as the last key,
+   * so rows that tie on every key come in the same order whichever way they were read.
    *
    * @throws UnknownColumnException for a key naming a column the table lacks
    */
   public static Comparator<Value[]> of(List<OrderKey> keys, TableDef table) {
+    int pk = table.primaryKeyIndex();
+    Comparator<Value[]> byPrimaryKey = (a, b) -> Values.compare(a[pk], b[pk]);
     Comparator<Value[]> order = null;
     for (OrderKey key : keys) {
       int column = table.columnIndex(key.column());
@@ -34,6 +38,6 @@ public final class RowOrder {
       }
       order = order == null ? byColumn : order.thenComparing(byColumn);
     }
-    return order;
+    return order == null ? byPrimaryKey : order.thenComparing(byPrimaryKey);
   }
 }

@@ -6,25 +6,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.wasmdbms.api.error.ConstraintViolationException;
+import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.InvalidQueryException;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.api.error.MigrationException;
 import org.wasmdbms.api.error.TableNotFoundException;
+import org.wasmdbms.api.error.UniqueConstraintViolationException;
+import org.wasmdbms.api.error.UnknownColumnException;
 import org.wasmdbms.api.schema.ColumnDef;
 import org.wasmdbms.api.schema.ForeignKeyDef;
+import org.wasmdbms.api.schema.IndexDef;
 import org.wasmdbms.api.schema.SchemaCodec;
 import org.wasmdbms.api.schema.TableDef;
 import org.wasmdbms.api.value.IntegerValue;
 import org.wasmdbms.api.value.Unsigned;
 import org.wasmdbms.api.value.Values;
 import org.wasmdbms.engine.TableSchema;
+import org.wasmdbms.engine.data.IndexInfo;
 import org.wasmdbms.engine.data.TableData;
 import org.wasmdbms.engine.data.Tables;
 import org.wasmdbms.engine.write.AutoIncrementSource;
 import org.wasmdbms.memory.MemoryProvider;
 import org.wasmdbms.memory.btree.BTree;
 import org.wasmdbms.memory.page.Catalog;
-import org.wasmdbms.memory.page.LittleEndian;
 import org.wasmdbms.memory.page.Pager;
 import org.wasmdbms.memory.page.RecordStore;
 
@@ -46,6 +50,7 @@ public final class StoredTables implements Tables, AutoIncrementSource {
   private final Map<String, TableStore> tables = new LinkedHashMap<>();
   private final Map<String, TableMetaPage> metaPages = new LinkedHashMap<>();
   private final Map<String, List<Reference>> references = new LinkedHashMap<>();
+  private final Map<String, CatalogEntry> entries = new LinkedHashMap<>();
 
   private StoredTables(Pager pager) {
     this.pager = pager;
@@ -138,6 +143,7 @@ public final class StoredTables implements Tables, AutoIncrementSource {
   private TableStore create(TableSchema schema) {
     TableDef def = schema.definition();
     int columns = def.columns().size();
+    List<IndexInfo> declared = declaredIndexes(def);
     TableMetaPage meta = TableMetaPage.create(pager, columns);
     BTree[] unique = new BTree[columns];
     BTree[] foreign = new BTree[columns];
@@ -152,24 +158,21 @@ public final class StoredTables implements Tables, AutoIncrementSource {
         meta.setForeignKeyTreeRoot(c, foreign[c].rootPage());
       }
     }
-    byte[] definition = SchemaCodec.encode(def);
-    byte[] entry = new byte[8 + definition.length];
-    LittleEndian.putLong(entry, 0, meta.pageId());
-    System.arraycopy(definition, 0, entry, 8, definition.length);
-    int tableId = catalog.put(def.name(), entry);
     metaPages.put(def.name(), meta);
-    return new TableStore(schema, records, tableId, unique, foreign);
+    CatalogEntry entry = new CatalogEntry(meta.pageId(), def, List.of());
+    int tableId = catalog.put(def.name(), entry.encode());
+    TableStore store = new TableStore(schema, records, tableId, unique, foreign);
+    entries.put(def.name(), entry);
+    for (IndexInfo index : declared) {
+      addIndex(store, index, true, false);
+    }
+    return store;
   }
 
-  private TableStore reopen(TableSchema schema, byte[] entry) {
+  private TableStore reopen(TableSchema schema, byte[] bytes) {
     TableDef def = schema.definition();
-    if (entry.length < 8) {
-      throw new MemoryException("catalog entry of table " + def.name() + " is truncated");
-    }
-    byte[] definition = new byte[entry.length - 8];
-    System.arraycopy(entry, 8, definition, 0, definition.length);
-    TableDef stored = SchemaCodec.decode(definition);
-    if (!stored.equals(def)) {
+    CatalogEntry entry = CatalogEntry.decode(def.name(), bytes);
+    if (!entry.definition().equals(def)) {
       throw new MigrationException(
           "table "
               + def.name()
@@ -177,7 +180,7 @@ public final class StoredTables implements Tables, AutoIncrementSource {
               + "migrations are not supported yet");
     }
     int columns = def.columns().size();
-    TableMetaPage meta = TableMetaPage.open(pager, LittleEndian.getLong(entry, 0), columns);
+    TableMetaPage meta = TableMetaPage.open(pager, entry.metaPage(), columns);
     BTree[] unique = new BTree[columns];
     BTree[] foreign = new BTree[columns];
     for (int c = 0; c < columns; c++) {
@@ -190,8 +193,112 @@ public final class StoredTables implements Tables, AutoIncrementSource {
       }
     }
     metaPages.put(def.name(), meta);
+    entries.put(def.name(), entry);
     int tableId = catalog.tableId(def.name()).orElseThrow();
-    return new TableStore(schema, records, tableId, unique, foreign);
+    TableStore store = new TableStore(schema, records, tableId, unique, foreign);
+    for (CatalogEntry.StoredIndex index : entry.indexes()) {
+      IndexInfo info = secondary(index.name(), index.columns(), index.unique());
+      store.addSecondaryIndex(info, BTree.open(pager, index.root(), false), false);
+    }
+    return store;
+  }
+
+  private static List<IndexInfo> declaredIndexes(TableDef def) {
+    List<IndexInfo> declared = new ArrayList<>();
+    for (IndexDef index : def.indexes()) {
+      declared.add(secondary(index.name(), columnsOf(def, index), index.unique()));
+    }
+    return declared;
+  }
+
+  private static List<Integer> columnsOf(TableDef def, IndexDef index) {
+    List<Integer> columns = new ArrayList<>();
+    for (String column : index.columns()) {
+      int position = def.columnIndex(column);
+      if (position < 0) {
+        throw new UnknownColumnException(column);
+      }
+      columns.add(position);
+    }
+    return columns;
+  }
+
+  private static IndexInfo secondary(String name, List<Integer> columns, boolean unique) {
+    return new IndexInfo(name, columns, unique, IndexInfo.Kind.SECONDARY);
+  }
+
+  /**
+   * Creates a secondary index on a registered table and fills it from the table's rows.
+   *
+   * @throws TableNotFoundException if the table is not registered
+   * @throws UnknownColumnException if the index names a column the table lacks
+   * @throws InvalidQueryException if the table already has an index of that name
+   * @throws UniqueConstraintViolationException if the index is unique and rows share a key
+   */
+  public void createIndex(String table, IndexDef index) {
+    TableStore store = (TableStore) table(table);
+    TableDef def = store.schema().definition();
+    for (IndexInfo existing : store.indexes()) {
+      if (existing.name().equals(index.name())) {
+        throw new InvalidQueryException("table " + table + " already has an index " + index.name());
+      }
+    }
+    addIndex(store, secondary(index.name(), columnsOf(def, index), index.unique()), false, true);
+  }
+
+  /**
+   * Drops a secondary index created with {@link #createIndex}, freeing its pages.
+   *
+   * @throws InvalidQueryException if there is no such index, or the table definition declares it
+   */
+  public void dropIndex(String table, String name) {
+    TableStore store = (TableStore) table(table);
+    CatalogEntry entry = entries.get(table);
+    List<CatalogEntry.StoredIndex> kept = new ArrayList<>();
+    CatalogEntry.StoredIndex dropped = null;
+    for (CatalogEntry.StoredIndex index : entry.indexes()) {
+      if (index.name().equals(name)) {
+        dropped = index;
+      } else {
+        kept.add(index);
+      }
+    }
+    if (dropped == null) {
+      throw new InvalidQueryException("table " + table + " has no secondary index " + name);
+    }
+    if (dropped.declared()) {
+      throw new InvalidQueryException(
+          "index "
+              + name
+              + " is declared in the definition of "
+              + table
+              + " and cannot be dropped");
+    }
+    saveEntry(table, entry.withIndexes(kept));
+    store.removeSecondaryIndex(name).tree().drop();
+  }
+
+  /** Builds and records a secondary index; on failure frees its tree and changes nothing. */
+  private void addIndex(TableStore store, IndexInfo info, boolean declared, boolean fill) {
+    BTree tree = BTree.create(pager, false);
+    try {
+      store.addSecondaryIndex(info, tree, fill);
+    } catch (DbmsException e) {
+      tree.drop();
+      throw e;
+    }
+    String table = store.schema().name();
+    CatalogEntry entry = entries.get(table);
+    List<CatalogEntry.StoredIndex> indexes = new ArrayList<>(entry.indexes());
+    indexes.add(
+        new CatalogEntry.StoredIndex(
+            info.name(), info.columns(), info.unique(), declared, tree.rootPage()));
+    saveEntry(table, entry.withIndexes(indexes));
+  }
+
+  private void saveEntry(String table, CatalogEntry entry) {
+    catalog.put(table, entry.encode());
+    entries.put(table, entry);
   }
 
   @Override

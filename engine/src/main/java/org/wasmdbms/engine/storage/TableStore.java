@@ -2,17 +2,21 @@ package org.wasmdbms.engine.storage;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.wasmdbms.api.error.MemoryException;
+import org.wasmdbms.api.error.UniqueConstraintViolationException;
 import org.wasmdbms.api.schema.ColumnDef;
 import org.wasmdbms.api.value.DataType;
 import org.wasmdbms.api.value.KeyEncoding;
 import org.wasmdbms.api.value.RowCodec;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.engine.TableSchema;
+import org.wasmdbms.engine.data.IndexInfo;
 import org.wasmdbms.engine.data.IndexKeys;
+import org.wasmdbms.engine.data.KeyRange;
+import org.wasmdbms.engine.data.LookaheadIterator;
 import org.wasmdbms.engine.data.TableData;
 import org.wasmdbms.memory.btree.BTree;
 import org.wasmdbms.memory.btree.BTreeCursor;
@@ -21,14 +25,21 @@ import org.wasmdbms.memory.page.LittleEndian;
 import org.wasmdbms.memory.page.RecordStore;
 
 /**
- * The committed rows of one table: records in the {@link RecordStore} (encoded by {@link RowCodec},
- * the only row encoding), a unique B+ tree from the encoded primary key to the record id, one
- * unique tree per unique column, and one non-unique tree per foreign-key column (encoded value,
- * then record id). Record ids are stable for a record's life, so trees point at them directly. Null
- * values are not indexed.
+ * The committed rows of one table and their B+ trees:
  *
- * <p>Every key is built and checked by {@link IndexKeys} before anything is written, so an
- * oversized key is a constraint violation that changes nothing.
+ * <ul>
+ *   <li>records in the {@link RecordStore}, encoded by {@link RowCodec} (the only row encoding);
+ *   <li>a unique tree from the encoded primary key to the record id;
+ *   <li>a unique tree per unique column (encoded value to record id; nulls are not in it);
+ *   <li>a non-unique tree per foreign-key column (encoded value, record id);
+ *   <li>a non-unique tree per secondary index: the key is the encoding of the indexed values (nulls
+ *       included) and the value is the encoded primary key, so rows with equal keys are in
+ *       primary-key order.
+ * </ul>
+ *
+ * Record ids are stable for a record's life, so trees point at them directly. Every key is built
+ * and checked by {@link IndexKeys} before anything is written, so an oversized key is a constraint
+ * violation that changes nothing.
  */
 final class TableStore implements TableData {
   private final TableSchema schema;
@@ -39,6 +50,11 @@ final class TableStore implements TableData {
   private final BTree primaryKeyTree;
   private final BTree[] uniqueTrees;
   private final BTree[] foreignKeyTrees;
+  private final List<SecondaryIndex> secondaryIndexes = new ArrayList<>();
+  private List<IndexInfo> indexes;
+
+  /** A secondary index and its tree. */
+  record SecondaryIndex(IndexInfo info, BTree tree) {}
 
   TableStore(
       TableSchema schema,
@@ -54,6 +70,7 @@ final class TableStore implements TableData {
     this.primaryKeyTree = uniqueTrees[primaryKey];
     this.uniqueTrees = uniqueTrees;
     this.foreignKeyTrees = foreignKeyTrees;
+    this.indexes = listIndexes();
   }
 
   /** Whether {@code column} has a unique tree (the primary key included). */
@@ -69,6 +86,16 @@ final class TableStore implements TableData {
   @Override
   public TableSchema schema() {
     return schema;
+  }
+
+  @Override
+  public List<IndexInfo> indexes() {
+    return indexes;
+  }
+
+  /** The secondary indexes, in creation order. */
+  List<SecondaryIndex> secondaryIndexes() {
+    return Collections.unmodifiableList(secondaryIndexes);
   }
 
   @Override
@@ -95,37 +122,45 @@ final class TableStore implements TableData {
 
   @Override
   public Iterator<Value[]> scan() {
-    BTreeCursor cursor = primaryKeyTree.scan(KeyBound.unbounded(), KeyBound.unbounded(), false);
-    return new Iterator<>() {
-      private Value[] next = advance();
+    return scanIndex(indexes.get(0), KeyRange.ALL, false);
+  }
 
-      private Value[] advance() {
-        return cursor.next() ? rowAt(cursor.value()) : null;
-      }
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public Value[] next() {
-        if (next == null) {
-          throw new NoSuchElementException();
+  @Override
+  public Iterator<Value[]> scanIndex(IndexInfo index, KeyRange range, boolean descending) {
+    BTreeCursor cursor = treeOf(index).scan(lower(range), upper(range), descending);
+    if (index.kind() != IndexInfo.Kind.SECONDARY) {
+      return new LookaheadIterator<>() {
+        @Override
+        protected Value[] computeNext() {
+          return cursor.next() ? rowAt(cursor.value()) : null;
         }
-        Value[] row = next;
-        next = advance();
-        return row;
-      }
-    };
+      };
+    }
+    return new SecondaryScan(cursor, descending);
+  }
+
+  @Override
+  public long countIndex(IndexInfo index, KeyRange range, long cap) {
+    BTreeCursor cursor = treeOf(index).scan(lower(range), upper(range), false);
+    long count = 0;
+    while (count < cap && cursor.next()) {
+      count++;
+    }
+    return count;
   }
 
   @Override
   public Runnable insert(Value[] row) {
     byte[][] keys = keysOf(row);
+    byte[][] secondaryKeys = secondaryKeysOf(row);
     byte[] record = RowCodec.encode(types, Arrays.asList(row));
     byte[] recordId = recordIdBytes(records.insert(tableId, record));
-    addToTrees(keys, recordId);
+    for (int c = 0; c < keys.length; c++) {
+      addKey(c, keys[c], recordId);
+    }
+    for (int i = 0; i < secondaryIndexes.size(); i++) {
+      secondaryIndexes.get(i).tree().insert(secondaryKeys[i], keys[primaryKey]);
+    }
     return () -> delete(row);
   }
 
@@ -133,6 +168,8 @@ final class TableStore implements TableData {
   public Runnable replace(Value[] before, Value[] after) {
     byte[][] oldKeys = keysOf(before);
     byte[][] newKeys = keysOf(after);
+    byte[][] oldSecondary = secondaryKeysOf(before);
+    byte[][] newSecondary = secondaryKeysOf(after);
     byte[] recordId = requireRecordId(oldKeys[primaryKey]);
     records.overwrite(
         LittleEndian.getLong(recordId, 0), RowCodec.encode(types, Arrays.asList(after)));
@@ -142,18 +179,131 @@ final class TableStore implements TableData {
         addKey(c, newKeys[c], recordId);
       }
     }
+    boolean keyMoved = !sameKey(oldKeys[primaryKey], newKeys[primaryKey]);
+    for (int i = 0; i < secondaryIndexes.size(); i++) {
+      if (keyMoved || !sameKey(oldSecondary[i], newSecondary[i])) {
+        BTree tree = secondaryIndexes.get(i).tree();
+        tree.delete(oldSecondary[i], oldKeys[primaryKey]);
+        tree.insert(newSecondary[i], newKeys[primaryKey]);
+      }
+    }
     return () -> replace(after, before);
   }
 
   @Override
   public Runnable delete(Value[] row) {
     byte[][] keys = keysOf(row);
+    byte[][] secondaryKeys = secondaryKeysOf(row);
     byte[] recordId = requireRecordId(keys[primaryKey]);
     records.delete(LittleEndian.getLong(recordId, 0));
     for (int c = 0; c < keys.length; c++) {
       removeKey(c, keys[c], recordId);
     }
+    for (int i = 0; i < secondaryIndexes.size(); i++) {
+      secondaryIndexes.get(i).tree().delete(secondaryKeys[i], keys[primaryKey]);
+    }
     return () -> insert(row);
+  }
+
+  /**
+   * Adds a secondary index whose (empty) tree is {@code tree} and fills it from every row.
+   *
+   * @throws UniqueConstraintViolationException if the index is unique and two rows share a key
+   *     without nulls; the tree is then left for the caller to drop
+   * @throws org.wasmdbms.api.error.ConstraintViolationException if a row's key is too long
+   */
+  void addSecondaryIndex(IndexInfo info, BTree tree, boolean fill) {
+    if (fill) {
+      Iterator<Value[]> rows = scan();
+      List<Value[]> all = new ArrayList<>();
+      while (rows.hasNext()) {
+        all.add(rows.next());
+      }
+      for (Value[] row : all) {
+        byte[] key = IndexKeys.of(info, row);
+        if (info.unique() && !IndexKeys.hasNull(info, row) && anyEntry(tree, key)) {
+          throw new UniqueConstraintViolationException(info.name());
+        }
+        tree.insert(key, KeyEncoding.encode(row[primaryKey]));
+      }
+    }
+    secondaryIndexes.add(new SecondaryIndex(info, tree));
+    indexes = listIndexes();
+  }
+
+  /** Removes the secondary index called {@code name} and returns it, or null if there is none. */
+  SecondaryIndex removeSecondaryIndex(String name) {
+    for (int i = 0; i < secondaryIndexes.size(); i++) {
+      if (secondaryIndexes.get(i).info().name().equals(name)) {
+        SecondaryIndex removed = secondaryIndexes.remove(i);
+        indexes = listIndexes();
+        return removed;
+      }
+    }
+    return null;
+  }
+
+  private static boolean anyEntry(BTree tree, byte[] key) {
+    return tree.scan(KeyBound.inclusive(key), KeyBound.inclusive(key), false).next();
+  }
+
+  private List<IndexInfo> listIndexes() {
+    List<IndexInfo> list = new ArrayList<>();
+    List<ColumnDef> columns = schema.definition().columns();
+    list.add(
+        new IndexInfo(
+            "primary key (" + columns.get(primaryKey).name() + ")",
+            List.of(primaryKey),
+            true,
+            IndexInfo.Kind.PRIMARY_KEY));
+    for (int c = 0; c < columns.size(); c++) {
+      if (c != primaryKey && uniqueTrees[c] != null) {
+        list.add(
+            new IndexInfo(
+                "unique (" + columns.get(c).name() + ")",
+                List.of(c),
+                true,
+                IndexInfo.Kind.UNIQUE_COLUMN));
+      }
+    }
+    for (SecondaryIndex index : secondaryIndexes) {
+      list.add(index.info());
+    }
+    return Collections.unmodifiableList(list);
+  }
+
+  private BTree treeOf(IndexInfo index) {
+    switch (index.kind()) {
+      case PRIMARY_KEY:
+        return primaryKeyTree;
+      case UNIQUE_COLUMN:
+        return uniqueTrees[index.columns().get(0)];
+      default:
+        for (SecondaryIndex secondary : secondaryIndexes) {
+          if (secondary.info().equals(index)) {
+            return secondary.tree();
+          }
+        }
+        throw new MemoryException("table " + schema.name() + " has no index " + index.name());
+    }
+  }
+
+  private static KeyBound lower(KeyRange range) {
+    if (range.lower() == null) {
+      return KeyBound.unbounded();
+    }
+    return range.lowerInclusive()
+        ? KeyBound.inclusive(range.lower())
+        : KeyBound.exclusive(range.lower());
+  }
+
+  private static KeyBound upper(KeyRange range) {
+    if (range.upper() == null) {
+      return KeyBound.unbounded();
+    }
+    return range.upperInclusive()
+        ? KeyBound.inclusive(range.upper())
+        : KeyBound.exclusive(range.upper());
   }
 
   private byte[] requireRecordId(byte[] primaryKeyBytes) {
@@ -169,10 +319,12 @@ final class TableStore implements TableData {
     return IndexKeys.of(schema.definition(), row);
   }
 
-  private void addToTrees(byte[][] keys, byte[] recordId) {
-    for (int c = 0; c < keys.length; c++) {
-      addKey(c, keys[c], recordId);
+  private byte[][] secondaryKeysOf(Value[] row) {
+    byte[][] keys = new byte[secondaryIndexes.size()][];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = IndexKeys.of(secondaryIndexes.get(i).info(), row);
     }
+    return keys;
   }
 
   private void addKey(int column, byte[] key, byte[] recordId) {
@@ -222,5 +374,57 @@ final class TableStore implements TableData {
     byte[] bytes = new byte[8];
     LittleEndian.putLong(bytes, 0, recordId);
     return bytes;
+  }
+
+  /**
+   * Rows of a secondary index. Entries with equal keys come in primary-key order from the tree; a
+   * descending scan meets them reversed, so it collects each run of equal keys and hands it out in
+   * ascending primary-key order, as the {@link TableData} contract says.
+   */
+  private final class SecondaryScan extends LookaheadIterator<Value[]> {
+    private final BTreeCursor cursor;
+    private final boolean descending;
+    private final List<byte[]> run = new ArrayList<>();
+    private byte[] pendingKey;
+    private byte[] pendingValue;
+
+    SecondaryScan(BTreeCursor cursor, boolean descending) {
+      this.cursor = cursor;
+      this.descending = descending;
+    }
+
+    @Override
+    protected Value[] computeNext() {
+      if (!descending) {
+        return cursor.next() ? rowByPrimaryKey(cursor.value()) : null;
+      }
+      if (run.isEmpty()) {
+        fillRun();
+      }
+      return run.isEmpty() ? null : rowByPrimaryKey(run.remove(run.size() - 1));
+    }
+
+    private void fillRun() {
+      byte[] runKey = null;
+      if (pendingKey != null) {
+        runKey = pendingKey;
+        run.add(pendingValue);
+        pendingKey = null;
+      }
+      while (cursor.next()) {
+        if (runKey == null) {
+          runKey = cursor.key();
+        } else if (!sameKey(runKey, cursor.key())) {
+          pendingKey = cursor.key();
+          pendingValue = cursor.value();
+          return;
+        }
+        run.add(cursor.value());
+      }
+    }
+
+    private Value[] rowByPrimaryKey(byte[] primaryKeyBytes) {
+      return rowAt(requireRecordId(primaryKeyBytes));
+    }
   }
 }

@@ -1,16 +1,19 @@
 package org.wasmdbms.engine.tx;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import org.wasmdbms.api.value.KeyEncoding;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.api.value.Values;
 import org.wasmdbms.engine.TableSchema;
+import org.wasmdbms.engine.data.IndexInfo;
 import org.wasmdbms.engine.data.IndexKeys;
+import org.wasmdbms.engine.data.KeyRange;
+import org.wasmdbms.engine.data.LookaheadIterator;
+import org.wasmdbms.engine.data.MergingIterator;
 import org.wasmdbms.engine.data.TableData;
 
 /**
@@ -74,12 +77,72 @@ final class OverlayTableData implements TableData {
 
   @Override
   public Iterator<Value[]> scan() {
-    return new MergedScan(committed.scan(), changes.entrySet().iterator());
+    return scanIndex(committed.indexes().get(0), KeyRange.ALL, false);
+  }
+
+  @Override
+  public List<IndexInfo> indexes() {
+    return committed.indexes();
+  }
+
+  /**
+   * The committed rows of the range that the transaction has not changed, merged with the rows it
+   * changed or inserted that fall in the range, in the same order as {@link TableData} says.
+   */
+  @Override
+  public Iterator<Value[]> scanIndex(IndexInfo index, KeyRange range, boolean descending) {
+    Comparator<Value[]> order = indexOrder(index, descending);
+    List<Value[]> own = ownRowsIn(index, range);
+    own.sort(order);
+    Iterator<Value[]> base = committed.scanIndex(index, range, descending);
+    Iterator<Value[]> unchanged =
+        new LookaheadIterator<>() {
+          @Override
+          protected Value[] computeNext() {
+            while (base.hasNext()) {
+              Value[] row = base.next();
+              if (!isShadowed(row)) {
+                return row;
+              }
+            }
+            return null;
+          }
+        };
+    return new MergingIterator<>(unchanged, own.iterator(), order);
+  }
+
+  @Override
+  public long countIndex(IndexInfo index, KeyRange range, long cap) {
+    return committed.countIndex(index, range, cap) + ownRowsIn(index, range).size();
+  }
+
+  private List<Value[]> ownRowsIn(IndexInfo index, KeyRange range) {
+    List<Value[]> rows = new ArrayList<>();
+    for (Value[] row : changes.values()) {
+      if (row == TOMBSTONE || (!index.holdsNulls() && IndexKeys.hasNull(index, row))) {
+        continue;
+      }
+      if (range.contains(IndexKeys.of(index, row))) {
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  /** Index key order (reversed when descending), then ascending primary key. */
+  private Comparator<Value[]> indexOrder(IndexInfo index, boolean descending) {
+    return (a, b) -> {
+      int c = KeyEncoding.compareUnsigned(IndexKeys.of(index, a), IndexKeys.of(index, b));
+      if (c != 0) {
+        return descending ? -c : c;
+      }
+      return KeyEncoding.compareUnsigned(keyOf(a), keyOf(b));
+    };
   }
 
   @Override
   public Runnable insert(Value[] row) {
-    IndexKeys.of(schema().definition(), row);
+    checkKeys(row);
     byte[] key = keyOf(row);
     Runnable undo = restoring(key);
     changes.put(key, row);
@@ -88,7 +151,7 @@ final class OverlayTableData implements TableData {
 
   @Override
   public Runnable replace(Value[] before, Value[] after) {
-    IndexKeys.of(schema().definition(), after);
+    checkKeys(after);
     byte[] oldKey = keyOf(before);
     byte[] newKey = keyOf(after);
     Runnable undoOld = restoring(oldKey);
@@ -135,64 +198,13 @@ final class OverlayTableData implements TableData {
     return KeyEncoding.encode(row[primaryKey]);
   }
 
-  /** Merges the committed scan with the changes, both in key order; changes win on equal keys. */
-  private final class MergedScan implements Iterator<Value[]> {
-    private final Iterator<Value[]> base;
-    private final Iterator<Map.Entry<byte[], Value[]>> overlay;
-    private Value[] baseRow;
-    private byte[] baseKey;
-    private Map.Entry<byte[], Value[]> change;
-    private Value[] next;
-
-    MergedScan(Iterator<Value[]> base, Iterator<Map.Entry<byte[], Value[]>> overlay) {
-      this.base = base;
-      this.overlay = overlay;
-      advanceBase();
-      change = overlay.hasNext() ? overlay.next() : null;
-      next = advance();
-    }
-
-    private void advanceBase() {
-      baseRow = base.hasNext() ? base.next() : null;
-      baseKey = baseRow == null ? null : keyOf(baseRow);
-    }
-
-    private Value[] advance() {
-      while (baseRow != null || change != null) {
-        int order =
-            baseRow == null
-                ? 1
-                : change == null ? -1 : KeyEncoding.compareUnsigned(baseKey, change.getKey());
-        if (order < 0) {
-          Value[] row = baseRow;
-          advanceBase();
-          return row;
-        }
-        Value[] row = change.getValue();
-        if (order == 0) {
-          advanceBase();
-        }
-        change = overlay.hasNext() ? overlay.next() : null;
-        if (row != TOMBSTONE) {
-          return row;
-        }
+  /** Checks the keys {@code row} would have in every index, so a too long key fails now. */
+  private void checkKeys(Value[] row) {
+    IndexKeys.of(schema().definition(), row);
+    for (IndexInfo index : committed.indexes()) {
+      if (index.kind() == IndexInfo.Kind.SECONDARY) {
+        IndexKeys.of(index, row);
       }
-      return null;
-    }
-
-    @Override
-    public boolean hasNext() {
-      return next != null;
-    }
-
-    @Override
-    public Value[] next() {
-      if (next == null) {
-        throw new NoSuchElementException();
-      }
-      Value[] row = next;
-      next = advance();
-      return row;
     }
   }
 }

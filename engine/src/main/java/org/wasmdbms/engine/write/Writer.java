@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,9 @@ import org.wasmdbms.api.value.KeyEncoding;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.api.value.ValueText;
 import org.wasmdbms.api.value.Values;
+import org.wasmdbms.engine.data.IndexInfo;
+import org.wasmdbms.engine.data.IndexKeys;
+import org.wasmdbms.engine.data.KeyRange;
 import org.wasmdbms.engine.data.TableData;
 import org.wasmdbms.engine.data.Tables;
 import org.wasmdbms.engine.query.BoundFilter;
@@ -144,6 +148,30 @@ public final class Writer {
       }
       if (table.findByUnique(c, row[c]) != null) {
         throw new UniqueConstraintViolationException(column.name());
+      }
+    }
+    for (IndexInfo index : table.indexes()) {
+      if (index.kind() == IndexInfo.Kind.SECONDARY && index.unique()) {
+        checkUniqueIndex(table, index, row, self);
+      }
+    }
+  }
+
+  /** A unique secondary index admits one row per key that has no null part. */
+  private static void checkUniqueIndex(
+      TableData table, IndexInfo index, Value[] row, Value[] self) {
+    if (IndexKeys.hasNull(index, row)) {
+      return;
+    }
+    byte[] key = IndexKeys.of(index, row);
+    if (self != null && KeyEncoding.compareUnsigned(key, IndexKeys.of(index, self)) == 0) {
+      return;
+    }
+    Iterator<Value[]> holders = table.scanIndex(index, new KeyRange(key, true, key, true), false);
+    while (holders.hasNext()) {
+      Value[] holder = holders.next();
+      if (self == null || !sameKey(table, holder, self)) {
+        throw new UniqueConstraintViolationException(index.name());
       }
     }
   }
