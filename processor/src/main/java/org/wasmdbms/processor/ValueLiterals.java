@@ -55,11 +55,10 @@ final class ValueLiterals {
         default -> parseInteger(text, type);
       };
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "\"" + text + "\" is not a " + type.wireName() + " value", e);
+      throw new IllegalArgumentException("\"" + text + "\" is not a valid " + type.wireName(), e);
     } catch (DbmsException e) {
       throw new IllegalArgumentException(
-          "\"" + text + "\" is not a " + type.wireName() + " value: " + e.detail(), e);
+          "\"" + text + "\" is not a valid " + type.wireName() + ": " + e.detail(), e);
     }
   }
 
