@@ -22,7 +22,9 @@ record FieldType(String sourceType, DataType dataType, Kind kind) {
   enum Kind {
     /** A primitive: never null, converted with the value class's constructor and accessor. */
     PRIMITIVE,
-    /** A boxed primitive, String, byte[] or BigDecimal: null stands for {@code Null}. */
+    /** A boxed primitive: null stands for {@code Null}, and the column is always nullable. */
+    BOXED,
+    /** String, byte[] or BigDecimal: null stands for {@code Null}. */
     PLAIN_REFERENCE,
     /** One of the project's value classes, stored as is; null stands for {@code Null}. */
     VALUE
@@ -37,11 +39,7 @@ record FieldType(String sourceType, DataType dataType, Kind kind) {
 
   /** Whether the column is nullable when the field carries no {@code @Nullable}. */
   boolean nullableByDefault() {
-    return kind == Kind.PLAIN_REFERENCE && sourceType.startsWith("java.lang.") && !isText();
-  }
-
-  private boolean isText() {
-    return sourceType.equals("java.lang.String");
+    return kind == Kind.BOXED;
   }
 
   /**
@@ -69,7 +67,7 @@ record FieldType(String sourceType, DataType dataType, Kind kind) {
   String toValue(String variable, String valueClass, String nullValue) {
     return switch (kind) {
       case PRIMITIVE -> "new " + valueClass + "(" + variable + ")";
-      case PLAIN_REFERENCE ->
+      case BOXED, PLAIN_REFERENCE ->
           variable
               + " == null ? "
               + nullValue
@@ -91,7 +89,7 @@ record FieldType(String sourceType, DataType dataType, Kind kind) {
     String unwrapped = "((" + valueClass + ") " + variable + ")" + accessor;
     return switch (kind) {
       case PRIMITIVE -> unwrapped;
-      case PLAIN_REFERENCE -> variable + " == null ? null : " + unwrapped;
+      case BOXED, PLAIN_REFERENCE -> variable + " == null ? null : " + unwrapped;
       case VALUE -> "(" + valueClass + ") " + variable;
     };
   }
@@ -119,9 +117,18 @@ record FieldType(String sourceType, DataType dataType, Kind kind) {
       return null;
     }
     String name = ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString();
-    DataType dataType = declared(name);
-    if (dataType != null) {
-      return new FieldType(name, dataType, Kind.PLAIN_REFERENCE);
+    DataType boxed = boxed(name);
+    if (boxed != null) {
+      return new FieldType(name, boxed, Kind.BOXED);
+    }
+    DataType plain =
+        switch (name) {
+          case "java.lang.String" -> DataType.TEXT;
+          case "java.math.BigDecimal" -> DataType.DECIMAL;
+          default -> null;
+        };
+    if (plain != null) {
+      return new FieldType(name, plain, Kind.PLAIN_REFERENCE);
     }
     for (DataType candidate : DataType.values()) {
       if (valueClass(candidate).equals(name)) {
@@ -144,7 +151,7 @@ record FieldType(String sourceType, DataType dataType, Kind kind) {
     };
   }
 
-  private static DataType declared(String name) {
+  private static DataType boxed(String name) {
     return switch (name) {
       case "java.lang.Byte" -> DataType.INT8;
       case "java.lang.Short" -> DataType.INT16;
@@ -153,8 +160,6 @@ record FieldType(String sourceType, DataType dataType, Kind kind) {
       case "java.lang.Float" -> DataType.FLOAT32;
       case "java.lang.Double" -> DataType.FLOAT64;
       case "java.lang.Boolean" -> DataType.BOOLEAN;
-      case "java.lang.String" -> DataType.TEXT;
-      case "java.math.BigDecimal" -> DataType.DECIMAL;
       default -> null;
     };
   }

@@ -3,6 +3,7 @@ package org.wasmdbms.processor;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -160,31 +161,28 @@ final class SchemaChecker {
   }
 
   /**
-   * The tables of a schema in registration order: each after every table it references, otherwise
-   * in the order listed.
+   * The tables of a schema in registration order: each after every table its foreign keys
+   * reference, otherwise in the order listed.
    *
    * @return the order, or null after reporting a reference outside the schema or a cycle
    */
   List<Model.Table> dependencyOrder(
-      Element schema,
-      AnnotationMirror annotation,
-      List<Model.Table> tables,
-      Map<Model.Table, List<Model.Relation>> relations) {
+      Element schema, AnnotationMirror annotation, List<Model.Table> tables) {
     Set<String> listed = new HashSet<>();
     for (Model.Table table : tables) {
       listed.add(table.name());
     }
     boolean complete = true;
     for (Model.Table table : tables) {
-      for (Model.Relation relation : relations.get(table)) {
-        if (!listed.contains(relation.parent().name())) {
+      for (String parent : referencedTables(table)) {
+        if (!listed.contains(parent)) {
           diagnostics.error(
               schema,
               annotation,
               "table "
                   + table.name()
                   + " references table "
-                  + relation.parent().name()
+                  + parent
                   + ", which the schema does not list");
           complete = false;
         }
@@ -199,7 +197,7 @@ final class SchemaChecker {
     while (!pending.isEmpty()) {
       Model.Table next = null;
       for (Model.Table table : pending) {
-        if (dependenciesPlaced(table, relations.get(table), placed)) {
+        if (placed.containsAll(referencedTables(table))) {
           next = table;
           break;
         }
@@ -222,14 +220,14 @@ final class SchemaChecker {
     return order;
   }
 
-  private static boolean dependenciesPlaced(
-      Model.Table table, List<Model.Relation> relations, Set<String> placed) {
-    for (Model.Relation relation : relations) {
-      String parent = relation.parent().name();
-      if (!parent.equals(table.name()) && !placed.contains(parent)) {
-        return false;
+  /** The names of the other tables the foreign keys of {@code table} reference. */
+  private static Set<String> referencedTables(Model.Table table) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Model.Column column : table.columns()) {
+      if (column.foreignKey() != null && !column.foreignKey().table().equals(table.name())) {
+        names.add(column.foreignKey().table());
       }
     }
-    return true;
+    return names;
   }
 }

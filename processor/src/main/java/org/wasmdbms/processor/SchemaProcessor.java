@@ -99,12 +99,11 @@ public final class SchemaProcessor extends AbstractProcessor {
       if (table != null || Annotations.find(type, "Table") == null) {
         return table;
       }
-      Diagnostics quiet = new Diagnostics(null);
-      table = new TableReader(processingEnv.getTypeUtils(), annotations, quiet).read(type);
+      table =
+          new TableReader(processingEnv.getTypeUtils(), annotations, new Diagnostics(null))
+              .read(type);
       if (table != null) {
-        relations.put(
-            table,
-            new SchemaChecker(quiet, this::tableOf).relations(table, Map.of(table.name(), table)));
+        // Compiled before, so its generated classes exist.
         sound.put(table, true);
       }
       return table;
@@ -152,7 +151,7 @@ public final class SchemaProcessor extends AbstractProcessor {
       if (!complete || diagnostics.errorCount() != before) {
         return;
       }
-      List<Model.Table> order = checker.dependencyOrder(schema, annotation, listed, relations);
+      List<Model.Table> order = checker.dependencyOrder(schema, annotation, listed);
       if (order == null) {
         return;
       }

@@ -263,6 +263,40 @@ class ProcessorGenerationTest {
     assertEquals(true, out.get(9), "row codec round trip");
   }
 
+  @Test
+  void aTableMayReferenceItselfAndTablesRegisterAfterTheirParents() {
+    String header = "package org;\n\nimport org.wasmdbms.api.annotation.*;\n\n";
+    String person =
+        """
+        @Table("people")
+        record Person(
+            @PrimaryKey long id,
+            @ForeignKey(table = "people", column = "id") Long managerId,
+            @ForeignKey(table = "teams", column = "id") int teamId) {}
+        """;
+    String team = "@Table(\"teams\") record Team(@PrimaryKey int id) {}";
+    String schema = "@DatabaseSchema({Person.class, Team.class}) interface Org {}";
+    InMemoryCompiler.Result org =
+        InMemoryCompiler.compile(
+            Map.of(
+                "org.Person",
+                header + person,
+                "org.Team",
+                header + team,
+                "org.Org",
+                header + schema));
+    assertEquals(List.of(), org.diagnostics());
+    String dispatcher = org.generated().get("org.OrgDispatcher");
+    assertTrue(
+        dispatcher.indexOf("TeamTable.INSTANCE") < dispatcher.indexOf("PersonTable.INSTANCE"),
+        dispatcher);
+    assertTrue(
+        org.generated()
+            .get("org.PersonWithRelations")
+            .contains("(org.Person record, org.Person manager, org.Team team)"),
+        org.generated().get("org.PersonWithRelations"));
+  }
+
   private static TableDef expectedItems() {
     return TableDef.builder("items")
         .column(ColumnDef.builder("id", DataType.INT32).primaryKey().autoIncrement())
