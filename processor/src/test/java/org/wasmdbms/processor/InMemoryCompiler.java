@@ -1,9 +1,13 @@
 package org.wasmdbms.processor;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +36,23 @@ final class InMemoryCompiler {
    *
    * @param diagnostics everything javac reported
    * @param generated the generated sources by qualified class name
+   * @param classes the class files by qualified class name
    * @param loader loads the compiled classes (the test class path is its parent)
    */
   record Result(
       List<Diagnostic<? extends JavaFileObject>> diagnostics,
       Map<String, String> generated,
+      Map<String, byte[]> classes,
       ClassLoader loader) {
+    /** Writes the class files under {@code directory}, as a class-path entry. */
+    void writeClasses(Path directory) throws IOException {
+      for (Map.Entry<String, byte[]> file : classes.entrySet()) {
+        Path path = directory.resolve(file.getKey().replace('.', '/') + ".class");
+        Files.createDirectories(path.getParent());
+        Files.write(path, file.getValue());
+      }
+    }
+
     /** The diagnostics of kind ERROR. */
     List<Diagnostic<? extends JavaFileObject>> errors() {
       List<Diagnostic<? extends JavaFileObject>> errors = new ArrayList<>();
@@ -57,6 +72,14 @@ final class InMemoryCompiler {
 
   /** Compiles {@code sources}, given by qualified class name. */
   static Result compile(Map<String, String> sources) {
+    return compile(sources, "");
+  }
+
+  /**
+   * Compiles {@code sources} with {@code extraClassPath} (a path-separator list, or empty) in front
+   * of the test class path.
+   */
+  static Result compile(Map<String, String> sources, String extraClassPath) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, null, null);
@@ -72,7 +95,8 @@ final class InMemoryCompiler {
             "-Xlint:all,-processing",
             "-Werror",
             "-classpath",
-            System.getProperty("java.class.path"));
+            (extraClassPath.isEmpty() ? "" : extraClassPath + File.pathSeparator)
+                + System.getProperty("java.class.path"));
     JavaCompiler.CompilationTask task =
         compiler.getTask(null, files, diagnostics, options, null, units);
     task.setProcessors(List.of(new SchemaProcessor()));
@@ -86,7 +110,8 @@ final class InMemoryCompiler {
         classes.put(file.className, file.bytes.toByteArray());
       }
     }
-    return new Result(diagnostics.getDiagnostics(), generated, new MemoryClassLoader(classes));
+    return new Result(
+        diagnostics.getDiagnostics(), generated, classes, new MemoryClassLoader(classes));
   }
 
   /** A source or class file in memory. */

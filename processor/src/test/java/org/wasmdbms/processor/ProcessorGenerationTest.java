@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.wasmdbms.api.schema.ColumnDef;
 import org.wasmdbms.api.schema.TableDef;
 import org.wasmdbms.api.value.DataType;
@@ -295,6 +298,49 @@ class ProcessorGenerationTest {
             .get("org.PersonWithRelations")
             .contains("(org.Person record, org.Person manager, org.Team team)"),
         org.generated().get("org.PersonWithRelations"));
+  }
+
+  @Test
+  void aForeignKeyMayReferenceATableCompiledEarlier(@TempDir Path classes) throws IOException {
+    String header = "package lib;\n\nimport org.wasmdbms.api.annotation.*;\n\n";
+    InMemoryCompiler.Result library =
+        InMemoryCompiler.compile(
+            Map.of(
+                "lib.Owner",
+                header
+                    + "@Table(\"owners\") public record Owner("
+                    + "@PrimaryKey long id, @Unique String handle) {}"));
+    assertEquals(List.of(), library.diagnostics());
+    library.writeClasses(classes);
+    String pet =
+        """
+        package app;
+
+        import lib.Owner;
+        import org.wasmdbms.api.annotation.*;
+
+        @Table("pets")
+        record Pet(
+            @PrimaryKey int id,
+            @ForeignKey(table = "owners", column = "handle", entity = Owner.class) String owner) {}
+        """;
+    String schema =
+        """
+        package app;
+
+        @org.wasmdbms.api.annotation.DatabaseSchema({Pet.class, lib.Owner.class})
+        interface Zoo {}
+        """;
+    InMemoryCompiler.Result app =
+        InMemoryCompiler.compile(Map.of("app.Pet", pet, "app.Zoo", schema), classes.toString());
+    assertEquals(List.of(), app.diagnostics());
+    assertTrue(
+        app.generated().get("app.PetTable").contains("OwnerTable.Columns.handle"),
+        app.generated().get("app.PetTable"));
+    String dispatcher = app.generated().get("app.ZooDispatcher");
+    assertTrue(
+        dispatcher.indexOf("OwnerTable.INSTANCE") < dispatcher.indexOf("PetTable.INSTANCE"),
+        dispatcher);
   }
 
   private static TableDef expectedItems() {
