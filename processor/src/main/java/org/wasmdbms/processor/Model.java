@@ -17,14 +17,8 @@ final class Model {
    * @param name the table name
    * @param columns the columns in declaration order
    * @param indexes the secondary indexes
-   * @param isRecord whether the element is a record (else a class with a matching constructor)
    */
-  record Table(
-      TypeElement element,
-      String name,
-      List<Column> columns,
-      List<Index> indexes,
-      boolean isRecord) {
+  record Table(TypeElement element, String name, List<Column> columns, List<Index> indexes) {
     /** The qualified name of the record class, as generated code refers to it. */
     String recordType() {
       return element.getQualifiedName().toString();

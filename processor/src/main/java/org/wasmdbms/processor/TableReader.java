@@ -85,7 +85,7 @@ final class TableReader {
       indexes.add(
           new Model.Index(group.getKey(), group.getValue().unique, group.getValue().columns));
     }
-    return new Model.Table(type, name, columns, indexes, isRecord);
+    return new Model.Table(type, name, columns, indexes);
   }
 
   private static String kindName(TypeElement type) {
