@@ -1,0 +1,11 @@
+package org.wasmdbms.api.annotation;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Sanitizer: turns text into a URL slug ({@link org.wasmdbms.api.rules.Sanitizers#slug()}). */
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
+public @interface Slug {}
