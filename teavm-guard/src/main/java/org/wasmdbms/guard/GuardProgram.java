@@ -34,6 +34,8 @@ public final class GuardProgram {
     BTreeSmoke.run(out);
     section(out, "engine");
     EngineSmoke.run(out);
+    section(out, "generated schema");
+    GeneratedSchemaScenario.run(out);
     out.println("== end");
   }
 

@@ -14,6 +14,7 @@ import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.rules.Sanitizers;
 import org.wasmdbms.api.rules.Validators;
 import org.wasmdbms.api.schema.ColumnDef;
+import org.wasmdbms.api.schema.IndexDef;
 import org.wasmdbms.api.schema.TableDef;
 import org.wasmdbms.api.value.DataType;
 import org.wasmdbms.api.value.Int32Value;
@@ -110,6 +111,31 @@ public final class EngineSmoke {
     attempt("broken reference", () -> db.insert("posts", post(4000, "orphan", 777)));
     attempt("validation", () -> db.insert("users", user("x", "not-an-email", 1)));
     attempt("too long name", () -> db.insert("users", user("x".repeat(21), "a@b.cd", 1)));
+    db.createIndex("users", new IndexDef("by_age_name", List.of("age", "name"), false));
+    db.createIndex("users", new IndexDef("by_age", List.of("age"), false));
+    Query ranged =
+        Query.builder()
+            .filter(new Filter.Gt("age", new Int32Value(10)))
+            .orderBy("age", OrderDirection.DESCENDING)
+            .limit(4)
+            .build();
+    out.println("plan: " + db.explain("users", ranged));
+    show("indexed range", db.select("users", ranged));
+    Query byAge = Query.builder().orderBy("age", OrderDirection.ASCENDING).limit(3).build();
+    out.println("plan: " + db.explain("users", byAge));
+    Query composite =
+        Query.builder()
+            .filter(
+                new Filter.And(
+                    List.of(
+                        new Filter.Eq("age", new Int32Value(40)),
+                        new Filter.Ge("name", new TextValue("user2")))))
+            .build();
+    out.println("plan: " + db.explain("users", composite));
+    show("composite prefix", db.select("users", composite));
+    db.dropIndex("users", "by_age_name");
+    db.dropIndex("users", "by_age");
+    out.println("plan after drop: " + db.explain("users", ranged));
     show(
         "final users by age, id",
         db.select(

@@ -61,8 +61,7 @@ public final class Planner {
       return lookup;
     }
     OrderMatch order = orderMatch(orderBy, table);
-    Candidate best = null;
-    long bestCount = Long.MAX_VALUE;
+    IndexInfo orderIndex = order == null ? null : orderIndex(order, data);
     List<Candidate> candidates = new ArrayList<>();
     for (IndexInfo index : data.indexes()) {
       Candidate candidate = match(index, conjuncts, table);
@@ -70,16 +69,17 @@ public final class Planner {
         candidates.add(candidate);
       }
     }
+    Candidate best = null;
+    long bestCount = Long.MAX_VALUE;
     for (Candidate candidate : candidates) {
       long count = candidates.size() == 1 ? 0 : estimate(candidate, data);
       if (best == null
           || count < bestCount
-          || (count == bestCount && candidate.equalities > best.equalities)) {
+          || (count == bestCount && better(candidate, best, orderIndex))) {
         best = candidate;
         bestCount = count;
       }
     }
-    IndexInfo orderIndex = order == null ? null : orderIndex(order, data);
     if (best != null && (orderIndex == null || !limited || bestCount < ESTIMATE_CAP)) {
       boolean ordered = order != null && best.index.equals(orderIndex) && best.ranges.size() == 1;
       boolean descending = ordered && order.descending;
@@ -90,6 +90,16 @@ public final class Planner {
           orderIndex, List.of(KeyRange.ALL), order.descending, true, "");
     }
     return new AccessPath.FullScan();
+  }
+
+  /** On equal estimates: the index that also delivers the order, then more equality columns. */
+  private static boolean better(Candidate candidate, Candidate best, IndexInfo orderIndex) {
+    boolean candidateOrders = candidate.index.equals(orderIndex);
+    boolean bestOrders = best.index.equals(orderIndex);
+    if (candidateOrders != bestOrders) {
+      return candidateOrders;
+    }
+    return candidate.equalities > best.equalities;
   }
 
   private static long estimate(Candidate candidate, TableData data) {
