@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.wasmdbms.build.TeaVmWasiCompiler;
 import org.wasmdbms.guard.probes.MissingApiProbe;
 import org.wasmdbms.guard.probes.SeededRandomProbe;
 

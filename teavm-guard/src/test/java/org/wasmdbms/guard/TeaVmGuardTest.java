@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wasmdbms.build.TeaVmWasiCompiler;
 
 /**
  * The TeaVM guard: the guest-path modules must compile with TeaVM 0.13.1 to a WASI module that

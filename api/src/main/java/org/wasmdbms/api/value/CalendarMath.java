@@ -27,6 +27,23 @@ final class CalendarMath {
     };
   }
 
+  /**
+   * The decimal number written by the {@code count} characters of {@code text} at {@code from}.
+   *
+   * @throws InvalidQueryException naming {@code what} if one of them is not an ASCII digit
+   */
+  static int digits(String text, int from, int count, String what) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new InvalidQueryException("malformed " + what + " \"" + text + "\": digit expected");
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
   /** Throws unless year, month and day name a real date in the supported range. */
   static void checkDate(int year, int month, int day) {
     if (year < MIN_YEAR || year > MAX_YEAR) {

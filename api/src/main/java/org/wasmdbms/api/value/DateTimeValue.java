@@ -44,6 +44,42 @@ public record DateTimeValue(
         "timezone_offset_minutes", timezoneOffsetMinutes, -MAX_OFFSET_MINUTES, MAX_OFFSET_MINUTES);
   }
 
+  /**
+   * Parses the canonical text {@code YYYY-MM-DDTHH:MM:SS.ffffff+HH:MM} (six fraction digits, the
+   * offset's sign {@code +} or {@code -}), the form {@link ValueText#display} prints.
+   *
+   * @throws InvalidQueryException if the text does not have that shape or a field is out of range
+   */
+  public static DateTimeValue parse(String text) {
+    String shape = "YYYY-MM-DDTHH:MM:SS.ffffff+HH:MM";
+    boolean ok = text.length() == shape.length();
+    for (int i = 0; ok && i < shape.length(); i++) {
+      char expected = shape.charAt(i);
+      char c = text.charAt(i);
+      ok =
+          switch (expected) {
+            case '-', 'T', ':', '.' -> c == expected;
+            case '+' -> c == '+' || c == '-';
+            default -> c >= '0' && c <= '9';
+          };
+    }
+    if (!ok) {
+      throw new InvalidQueryException("malformed date-time \"" + text + "\": expected " + shape);
+    }
+    int offset =
+        CalendarMath.digits(text, 27, 2, "date-time") * 60
+            + CalendarMath.digits(text, 30, 2, "date-time");
+    return new DateTimeValue(
+        CalendarMath.digits(text, 0, 4, "date-time"),
+        CalendarMath.digits(text, 5, 2, "date-time"),
+        CalendarMath.digits(text, 8, 2, "date-time"),
+        CalendarMath.digits(text, 11, 2, "date-time"),
+        CalendarMath.digits(text, 14, 2, "date-time"),
+        CalendarMath.digits(text, 17, 2, "date-time"),
+        CalendarMath.digits(text, 20, 6, "date-time"),
+        text.charAt(26) == '-' ? -offset : offset);
+  }
+
   private static void checkRange(String field, int v, int min, int max) {
     if (v < min || v > max) {
       throw new InvalidQueryException(field + " " + v + " outside " + min + ".." + max);

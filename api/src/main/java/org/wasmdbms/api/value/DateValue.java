@@ -19,6 +19,21 @@ public record DateValue(int year, int month, int day) implements Value {
     CalendarMath.checkDate(year, month, day);
   }
 
+  /**
+   * Parses the canonical text {@code YYYY-MM-DD} (the form {@link ValueText#display} prints).
+   *
+   * @throws InvalidQueryException if the text does not have that shape or names no real date
+   */
+  public static DateValue parse(String text) {
+    if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+      throw new InvalidQueryException("malformed date \"" + text + "\": expected YYYY-MM-DD");
+    }
+    return new DateValue(
+        CalendarMath.digits(text, 0, 4, "date"),
+        CalendarMath.digits(text, 5, 2, "date"),
+        CalendarMath.digits(text, 8, 2, "date"));
+  }
+
   /** Whether {@code year} is a leap year in the proleptic Gregorian calendar. */
   public static boolean isLeapYear(int year) {
     return CalendarMath.isLeapYear(year);

@@ -1,4 +1,4 @@
-package org.wasmdbms.guard;
+package org.wasmdbms.build;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,12 +15,24 @@ import org.teavm.vm.TeaVMOptimizationLevel;
  * Compiles a Java main class and everything it reaches to a WASI core module with TeaVM 0.13.1
  * ({@code WEBASSEMBLY_WASI}). Any severe problem TeaVM reports (a missing JDK method, an
  * unsupported feature) is a failure whose message lists the problems and their call stacks.
+ *
+ * <p>The Java heap of the module is fixed (minimum = maximum): TeaVM's garbage collector moves
+ * objects, so a guest that hands stable addresses to its host keeps them in memory above the heap,
+ * which needs the heap never to grow into it. Classes are loaded through this class's own class
+ * loader, so the program and TeaVM's class library must be on the same class path as this tool.
  */
-final class TeaVmWasiCompiler {
+public final class TeaVmWasiCompiler {
   private final int heapBytes;
 
-  /** A compiler for modules whose Java heap is fixed at {@code heapMiB} MiB. */
-  TeaVmWasiCompiler(int heapMiB) {
+  /**
+   * A compiler for modules whose Java heap is fixed at {@code heapMiB} MiB.
+   *
+   * @throws IllegalArgumentException unless {@code heapMiB} is in 1..1024
+   */
+  public TeaVmWasiCompiler(int heapMiB) {
+    if (heapMiB < 1 || heapMiB > 1024) {
+      throw new IllegalArgumentException("heap of " + heapMiB + " MiB outside 1..1024");
+    }
     this.heapBytes = heapMiB << 20;
   }
 
@@ -30,7 +42,8 @@ final class TeaVmWasiCompiler {
    * @return the path of the generated module
    * @throws IllegalStateException with TeaVM's problem report if compilation failed
    */
-  Path compile(String mainClass, Path output) throws IOException, TeaVMToolException {
+  public Path compile(String mainClass, Path output) throws IOException, TeaVMToolException {
+    output = output.toAbsolutePath();
     Files.createDirectories(output.getParent());
     CollectingLog log = new CollectingLog();
     TeaVMTool tool = new TeaVMTool();
@@ -40,7 +53,8 @@ final class TeaVmWasiCompiler {
     tool.setMainClass(mainClass);
     tool.setTargetDirectory(output.getParent().toFile());
     tool.setTargetFileName(output.getFileName().toString());
-    tool.setOptimizationLevel(TeaVMOptimizationLevel.FULL);
+    // FULL inlines so aggressively that the example guest grows from 0.8 MB (ADVANCED) to 2.2 MB.
+    tool.setOptimizationLevel(TeaVMOptimizationLevel.ADVANCED);
     tool.setObfuscated(true);
     // A fixed heap: TeaVM's GC moves objects, and the guest later needs the space above the heap.
     tool.setMinHeapSize(heapBytes);

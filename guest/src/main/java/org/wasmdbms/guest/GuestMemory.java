@@ -1,0 +1,48 @@
+package org.wasmdbms.guest;
+
+/**
+ * The guest's memory budget, chosen together (the Maven build passes the same heap size and page
+ * maximum to the WebAssembly build, and a test checks the built module against these constants).
+ *
+ * <ul>
+ *   <li>The Java heap is fixed at {@link #HEAP_MIB} MiB. TeaVM cannot throw {@code
+ *       OutOfMemoryError}: an exhausted heap kills the module. The largest request and result below
+ *       keep every call far from that: a call holds its arguments as Java strings (two bytes a
+ *       character), the engine's rows and the result being built, a few copies of at most {@link
+ *       #MAX_REQUEST_BYTES} plus {@link #MAX_RESULT_BYTES}, with room left for the engine's pages.
+ *   <li>Above the heap, canonical-ABI buffers live in a non-moving arena that may grow until the
+ *       module's memory reaches {@link #MAX_PAGES} pages (1 GiB).
+ *   <li>A single text, blob, JSON, filter or other string argument may hold at most {@link
+ *       #MAX_VALUE_BYTES} bytes; all strings of one call together at most {@link
+ *       #MAX_REQUEST_BYTES}; a list argument at most {@link #MAX_LIST_LENGTH} elements; a result at
+ *       most {@link #MAX_RESULT_BYTES} bytes in canonical-ABI form. Beyond these the call answers
+ *       {@code constraint-violation} (arguments) or {@code memory-error} (results) and allocates
+ *       nothing large.
+ *   <li>At most {@link #MAX_OPEN_TRANSACTIONS} transactions may be open at once, since each holds
+ *       its writes in memory until it ends.
+ * </ul>
+ */
+public final class GuestMemory {
+  /** The fixed size of TeaVM's Java heap, in MiB. */
+  public static final int HEAP_MIB = 128;
+
+  /** The maximum number of 64 KiB pages of the module's memory (1 GiB). At most 32767. */
+  public static final int MAX_PAGES = 16384;
+
+  /** The largest single string or blob argument, in bytes (4 MiB). */
+  public static final int MAX_VALUE_BYTES = 4 << 20;
+
+  /** The largest total of string and blob bytes in one call's arguments (8 MiB). */
+  public static final int MAX_REQUEST_BYTES = 8 << 20;
+
+  /** The largest number of elements of one list argument. */
+  public static final int MAX_LIST_LENGTH = 65536;
+
+  /** The largest result of one call in canonical-ABI form, in bytes (16 MiB). */
+  public static final int MAX_RESULT_BYTES = 16 << 20;
+
+  /** The largest number of transactions open at the same time. */
+  public static final int MAX_OPEN_TRANSACTIONS = 1024;
+
+  private GuestMemory() {}
+}

@@ -1,0 +1,126 @@
+package org.wasmdbms.guest.abi;
+
+import java.util.Arrays;
+import org.teavm.interop.Address;
+import org.wasmdbms.api.bytes.Utf8;
+import org.wasmdbms.api.error.MemoryException;
+
+/**
+ * Builds one canonical-ABI result as a single block of linear memory, so that the export's {@code
+ * cabi_post_*} function frees it with one call.
+ *
+ * <p>The result is first laid out in a Java array, with every pointer written relative to the
+ * block's start and remembered; {@link #place()} allocates the block in the {@link NativeHeap},
+ * adds its address to each remembered pointer and copies the bytes in. Offsets are relative to the
+ * block, which is 8-byte aligned, so aligning an offset aligns the address. The first reservation
+ * (offset 0) is the return area the export hands back.
+ *
+ * <p>A result larger than its limit fails with {@link MemoryException} before the array grows past
+ * the limit.
+ */
+public final class ResultWriter {
+  private final int limit;
+  private byte[] bytes = new byte[64];
+  private int size;
+  private int[] pointers = new int[8];
+  private int pointerCount;
+
+  /** A writer for results of at most {@code limit} bytes. */
+  public ResultWriter(int limit) {
+    this.limit = limit;
+  }
+
+  /**
+   * Reserves {@code length} zeroed bytes aligned to {@code align} (a power of two up to 8).
+   *
+   * @return their offset in the block
+   * @throws MemoryException if the result would exceed its limit
+   */
+  public int reserve(long length, int align) {
+    int start = (size + align - 1) & -align;
+    if (length < 0 || start + length > limit) {
+      throw new MemoryException(
+          "the result exceeds the limit of " + limit + " bytes; ask for fewer rows with a limit");
+    }
+    int end = (int) (start + length);
+    if (end > bytes.length) {
+      long grown = Math.max(end, Math.min((long) bytes.length * 2, limit));
+      bytes = Arrays.copyOf(bytes, (int) grown);
+    }
+    size = end;
+    return start;
+  }
+
+  /** Writes an 8-bit value at {@code offset}. */
+  public void u8(int offset, int value) {
+    bytes[offset] = (byte) value;
+  }
+
+  /** Writes a 16-bit little-endian value at {@code offset}. */
+  public void i16(int offset, int value) {
+    bytes[offset] = (byte) value;
+    bytes[offset + 1] = (byte) (value >>> 8);
+  }
+
+  /** Writes a 32-bit little-endian value at {@code offset}. */
+  public void i32(int offset, int value) {
+    for (int i = 0; i < 4; i++) {
+      bytes[offset + i] = (byte) (value >>> (8 * i));
+    }
+  }
+
+  /** Writes a 64-bit little-endian value at {@code offset}. */
+  public void i64(int offset, long value) {
+    for (int i = 0; i < 8; i++) {
+      bytes[offset + i] = (byte) (value >>> (8 * i));
+    }
+  }
+
+  /** Writes at {@code offset} a pointer to {@code target}, an offset in this block. */
+  public void pointer(int offset, int target) {
+    if (pointerCount == pointers.length) {
+      pointers = Arrays.copyOf(pointers, pointerCount * 2);
+    }
+    pointers[pointerCount++] = offset;
+    i32(offset, target);
+  }
+
+  /**
+   * Writes at {@code offset} a {@code list<u8>}: its bytes go into the block, (pointer, length).
+   */
+  public void byteList(int offset, byte[] data) {
+    int at = reserve(data.length, 1);
+    System.arraycopy(data, 0, bytes, at, data.length);
+    pointer(offset, at);
+    i32(offset + 4, data.length);
+  }
+
+  /** Writes at {@code offset} a {@code string} in UTF-8: (pointer, length in bytes). */
+  public void string(int offset, String text) {
+    byteList(offset, Utf8.encode(text));
+  }
+
+  /**
+   * Copies the result into a newly allocated block of the {@link NativeHeap}.
+   *
+   * @return the block's address (that of the return area), or 0 if memory is exhausted
+   */
+  public int place() {
+    int block = NativeHeap.allocate(size);
+    if (block == 0) {
+      return 0;
+    }
+    for (int i = 0; i < pointerCount; i++) {
+      int at = pointers[i];
+      int relative =
+          (bytes[at] & 0xFF)
+              | (bytes[at + 1] & 0xFF) << 8
+              | (bytes[at + 2] & 0xFF) << 16
+              | (bytes[at + 3] & 0xFF) << 24;
+      i32(at, block + relative);
+    }
+    // No Java allocation between taking the array's address and the copy, so it cannot move.
+    Address.moveMemoryBlock(Address.ofData(bytes), Address.fromInt(block), size);
+    return block;
+  }
+}

@@ -1,0 +1,68 @@
+package org.wasmdbms.guest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wasmdbms.api.error.MemoryException;
+import org.wasmdbms.api.row.Row;
+import org.wasmdbms.guest.GuestClient.WitQuery;
+
+/** The database file outlives the instance that wrote it. */
+class PersistenceTest {
+  @TempDir Path directory;
+
+  @Test
+  void aFreshInstanceReadsWhatAnotherWrote() throws Exception {
+    List<Row> written;
+    try (GuestInstance first = new GuestInstance(directory)) {
+      GuestClient db = new GuestClient(first);
+      db.insert("users", GuestExportsTest.user(1, "Alice", "alice@example.com"), null);
+      db.insert("posts", GuestExportsTest.post(10, "hello", 1), null);
+      long tx = db.begin();
+      db.insert("users", GuestExportsTest.user(2, "Bob", "bob@example.com"), tx);
+      db.commit(tx);
+      long lost = db.begin();
+      db.insert("users", GuestExportsTest.user(3, "Carol", "carol@example.com"), lost);
+      written = db.select("users", WitQuery.all(), null);
+    }
+    Path file = directory.resolve(GuestDatabase.DATA_FILE);
+    assertTrue(Files.size(file) > 0 && Files.size(file) % 65536 == 0, "whole pages");
+
+    try (GuestInstance second = new GuestInstance(directory)) {
+      GuestClient db = new GuestClient(second);
+      assertEquals(written, db.select("users", WitQuery.all(), null));
+      assertEquals(2, written.size(), "the uncommitted transaction left nothing");
+      assertEquals(1, db.select("posts", WitQuery.all(), null).size());
+    }
+  }
+
+  @Test
+  void aForeignFileIsAMemoryError() throws Exception {
+    Files.write(directory.resolve(GuestDatabase.DATA_FILE), new byte[65536 * 2]);
+    Files.write(
+        directory.resolve(GuestDatabase.DATA_FILE),
+        "not a database".getBytes(),
+        java.nio.file.StandardOpenOption.WRITE);
+    try (GuestInstance guest = new GuestInstance(directory)) {
+      GuestClient db = new GuestClient(guest);
+      org.junit.jupiter.api.Assertions.assertThrows(
+          MemoryException.class, () -> db.select("users", WitQuery.all(), null));
+    }
+  }
+
+  @Test
+  void aFileOfPartialPagesIsAMemoryError() throws Exception {
+    Files.write(directory.resolve(GuestDatabase.DATA_FILE), new byte[100]);
+    try (GuestInstance guest = new GuestInstance(directory)) {
+      GuestClient db = new GuestClient(guest);
+      MemoryException e =
+          org.junit.jupiter.api.Assertions.assertThrows(MemoryException.class, db::begin);
+      assertTrue(e.detail().contains("whole number"), e.detail());
+    }
+  }
+}
