@@ -382,7 +382,13 @@ public final class Database implements AutoCloseable {
     } catch (DbmsException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new InternalDbmsException(String.valueOf(e));
+      // The message of the defect is not read: in the TeaVM guest some runtime exceptions (an
+      // array index out of bounds) are malformed and reading their message can trap. The cause
+      // keeps the details for JVM stack traces.
+      InternalDbmsException internal =
+          new InternalDbmsException("unexpected failure in the engine");
+      internal.initCause(e);
+      throw internal;
     }
   }
 }

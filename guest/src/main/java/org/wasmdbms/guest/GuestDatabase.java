@@ -13,14 +13,15 @@ import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.engine.Database;
-import org.wasmdbms.engine.TableSchema;
+import org.wasmdbms.example.ExampleSchemaDispatcher;
 import org.wasmdbms.guest.abi.WitQuery;
 import org.wasmdbms.guest.wasi.WasiFileMemoryProvider;
 import org.wasmdbms.memory.MemoryProvider;
 
 /**
  * The guest's one database: opened on the first call on {@value #DATA_FILE} in the WASI preopened
- * directory, with the {@link ExampleSchema} registered. A failed open (a foreign file, a schema
+ * directory, with the example schema registered (generated from the annotated records of {@code
+ * org.wasmdbms.example} by the annotation processor). A failed open (a foreign file, a schema
  * mismatch) is reported to that call and retried on the next one.
  *
  * <p>Each operation takes the WIT arguments as lifted and returns engine results; errors are the
@@ -52,9 +53,7 @@ final class GuestDatabase {
       throw e;
     }
     try {
-      for (TableSchema table : ExampleSchema.tables()) {
-        opened.register(table);
-      }
+      ExampleSchemaDispatcher.INSTANCE.registerAll(opened);
     } catch (DbmsException e) {
       opened.close();
       throw e;
