@@ -1,15 +1,18 @@
 package org.wasmdbms.engine;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.wasmdbms.memory.MemoryProvider;
 
 /**
- * A {@link MemoryProvider} that forwards to another one, counts reads, and may keep the delegate
- * open when closed (so a heap database can be "reopened").
+ * A {@link MemoryProvider} that forwards to another one, counts reads and the distinct pages they
+ * touch, and may keep the delegate open when closed (so a heap database can be "reopened").
  */
 final class CountingProvider implements MemoryProvider {
   private final MemoryProvider delegate;
   private final boolean closeDelegate;
   private long reads;
+  private final Set<Long> pagesRead = new HashSet<>();
 
   CountingProvider(MemoryProvider delegate, boolean closeDelegate) {
     this.delegate = delegate;
@@ -19,6 +22,13 @@ final class CountingProvider implements MemoryProvider {
   /** How many read calls reached this provider so far. */
   long reads() {
     return reads;
+  }
+
+  /** How many distinct pages were read since the last call (or since creation). */
+  long takeDistinctPagesRead() {
+    long count = pagesRead.size();
+    pagesRead.clear();
+    return count;
   }
 
   @Override
@@ -39,6 +49,11 @@ final class CountingProvider implements MemoryProvider {
   @Override
   public void read(long offset, byte[] buffer, int bufferOffset, int length) {
     reads++;
+    if (length > 0) {
+      for (long page = offset / PAGE_SIZE; page <= (offset + length - 1) / PAGE_SIZE; page++) {
+        pagesRead.add(page);
+      }
+    }
     delegate.read(offset, buffer, bufferOffset, length);
   }
 

@@ -23,6 +23,7 @@ import org.wasmdbms.api.row.ColumnValue;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.schema.ColumnDef;
 import org.wasmdbms.api.schema.ForeignKeyDef;
+import org.wasmdbms.api.schema.IndexDef;
 import org.wasmdbms.api.schema.TableDef;
 import org.wasmdbms.api.value.NullValue;
 import org.wasmdbms.api.value.TextValue;
@@ -36,6 +37,8 @@ import org.wasmdbms.api.value.Values;
  * is an overlay of rows and tombstones by key plus the list of its operations; commit replays the
  * operations on a copy of the committed state and keeps the copy only if all succeed. Values are
  * compared with {@link Values#compare} and LIKE with {@link LikePattern}, both tested in the api.
+ * Secondary indexes only matter to it by name and, when unique, as a constraint: a row whose
+ * indexed values have no null may not share them with another row.
  */
 final class EngineModel {
   /** A failure the model predicts, by kind. */
@@ -94,9 +97,20 @@ final class EngineModel {
   private Map<String, TreeMap<Long, Value[]>> committed = new LinkedHashMap<>();
   private final Map<Long, Tx> transactions = new HashMap<>();
 
+  /** A secondary index as the model sees it. */
+  private record Index(List<Integer> columns, boolean unique, boolean declared) {}
+
+  /** Per table, its secondary indexes by name, in creation order. */
+  private final Map<String, Map<String, Index>> indexes = new LinkedHashMap<>();
+
   void register(TableDef def) {
     defs.put(def.name(), def);
     committed.put(def.name(), new TreeMap<>());
+    Map<String, Index> tableIndexes = new LinkedHashMap<>();
+    for (IndexDef index : def.indexes()) {
+      tableIndexes.put(index.name(), new Index(columnsOf(def, index), index.unique(), true));
+    }
+    indexes.put(def.name(), tableIndexes);
     for (int c = 0; c < def.columns().size(); c++) {
       if (def.columns().get(c).foreignKey().isPresent()) {
         ForeignKeyDef fk = def.columns().get(c).foreignKey().get();
@@ -104,6 +118,66 @@ final class EngineModel {
         references.add(new Reference(def.name(), c, fk.table(), parent.columnIndex(fk.column())));
       }
     }
+  }
+
+  /** Creates a secondary index on the committed rows, as {@link Database#createIndex} does. */
+  void createIndex(String table, IndexDef index) {
+    Map<String, Index> tableIndexes = indexes.get(table);
+    if (tableIndexes.containsKey(index.name())) {
+      throw new Failure(ErrorKind.INVALID_QUERY);
+    }
+    Index created = new Index(columnsOf(defs.get(table), index), index.unique(), false);
+    if (created.unique()) {
+      List<Value[]> rows = new ArrayList<>(committed.get(table).values());
+      for (int r = 0; r < rows.size(); r++) {
+        for (int other = 0; other < r; other++) {
+          if (sameKey(created, rows.get(r), rows.get(other))) {
+            throw new Failure(ErrorKind.UNIQUE_CONSTRAINT_VIOLATION);
+          }
+        }
+      }
+    }
+    tableIndexes.put(index.name(), created);
+  }
+
+  /** Drops a created secondary index, as {@link Database#dropIndex} does. */
+  void dropIndex(String table, String name) {
+    Index index = indexes.get(table).get(name);
+    if (index == null || index.declared()) {
+      throw new Failure(ErrorKind.INVALID_QUERY);
+    }
+    indexes.get(table).remove(name);
+  }
+
+  private static List<Integer> columnsOf(TableDef def, IndexDef index) {
+    List<Integer> columns = new ArrayList<>();
+    for (String column : index.columns()) {
+      if (def.columnIndex(column) < 0) {
+        throw new Failure(ErrorKind.UNKNOWN_COLUMN);
+      }
+      columns.add(def.columnIndex(column));
+    }
+    return columns;
+  }
+
+  /** Whether two rows have the same key without nulls in {@code index}. */
+  private static boolean sameKey(Index index, Value[] a, Value[] b) {
+    for (int c : index.columns()) {
+      if (!same(a[c], b[c])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether two rows have equal values, nulls included, in every column of {@code index}. */
+  private static boolean sameValues(Index index, Value[] a, Value[] b) {
+    for (int c : index.columns()) {
+      if (Values.compare(a[c], b[c]) != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Forgets every open transaction, as closing and reopening the database does. */
@@ -305,6 +379,17 @@ final class EngineModel {
       }
       for (Value[] other : rows.values()) {
         if (same(other[c], row[c])) {
+          throw new Failure(ErrorKind.UNIQUE_CONSTRAINT_VIOLATION);
+        }
+      }
+    }
+    for (Index index : indexes.get(table).values()) {
+      if (!index.unique() || (before != null && sameValues(index, row, before))) {
+        continue; // like a unique column, an unchanged key is not checked again
+      }
+      for (Value[] other : rows.values()) {
+        boolean self = before != null && key(other) == key(before);
+        if (!self && sameKey(index, row, other)) {
           throw new Failure(ErrorKind.UNIQUE_CONSTRAINT_VIOLATION);
         }
       }

@@ -14,13 +14,15 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.OrderDirection;
 import org.wasmdbms.api.query.OrderKey;
 import org.wasmdbms.api.query.Query;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.schema.ColumnDef;
+import org.wasmdbms.api.schema.IndexDef;
 import org.wasmdbms.api.schema.TableDef;
 import org.wasmdbms.api.value.BooleanValue;
 import org.wasmdbms.api.value.DataType;
@@ -46,6 +48,12 @@ import org.wasmdbms.memory.HeapMemoryProvider;
  * by UTF-16 code unit (no collation set), which is code-point order within the Basic Multilingual
  * Plane. Every ORDER BY ends with the primary key, so the order is total. Prints its seed; {@code
  * -Dseed=} replays one.
+ *
+ * <p>It runs on three tables: without secondary indexes, with single-column and composite indexes
+ * declared in the definition, and with the same indexes created on the loaded table. A third of the
+ * filters are conjunctions shaped for those indexes (equalities, ranges and pairs of ranges on
+ * indexed columns, composite prefixes) and a third of the orders are one indexed column with a
+ * LIMIT, and the indexed runs check that secondary indexes served a good share of the queries.
  */
 class H2DifferentialTest {
   private static final int ROWS = 300;
@@ -57,33 +65,59 @@ class H2DifferentialTest {
   };
   private static final long[] U64 = {0, 1, 2, 1L << 62, Long.MIN_VALUE, -2, -1};
 
+  /** The secondary indexes of the table: one per column of a composite, in key order. */
+  private static final List<IndexDef> INDEXES =
+      List.of(
+          new IndexDef("idx_u", List.of("u"), false),
+          new IndexDef("idx_f", List.of("f"), false),
+          new IndexDef("idx_s_i", List.of("s", "i"), false),
+          new IndexDef("idx_i_b_u", List.of("i", "b", "u"), false));
+
+  /** Where the table's secondary indexes come from. */
+  enum Indexes {
+    NONE,
+    DECLARED,
+    CREATED
+  }
+
   private Random random;
 
-  @Test
-  void enginesAgree() throws SQLException {
+  @ParameterizedTest
+  @EnumSource(Indexes.class)
+  void enginesAgree(Indexes indexes) throws SQLException {
     long seed = Long.getLong("seed", System.nanoTime());
-    System.out.println("H2DifferentialTest seed=" + seed);
+    System.out.println("H2DifferentialTest " + indexes + " seed=" + seed);
     random = new Random(seed);
     Database db = Database.open(new HeapMemoryProvider());
-    try (Connection h2 = DriverManager.getConnection("jdbc:h2:mem:differential" + seed)) {
-      db.register(
-          TableSchema.of(
-              TableDef.builder("t")
-                  .column(ColumnDef.builder("id", DataType.UINT32).primaryKey())
-                  .column(ColumnDef.builder("u", DataType.UINT64).nullable())
-                  .column(ColumnDef.builder("i", DataType.INT32).nullable())
-                  .column(ColumnDef.builder("s", DataType.TEXT).nullable())
-                  .column(ColumnDef.builder("f", DataType.FLOAT64).nullable())
-                  .column(ColumnDef.builder("b", DataType.BOOLEAN).nullable())
-                  .build()));
+    try (Connection h2 = DriverManager.getConnection("jdbc:h2:mem:differential" + indexes + seed)) {
+      TableDef.Builder table =
+          TableDef.builder("t")
+              .column(ColumnDef.builder("id", DataType.UINT32).primaryKey())
+              .column(ColumnDef.builder("u", DataType.UINT64).nullable())
+              .column(ColumnDef.builder("i", DataType.INT32).nullable())
+              .column(ColumnDef.builder("s", DataType.TEXT).nullable())
+              .column(ColumnDef.builder("f", DataType.FLOAT64).nullable())
+              .column(ColumnDef.builder("b", DataType.BOOLEAN).nullable());
+      if (indexes == Indexes.DECLARED) {
+        for (IndexDef index : INDEXES) {
+          table.index(index.name(), index.unique(), index.columns().toArray(new String[0]));
+        }
+      }
+      db.register(TableSchema.of(table.build()));
       try (Statement st = h2.createStatement()) {
         st.execute(
             "CREATE TABLE t (id BIGINT PRIMARY KEY, u NUMERIC(20), i INT, s VARCHAR, f DOUBLE,"
                 + " b BOOLEAN)");
       }
       insertRows(db, h2);
+      if (indexes == Indexes.CREATED) {
+        for (IndexDef index : INDEXES) {
+          db.createIndex("t", index);
+        }
+      }
       checkStringOrder(h2);
       int nonEmpty = 0;
+      int bySecondaryIndex = 0;
       for (int q = 0; q < QUERIES; q++) {
         Query query = randomQuery();
         List<List<String>> expected = runH2(h2, query);
@@ -91,11 +125,27 @@ class H2DifferentialTest {
         for (Row row : db.select("t", query)) {
           actual.add(normalise(row));
         }
-        assertEquals(expected, actual, "seed=" + seed + " query " + q + ": " + query);
+        QueryPlan plan = db.explain("t", query);
+        assertEquals(
+            expected, actual, "seed=" + seed + " query " + q + ": " + query + " plan " + plan);
         nonEmpty += expected.isEmpty() ? 0 : 1;
+        bySecondaryIndex += plan.index() != null && plan.index().startsWith("idx_") ? 1 : 0;
       }
-      System.out.println("H2DifferentialTest non-empty results: " + nonEmpty + " of " + QUERIES);
+      System.out.println(
+          "H2DifferentialTest "
+              + indexes
+              + ": non-empty results "
+              + nonEmpty
+              + ", read through a secondary index "
+              + bySecondaryIndex
+              + " of "
+              + QUERIES);
       assertTrue(nonEmpty > QUERIES / 4, "the random queries select rows often enough to matter");
+      if (indexes == Indexes.NONE) {
+        assertEquals(0, bySecondaryIndex);
+      } else {
+        assertTrue(bySecondaryIndex > QUERIES / 5, "the secondary indexes serve enough queries");
+      }
     } finally {
       db.close();
     }
@@ -237,16 +287,68 @@ class H2DifferentialTest {
     return operands;
   }
 
+  /**
+   * A conjunction an index can serve: an equality prefix of a random index, then maybe a range or a
+   * pair of ranges on its next column, then maybe another random filter.
+   */
+  private Filter indexedFilter() {
+    IndexDef index = INDEXES.get(random.nextInt(INDEXES.size()));
+    List<Filter> operands = new ArrayList<>();
+    int equalities = random.nextInt(index.columns().size() + 1);
+    for (int k = 0; k < equalities; k++) {
+      String column = index.columns().get(k);
+      operands.add(new Filter.Eq(column, filterValue(column)));
+    }
+    if (equalities < index.columns().size()) {
+      String column = index.columns().get(equalities);
+      int bounds = random.nextInt(4);
+      for (int k = 0; k < bounds; k++) {
+        Value value = filterValue(column);
+        operands.add(
+            switch (random.nextInt(4)) {
+              case 0 -> new Filter.Gt(column, value);
+              case 1 -> new Filter.Ge(column, value);
+              case 2 -> new Filter.Lt(column, value);
+              default -> new Filter.Le(column, value);
+            });
+      }
+      if (bounds == 0 && equalities == 0) {
+        List<Value> values = new ArrayList<>();
+        for (int k = random.nextInt(4); k > 0; k--) {
+          values.add(filterValue(column));
+        }
+        operands.add(new Filter.In(column, values));
+      }
+    }
+    if (operands.isEmpty() || random.nextInt(3) == 0) {
+      operands.add(randomFilter(1));
+    }
+    return operands.size() == 1 ? operands.get(0) : new Filter.And(operands);
+  }
+
   private Query randomQuery() {
     Query.Builder query = Query.builder();
-    if (random.nextInt(8) != 0) {
+    int filterKind = random.nextInt(8);
+    if (filterKind > 4) {
+      query.filter(indexedFilter());
+    } else if (filterKind != 0) {
       query.filter(randomFilter(3));
     }
-    int keys = random.nextInt(4);
-    for (int k = 0; k < keys; k++) {
-      query.orderBy(
-          COLUMNS[1 + random.nextInt(COLUMNS.length - 1)],
-          random.nextBoolean() ? OrderDirection.ASCENDING : OrderDirection.DESCENDING);
+    if (random.nextInt(3) == 0) {
+      IndexDef index = INDEXES.get(random.nextInt(INDEXES.size()));
+      OrderDirection direction =
+          random.nextBoolean() ? OrderDirection.ASCENDING : OrderDirection.DESCENDING;
+      int keys = 1 + random.nextInt(index.columns().size());
+      for (int k = 0; k < keys; k++) {
+        query.orderBy(index.columns().get(k), direction);
+      }
+    } else {
+      int keys = random.nextInt(4);
+      for (int k = 0; k < keys; k++) {
+        query.orderBy(
+            COLUMNS[1 + random.nextInt(COLUMNS.length - 1)],
+            random.nextBoolean() ? OrderDirection.ASCENDING : OrderDirection.DESCENDING);
+      }
     }
     query.orderBy("id", OrderDirection.ASCENDING);
     if (random.nextBoolean()) {

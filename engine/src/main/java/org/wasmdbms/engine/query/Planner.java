@@ -26,7 +26,9 @@ import org.wasmdbms.engine.data.TableData;
  *   <li>With an ORDER BY that an index delivers (its columns in order, one direction; ties come in
  *       ascending primary-key order, so a trailing ascending primary-key key is allowed) and a
  *       LIMIT, that index is read in order and the read stops early, unless a filter index holds
- *       fewer than {@link #ESTIMATE_CAP} entries.
+ *       fewer than {@link #ESTIMATE_CAP} entries (a lone filter index is counted too). A filter
+ *       index read that yields the requested order is marked ordered, so it also stops early;
+ *       without ORDER BY, the requested order is the primary key's.
  *   <li>Otherwise a full scan.
  * </ol>
  *
@@ -61,7 +63,10 @@ public final class Planner {
       return lookup;
     }
     OrderMatch order = orderMatch(orderBy, table);
-    IndexInfo orderIndex = order == null ? null : orderIndex(order, data);
+    IndexInfo deliveringIndex = order == null ? null : orderIndex(order, data);
+    IndexInfo orderIndex = limited ? deliveringIndex : null;
+    Candidate best = null;
+    long bestCount = Long.MAX_VALUE;
     List<Candidate> candidates = new ArrayList<>();
     for (IndexInfo index : data.indexes()) {
       Candidate candidate = match(index, conjuncts, table);
@@ -69,20 +74,22 @@ public final class Planner {
         candidates.add(candidate);
       }
     }
-    Candidate best = null;
-    long bestCount = Long.MAX_VALUE;
+    // A lone candidate needs no estimate unless it competes with reading the order index.
+    boolean compare = candidates.size() > 1 || orderIndex != null;
     for (Candidate candidate : candidates) {
-      long count = candidates.size() == 1 ? 0 : estimate(candidate, data);
+      long count = compare ? estimate(candidate, data) : 0;
       if (best == null
           || count < bestCount
-          || (count == bestCount && better(candidate, best, orderIndex))) {
+          || (count == bestCount && better(candidate, best, deliveringIndex))) {
         best = candidate;
         bestCount = count;
       }
     }
-    if (best != null && (orderIndex == null || !limited || bestCount < ESTIMATE_CAP)) {
-      boolean ordered = order != null && best.index.equals(orderIndex) && best.ranges.size() == 1;
-      boolean descending = ordered && order.descending;
+    if (best != null
+        && (orderIndex == null || best.index.equals(orderIndex) || bestCount < ESTIMATE_CAP)) {
+      boolean ordered =
+          best.ranges.size() == 1 && deliversOrder(best.index, orderBy.isEmpty(), order, data);
+      boolean descending = ordered && order != null && order.descending;
       return new AccessPath.IndexScan(best.index, best.ranges, descending, ordered, best.bounds);
     }
     if (orderIndex != null) {
@@ -100,6 +107,18 @@ public final class Planner {
       return candidateOrders;
     }
     return candidate.equalities > best.equalities;
+  }
+
+  /**
+   * Whether reading {@code index} yields the requested order: {@code order}, or with no ORDER BY
+   * ({@code unordered}) the primary key's, which the primary-key index yields.
+   */
+  private static boolean deliversOrder(
+      IndexInfo index, boolean unordered, OrderMatch order, TableData data) {
+    if (unordered) {
+      return index.kind() == IndexInfo.Kind.PRIMARY_KEY;
+    }
+    return order != null && index.equals(orderIndex(order, data));
   }
 
   private static long estimate(Candidate candidate, TableData data) {
