@@ -16,9 +16,9 @@ import org.wasmdbms.memory.ProviderRanges;
  *
  * <p>The file is the memory: byte {@code i} of the memory is byte {@code i} of the file, and the
  * file is always a whole number of {@link #PAGE_SIZE}-byte pages. A file whose length is not a
- * whole number of pages (a growth that a crash interrupted) is refused by {@link #open(Path)}; {@link
- * #openCuttingTornTail(Path)} cuts the partial page off instead, for callers that never trust pages
- * past their last checkpoint (the journaled database files, see {@link DatabaseFiles}).
+ * whole number of pages (a growth that a crash interrupted) is refused by {@link #open(Path)};
+ * {@link #openCuttingTornTail(Path)} cuts the partial page off instead, for callers that never
+ * trust pages past their last checkpoint (the journaled database files, see {@link DatabaseFiles}).
  *
  * <p>While open, the provider holds an exclusive {@link FileLock} on the file, so a second opener,
  * in this JVM or in another process, fails with {@link MemoryException} "database is locked".
