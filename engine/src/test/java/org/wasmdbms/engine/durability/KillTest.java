@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -41,20 +39,20 @@ class KillTest {
     long next = 1;
     int acknowledgedTotal = 0;
     for (int kill = 0; kill < KILLS; kill++) {
-      Process child = start(file, next);
-      List<String> lines = new ArrayList<>();
-      Thread reader = readLines(child, lines);
+      long start = next;
+      Path output = dir.resolve("child-" + kill + ".out");
+      Process child = start(file, next, output);
       boolean afterReady = random.nextInt(4) != 0;
       long delay = afterReady ? random.nextInt(120) : random.nextInt(600);
       if (afterReady) {
-        waitForReady(lines, child);
+        waitForReady(output, child);
       }
       Thread.sleep(delay);
       child.destroyForcibly();
       assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child did not die");
-      reader.join(30_000);
+      List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
       long inFlight = next;
-      for (String line : snapshot(lines)) {
+      for (String line : lines) {
         if (line.startsWith("ack ")) {
           long batch = Long.parseLong(line.substring(4));
           assertEquals(inFlight, batch, "acknowledgements out of order");
@@ -62,17 +60,18 @@ class KillTest {
           acknowledgedTotal++;
           inFlight = batch + 1;
         } else if (!line.equals("ready")) {
-          fail("child wrote: " + String.join("\n", snapshot(lines)));
+          fail("child wrote: " + String.join("\n", lines));
         }
       }
-      next = check(file, expected, inFlight, kill);
+      next = check(file, expected, inFlight, kill + " (child from " + start + ": " + lines + ")");
     }
     System.out.println("KillTest kills=" + KILLS + " acknowledged=" + acknowledgedTotal);
     assertTrue(acknowledgedTotal > KILLS, "too few commits to mean anything: " + acknowledgedTotal);
   }
 
   /** Checks the reopened database; returns the first batch number the next child may use. */
-  private static long check(Path file, TreeMap<Long, Integer> expected, long inFlight, int kill) {
+  private static long check(
+      Path file, TreeMap<Long, Integer> expected, long inFlight, String kill) {
     TreeMap<Long, Integer> found;
     try (Database db = Database.open(DatabaseFiles.open(file, CHECKPOINT_BYTES))) {
       MarkerSchema.register(db);
@@ -95,7 +94,11 @@ class KillTest {
     return inFlight + 1;
   }
 
-  private static Process start(Path file, long first) throws IOException {
+  /**
+   * Starts a writer. Its stdout goes to a file rather than a pipe: what the child wrote before the
+   * kill is then in the file for certain, with no reader thread racing the process's exit.
+   */
+  private static Process start(Path file, long first, Path output) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(
             java,
@@ -110,40 +113,16 @@ class KillTest {
             Long.toString(first),
             Long.toString(CHECKPOINT_BYTES))
         .redirectErrorStream(true)
+        .redirectOutput(output.toFile())
         .start();
   }
 
-  private static Thread readLines(Process child, List<String> lines) {
-    Thread thread =
-        new Thread(
-            () -> {
-              try (BufferedReader in =
-                  new BufferedReader(
-                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                  synchronized (lines) {
-                    lines.add(line);
-                  }
-                }
-              } catch (IOException ignored) {
-                // The child was killed; the lines read so far are what it acknowledged.
-              }
-            });
-    thread.start();
-    return thread;
-  }
-
-  private static List<String> snapshot(List<String> lines) {
-    synchronized (lines) {
-      return new ArrayList<>(lines);
-    }
-  }
-
-  private static void waitForReady(List<String> lines, Process child) throws InterruptedException {
+  private static void waitForReady(Path output, Process child)
+      throws IOException, InterruptedException {
     long deadline = System.currentTimeMillis() + 60_000;
-    while (!snapshot(lines).contains("ready")) {
+    while (!Files.readAllLines(output, StandardCharsets.UTF_8).contains("ready")) {
       if (!child.isAlive() || System.currentTimeMillis() > deadline) {
-        fail("child never became ready: " + String.join("\n", snapshot(lines)));
+        fail("child never became ready: " + Files.readString(output, StandardCharsets.UTF_8));
       }
       Thread.sleep(2);
     }
