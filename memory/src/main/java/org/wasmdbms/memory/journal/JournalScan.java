@@ -101,7 +101,10 @@ final class JournalScan {
     long pageCount = commit.a();
     boolean pagesValid =
         pending.isEmpty() || (pending.firstKey() >= 0 && pending.lastKey() < pageCount);
-    if (commit.b() != pendingRecords || pageCount < pages || !pagesValid) {
+    if (commit.b() != pendingRecords
+        || pageCount < pages
+        || pageCount > Integer.MAX_VALUE
+        || !pagesValid) {
       throw new MemoryException(
           "journal is damaged: commit " + commit.sequence() + " contradicts its page records");
     }
