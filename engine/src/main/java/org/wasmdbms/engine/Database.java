@@ -76,7 +76,11 @@ public final class Database implements AutoCloseable {
    * @throws org.wasmdbms.api.error.MigrationException if the file holds another definition of it
    */
   public void register(TableSchema schema) {
-    run(() -> committed.register(schema));
+    run(
+        () -> {
+          committed.register(schema);
+          committed.commit();
+        });
   }
 
   /** The names of the registered tables, in registration order. */
@@ -337,13 +341,17 @@ public final class Database implements AutoCloseable {
     return tx;
   }
 
-  /** Runs {@code body} with a writer on {@code tables}; undoes all of it if it throws. */
-  private static <T> T atomically(Tables tables, Function<Writer, T> body) {
+  /**
+   * Runs {@code body} with a writer on {@code tables}; undoes all of it if it throws, else commits
+   * the committed state's pages (one durable atomic unit with a journaling provider).
+   */
+  private <T> T atomically(Tables tables, Function<Writer, T> body) {
     UndoLog undo = new UndoLog();
     boolean done = false;
     try {
       T result = body.apply(new Writer(tables, undo));
       done = true;
+      committed.commit();
       return result;
     } finally {
       if (!done) {

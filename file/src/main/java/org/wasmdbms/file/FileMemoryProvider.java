@@ -15,9 +15,10 @@ import org.wasmdbms.memory.ProviderRanges;
  * A {@link MemoryProvider} over one file, through a {@link FileChannel}. JVM only.
  *
  * <p>The file is the memory: byte {@code i} of the memory is byte {@code i} of the file, and the
- * file is always a whole number of {@link #PAGE_SIZE}-byte pages. Opening a file whose length is
- * not a whole number of pages fails with a {@link MemoryException} (a torn growth; recovery is the
- * journal's job, not this class's).
+ * file is always a whole number of {@link #PAGE_SIZE}-byte pages. A file whose length is not a
+ * whole number of pages (a growth that a crash interrupted) is refused by {@link #open(Path)};
+ * {@link #openCuttingTornTail(Path)} cuts the partial page off instead, for callers that never
+ * trust pages past their last checkpoint (the journaled database files, see {@link DatabaseFiles}).
  *
  * <p>While open, the provider holds an exclusive {@link FileLock} on the file, so a second opener,
  * in this JVM or in another process, fails with {@link MemoryException} "database is locked".
@@ -50,6 +51,21 @@ public final class FileMemoryProvider implements MemoryProvider {
    *     length is not a whole number of pages
    */
   public static FileMemoryProvider open(Path path) {
+    return open(path, false);
+  }
+
+  /**
+   * Opens {@code path} like {@link #open(Path)}, but a partial page at the end of the file, left by
+   * a growth that a crash interrupted, is truncated away instead of refused. Only for files whose
+   * owner does not trust pages past its last durable checkpoint, such as a journaled database.
+   *
+   * @throws MemoryException if the file cannot be opened, truncated, or is locked by another opener
+   */
+  public static FileMemoryProvider openCuttingTornTail(Path path) {
+    return open(path, true);
+  }
+
+  private static FileMemoryProvider open(Path path, boolean cutTornTail) {
     FileChannel channel;
     try {
       channel =
@@ -61,6 +77,10 @@ public final class FileMemoryProvider implements MemoryProvider {
     try {
       FileLock lock = lockExclusively(path, channel);
       long length = channel.size();
+      if (length % PAGE_SIZE != 0 && cutTornTail) {
+        length -= length % PAGE_SIZE;
+        channel.truncate(length);
+      }
       if (length % PAGE_SIZE != 0) {
         lock.release();
         throw new MemoryException(

@@ -81,6 +81,17 @@ public interface MemoryProvider extends AutoCloseable {
    */
   void sync();
 
+  /**
+   * Ends an atomic unit of writes: everything written since the previous commit becomes durable,
+   * all of it or none of it, once this returns. A provider that writes in place (heap, a plain
+   * file) cannot make a group of writes atomic, so its commit does nothing and {@link #sync()}
+   * remains the way to make its writes durable; {@link
+   * org.wasmdbms.memory.journal.JournaledMemoryProvider} overrides it with a journaled commit.
+   *
+   * @throws org.wasmdbms.api.error.MemoryException if the writes cannot be made durable
+   */
+  default void commit() {}
+
   /** Releases the underlying resource. Idempotent. */
   @Override
   void close();

@@ -355,6 +355,14 @@ public final class StoredTables implements Tables, AutoIncrementSource {
     }
   }
 
+  /**
+   * Ends the current atomic unit of writes: with a journaling provider, everything written since
+   * the previous commit becomes durable together.
+   */
+  public void commit() {
+    pager.commit();
+  }
+
   /** Forces everything written so far to durable storage. */
   public void sync() {
     pager.sync();

@@ -10,10 +10,10 @@ import org.wasmdbms.memory.PageStore;
  * of free pages, and is the single path through which every page is written.
  *
  * <p><b>The write path.</b> Every byte written to the provider, by this class or by any structure
- * built on it, passes through the private method {@code writeThrough}. That is where the
- * crash-safety journal hooks in: it can record the page's previous image before the write. Page
- * writes from outside go through {@link #write(long, int, byte[], int, int)}, which refuses the
- * reserved header page and free pages.
+ * built on it, passes through the private method {@code writeThrough}. Crash safety lives one layer
+ * down, in the provider: {@link org.wasmdbms.memory.journal.JournaledMemoryProvider} keeps the
+ * writes of an atomic unit until {@link #commit()}. Page writes from outside go through {@link
+ * #write(long, int, byte[], int, int)}, which refuses the reserved header page and free pages.
  *
  * <p><b>Header</b> (page 0, little-endian; the rest of page 0 is reserved and zero):
  *
@@ -318,8 +318,8 @@ public final class Pager implements PageStore {
   }
 
   /**
-   * The one method that writes page bytes to the provider. Arguments are already validated. Crash
-   * safety (a journal of page images) belongs here and nowhere else.
+   * The one method that writes page bytes to the provider. Arguments are already validated. A
+   * journaling provider turns these writes into one atomic unit per {@link #commit()}.
    */
   private void writeThrough(long pageId, int offset, byte[] buffer, int bufferOffset, int length) {
     provider.write(pageId * PAGE_SIZE + offset, buffer, bufferOffset, length);
@@ -328,6 +328,15 @@ public final class Pager implements PageStore {
   @Override
   public long pageCount() {
     return provider.pages();
+  }
+
+  /**
+   * Ends the current atomic unit: every page written since the previous commit becomes durable
+   * together, when the provider journals (see {@link MemoryProvider#commit()}); a provider that
+   * writes in place ignores it.
+   */
+  public void commit() {
+    provider.commit();
   }
 
   /** Makes every write so far durable; see {@link MemoryProvider#sync()}. */

@@ -1,0 +1,57 @@
+package org.wasmdbms.file;
+
+import java.nio.file.Path;
+import org.wasmdbms.api.error.MemoryException;
+import org.wasmdbms.memory.MemoryProvider;
+import org.wasmdbms.memory.journal.JournaledMemoryProvider;
+
+/**
+ * Opens a crash-safe database on the JVM from one path: the data file {@code <name>} and its
+ * journal {@code <name>-journal} in the same directory, combined into a {@link
+ * JournaledMemoryProvider}. Pass the result to {@code Database.open}.
+ *
+ * <p>Both files are locked exclusively while open, so a second opener, in this JVM or in another
+ * process, fails with {@link MemoryException} "database is locked". The data file is locked first;
+ * the journal's lock therefore never belongs to anyone but the data file's holder. Opening runs
+ * recovery: commits the journal holds are written to the data file. The journal must stay beside
+ * its data file; deleting it after a crash loses the commits it held.
+ */
+public final class DatabaseFiles {
+  /** What is appended to the data file's name to name its journal. */
+  public static final String JOURNAL_SUFFIX = "-journal";
+
+  private DatabaseFiles() {}
+
+  /** The journal path of the database whose data file is {@code dataFile}. */
+  public static Path journalPath(Path dataFile) {
+    return dataFile.resolveSibling(dataFile.getFileName() + JOURNAL_SUFFIX);
+  }
+
+  /**
+   * Opens (creating if needed) the database at {@code dataFile} with the default checkpoint
+   * threshold.
+   *
+   * @throws MemoryException if a file cannot be opened or is locked, or recovery finds damage
+   */
+  public static MemoryProvider open(Path dataFile) {
+    return open(dataFile, JournaledMemoryProvider.DEFAULT_CHECKPOINT_BYTES);
+  }
+
+  /**
+   * Opens (creating if needed) the database at {@code dataFile}; a commit that leaves more than
+   * {@code checkpointBytes} in the journal log is followed by a checkpoint.
+   *
+   * @throws MemoryException if a file cannot be opened or is locked, or recovery finds damage
+   */
+  public static MemoryProvider open(Path dataFile, long checkpointBytes) {
+    FileMemoryProvider data = FileMemoryProvider.openCuttingTornTail(dataFile);
+    FileMemoryProvider journal;
+    try {
+      journal = FileMemoryProvider.openCuttingTornTail(journalPath(dataFile));
+    } catch (MemoryException e) {
+      data.close();
+      throw e;
+    }
+    return JournaledMemoryProvider.open(data, journal, checkpointBytes);
+  }
+}

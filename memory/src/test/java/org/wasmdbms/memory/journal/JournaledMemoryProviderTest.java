@@ -1,0 +1,178 @@
+package org.wasmdbms.memory.journal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.wasmdbms.api.error.MemoryException;
+import org.wasmdbms.memory.MemoryProvider;
+import org.wasmdbms.memory.MemoryProviderContractTest;
+
+class JournaledMemoryProviderTest extends MemoryProviderContractTest {
+  private static final int PAGE = MemoryProvider.PAGE_SIZE;
+
+  private final Map<MemoryProvider, SimulatedDisk[]> disks = new IdentityHashMap<>();
+
+  @Override
+  protected MemoryProvider newProvider() {
+    return open(new SimulatedDisk[] {new SimulatedDisk(), new SimulatedDisk()}, Long.MAX_VALUE);
+  }
+
+  @Override
+  protected MemoryProvider reopen(MemoryProvider provider) {
+    provider.close();
+    return open(disks.get(provider), Long.MAX_VALUE);
+  }
+
+  private MemoryProvider open(SimulatedDisk[] pair, long checkpointBytes) {
+    SimulatedDisk.Fuse never = new SimulatedDisk.Fuse(-1);
+    MemoryProvider provider =
+        JournaledMemoryProvider.open(pair[0].open(never), pair[1].open(never), checkpointBytes);
+    disks.put(provider, pair);
+    return provider;
+  }
+
+  private static byte[] bytes(int length, int seed) {
+    byte[] bytes = new byte[length];
+    new Random(seed).nextBytes(bytes);
+    return bytes;
+  }
+
+  private static byte[] read(MemoryProvider provider, long offset, int length) {
+    byte[] bytes = new byte[length];
+    provider.read(offset, bytes);
+    return bytes;
+  }
+
+  /** Three committed pages of distinct content, then a power loss: nothing reached the data. */
+  private SimulatedDisk[] crashedAfterThreeCommits() {
+    SimulatedDisk[] pair = {new SimulatedDisk(), new SimulatedDisk()};
+    MemoryProvider p = open(pair, Long.MAX_VALUE);
+    p.grow(3);
+    for (int i = 0; i < 3; i++) {
+      p.write((long) i * PAGE + 10, bytes(100, i));
+      p.commit();
+    }
+    pair[0].powerLoss(new Random(1));
+    pair[1].powerLoss(new Random(1));
+    return pair;
+  }
+
+  @Test
+  void uncommittedWritesAreDroppedOnClose() {
+    SimulatedDisk[] pair = {new SimulatedDisk(), new SimulatedDisk()};
+    MemoryProvider p = open(pair, Long.MAX_VALUE);
+    p.grow(2);
+    p.write(5, bytes(50, 1));
+    p.commit();
+    p.write(5, bytes(50, 2));
+    p.grow(1);
+    p.close();
+    MemoryProvider reopened = open(pair, Long.MAX_VALUE);
+    assertEquals(2, reopened.pages());
+    assertArrayEquals(bytes(50, 1), read(reopened, 5, 50));
+  }
+
+  @Test
+  void commitsSurviveAPowerLossBeforeAnyCheckpoint() {
+    SimulatedDisk[] pair = crashedAfterThreeCommits();
+    MemoryProvider reopened = open(pair, Long.MAX_VALUE);
+    assertEquals(3, reopened.pages());
+    for (int i = 0; i < 3; i++) {
+      assertArrayEquals(bytes(100, i), read(reopened, (long) i * PAGE + 10, 100));
+    }
+  }
+
+  @Test
+  void aDataPageThatFailsItsChecksumIsReported() {
+    SimulatedDisk[] pair = {new SimulatedDisk(), new SimulatedDisk()};
+    MemoryProvider p = open(pair, Long.MAX_VALUE);
+    p.grow(2);
+    p.write(PAGE + 7, bytes(10, 3));
+    p.commit();
+    p.close();
+    List<byte[]> data = pair[0].snapshot();
+    data.get(1)[9] ^= 4;
+    pair[0].restore(data);
+    MemoryProvider reopened = open(pair, Long.MAX_VALUE);
+    assertArrayEquals(new byte[10], read(reopened, 0, 10));
+    MemoryException e = assertThrows(MemoryException.class, () -> read(reopened, PAGE, 4));
+    assertTrue(e.detail().contains("checksum"), e.detail());
+  }
+
+  @Test
+  void aTruncatedDataFileIsReported() {
+    SimulatedDisk[] pair = {new SimulatedDisk(), new SimulatedDisk()};
+    MemoryProvider p = open(pair, Long.MAX_VALUE);
+    p.grow(3);
+    p.write(2L * PAGE, bytes(10, 3));
+    p.commit();
+    p.close();
+    List<byte[]> data = pair[0].snapshot();
+    pair[0].restore(data.subList(0, 2));
+    MemoryException e = assertThrows(MemoryException.class, () -> open(pair, Long.MAX_VALUE));
+    assertTrue(e.detail().contains("truncated"), e.detail());
+  }
+
+  @Test
+  void damageFollowedByIntactCommitsIsReportedNotCut() {
+    SimulatedDisk[] pair = crashedAfterThreeCommits();
+    List<byte[]> journal = pair[1].snapshot();
+    int firstImage = (int) JournalFile.RECORDS_START + JournalFile.RECORD_HEADER;
+    journal.get(0)[firstImage + 500] ^= 1;
+    pair[1].restore(journal);
+    MemoryException e = assertThrows(MemoryException.class, () -> open(pair, Long.MAX_VALUE));
+    assertTrue(e.detail().contains("damaged"), e.detail());
+  }
+
+  @Test
+  void aDamagedActiveHeaderIsReported() {
+    SimulatedDisk[] pair = crashedAfterThreeCommits();
+    List<byte[]> journal = pair[1].snapshot();
+    MemoryProvider view = pair[1].open(new SimulatedDisk.Fuse(-1));
+    JournalFile.Header active = new JournalFile(view).readActiveHeader();
+    view.close();
+    journal.get(0)[active.slot() * JournalFile.SLOT_SIZE + 20] ^= 1;
+    pair[1].restore(journal);
+    MemoryException e = assertThrows(MemoryException.class, () -> open(pair, Long.MAX_VALUE));
+    assertTrue(e.detail().contains("journal"), e.detail());
+  }
+
+  @Test
+  void checkpointsKeepContentAndBoundTheLog() {
+    SimulatedDisk[] pair = {new SimulatedDisk(), new SimulatedDisk()};
+    MemoryProvider p = open(pair, 2L * PAGE);
+    p.grow(4);
+    for (int i = 0; i < 40; i++) {
+      p.write((long) (i % 4) * PAGE + i, bytes(30, i));
+      p.commit();
+    }
+    assertTrue(pair[1].snapshot().size() <= 5, "journal pages " + pair[1].snapshot().size());
+    pair[0].powerLoss(new Random(2));
+    pair[1].powerLoss(new Random(2));
+    MemoryProvider reopened = open(pair, 2L * PAGE);
+    for (int i = 36; i < 40; i++) {
+      assertArrayEquals(bytes(30, i), read(reopened, (long) (i % 4) * PAGE + i, 30));
+    }
+  }
+
+  @Test
+  void aFailedCommitMakesTheProviderRefuseEverythingUntilReopened() {
+    SimulatedDisk data = new SimulatedDisk();
+    SimulatedDisk journal = new SimulatedDisk();
+    SimulatedDisk.Fuse fuse = new SimulatedDisk.Fuse(-1);
+    MemoryProvider p =
+        JournaledMemoryProvider.open(data.open(fuse), journal.open(new SimulatedDisk.Fuse(6)));
+    p.grow(1);
+    p.write(0, bytes(8, 1));
+    assertThrows(MemoryException.class, p::commit);
+    MemoryException e = assertThrows(MemoryException.class, () -> read(p, 0, 8));
+    assertTrue(e.detail().contains("reopen"), e.detail());
+  }
+}
