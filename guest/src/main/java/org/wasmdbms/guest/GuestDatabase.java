@@ -17,6 +17,7 @@ import org.wasmdbms.example.ExampleSchemaDispatcher;
 import org.wasmdbms.guest.abi.WitQuery;
 import org.wasmdbms.guest.wasi.WasiFileMemoryProvider;
 import org.wasmdbms.memory.MemoryProvider;
+import org.wasmdbms.memory.journal.JournaledMemoryProvider;
 
 /**
  * The guest's one database: opened on the first call on {@value #DATA_FILE} in the WASI preopened
@@ -25,12 +26,16 @@ import org.wasmdbms.memory.MemoryProvider;
  * mismatch) is reported to that call and retried on the next one.
  *
  * <p>Each operation takes the WIT arguments as lifted and returns engine results; errors are the
- * engine's {@link DbmsException}s. Writes outside a transaction and commits are synced to the file
- * before they return. At most {@link GuestMemory#MAX_OPEN_TRANSACTIONS} transactions may be open.
+ * engine's {@link DbmsException}s. Every write outside a transaction and every commit is durable
+ * before it returns: the engine commits it to the journal, which syncs once. At most {@link
+ * GuestMemory#MAX_OPEN_TRANSACTIONS} transactions may be open.
  */
 final class GuestDatabase {
   /** The data file's name in the preopened directory. */
   static final String DATA_FILE = "wasm-dbms.db";
+
+  /** The journal's name beside it, as the JVM's {@code DatabaseFiles} names it. */
+  static final String JOURNAL_FILE = DATA_FILE + "-journal";
 
   private final Set<Long> openTransactions = new HashSet<>();
   private Database database;
@@ -42,14 +47,26 @@ final class GuestDatabase {
     return database;
   }
 
-  /** Opens the database files; the commit journal's provider joins the data provider here. */
+  /**
+   * Opens the data file and its journal (torn tails cut, crashed commits recovered) and registers
+   * the example schema.
+   */
   private static Database open() {
-    MemoryProvider data = WasiFileMemoryProvider.open(DATA_FILE);
-    Database opened;
+    MemoryProvider data = WasiFileMemoryProvider.openCuttingTornTail(DATA_FILE);
+    MemoryProvider journal;
     try {
-      opened = Database.open(data);
+      journal = WasiFileMemoryProvider.openCuttingTornTail(JOURNAL_FILE);
     } catch (DbmsException e) {
       data.close();
+      throw e;
+    }
+    // Owns both providers from here on, and closes them if opening fails.
+    MemoryProvider files = JournaledMemoryProvider.open(data, journal);
+    Database opened;
+    try {
+      opened = Database.open(files);
+    } catch (DbmsException e) {
+      files.close();
       throw e;
     }
     try {
@@ -86,34 +103,19 @@ final class GuestDatabase {
 
   Row insert(String table, Row values, Long tx) {
     Database db = database();
-    if (tx != null) {
-      return db.insert(tx, table, values);
-    }
-    Row stored = db.insert(table, values);
-    db.sync();
-    return stored;
+    return tx == null ? db.insert(table, values) : db.insert(tx, table, values);
   }
 
   long update(String table, Row values, String filter, Long tx) {
     Database db = database();
     Filter parsed = filter == null ? null : WireFormat.parseFilter(filter);
-    if (tx != null) {
-      return db.update(tx, table, values, parsed);
-    }
-    long count = db.update(table, values, parsed);
-    db.sync();
-    return count;
+    return tx == null ? db.update(table, values, parsed) : db.update(tx, table, values, parsed);
   }
 
   long delete(String table, DeleteBehavior behavior, String filter, Long tx) {
     Database db = database();
     Filter parsed = filter == null ? null : WireFormat.parseFilter(filter);
-    if (tx != null) {
-      return db.delete(tx, table, behavior, parsed);
-    }
-    long count = db.delete(table, behavior, parsed);
-    db.sync();
-    return count;
+    return tx == null ? db.delete(table, behavior, parsed) : db.delete(tx, table, behavior, parsed);
   }
 
   long begin() {
@@ -131,7 +133,6 @@ final class GuestDatabase {
     Database db = database();
     openTransactions.remove(tx);
     db.commit(tx);
-    db.sync();
   }
 
   void rollback(long tx) {

@@ -52,6 +52,19 @@ public final class WasiFileMemoryProvider implements MemoryProvider {
    *     length is not a whole number of pages
    */
   public static WasiFileMemoryProvider open(String name) {
+    return open(name, false);
+  }
+
+  /**
+   * Opens {@code name} like {@link #open(String)}, but cuts a partial last page off instead of
+   * refusing the file: for the journaled database files, which never trust bytes past their last
+   * checkpoint, and where a crash while growing can leave such a page.
+   */
+  public static WasiFileMemoryProvider openCuttingTornTail(String name) {
+    return open(name, true);
+  }
+
+  private static WasiFileMemoryProvider open(String name, boolean cutTornTail) {
     int scratch = NativeHeap.allocate(FILESTAT_SIZE);
     if (scratch == 0) {
       throw new MemoryException("out of memory opening " + name);
@@ -76,6 +89,10 @@ public final class WasiFileMemoryProvider implements MemoryProvider {
       check(errno, "path_open", name);
       fd = Address.fromInt(scratch).getInt();
       long length = fileSize(fd, scratch, name);
+      if (length % PAGE_SIZE != 0 && cutTornTail) {
+        length -= length % PAGE_SIZE;
+        check(Wasi.fdFilestatSetSize(fd, length), "fd_filestat_set_size", name);
+      }
       if (length % PAGE_SIZE != 0) {
         throw new MemoryException(
             "file "
