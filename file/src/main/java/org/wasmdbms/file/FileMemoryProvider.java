@@ -143,13 +143,8 @@ public final class FileMemoryProvider implements MemoryProvider {
   @Override
   public long grow(long additionalPages) {
     FileChannel ch = open();
-    if (additionalPages < 0) {
-      throw new MemoryException("cannot grow by a negative page count: " + additionalPages);
-    }
     long before = pages;
-    if (additionalPages > Long.MAX_VALUE / PAGE_SIZE - before) {
-      throw new MemoryException("out of space: cannot address " + additionalPages + " more pages");
-    }
+    ProviderRanges.checkGrowth(before, additionalPages, ProviderRanges.ADDRESSABLE_PAGES);
     try {
       for (long i = 0; i < additionalPages; i++) {
         writeFully(ch, (before + i) * PAGE_SIZE, ZERO_PAGE, 0, PAGE_SIZE);

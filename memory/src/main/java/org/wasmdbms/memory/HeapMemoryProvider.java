@@ -51,19 +51,8 @@ public final class HeapMemoryProvider implements MemoryProvider {
   @Override
   public long grow(long additionalPages) {
     List<byte[]> list = open();
-    if (additionalPages < 0) {
-      throw new MemoryException("cannot grow by a negative page count: " + additionalPages);
-    }
     long before = list.size();
-    if (additionalPages > maxPages - before) {
-      throw new MemoryException(
-          "out of space: "
-              + before
-              + " pages in use, "
-              + additionalPages
-              + " more requested, limit "
-              + maxPages);
-    }
+    ProviderRanges.checkGrowth(before, additionalPages, maxPages);
     for (long i = 0; i < additionalPages; i++) {
       list.add(null);
     }

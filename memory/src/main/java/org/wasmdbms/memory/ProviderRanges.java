@@ -37,4 +37,29 @@ public final class ProviderRanges {
           "range [" + offset + ", +" + length + ") outside memory of " + size + " bytes");
     }
   }
+
+  /**
+   * Checks a {@link MemoryProvider#grow(long)} request: {@code additionalPages} is not negative and
+   * {@code pages + additionalPages} stays within {@code maxPages}.
+   *
+   * @throws MemoryException "out of space" or naming the negative count
+   */
+  public static void checkGrowth(long pages, long additionalPages, long maxPages) {
+    if (additionalPages < 0) {
+      throw new MemoryException("cannot grow by a negative page count: " + additionalPages);
+    }
+    if (additionalPages > maxPages - pages) {
+      throw new MemoryException(
+          "out of space: "
+              + pages
+              + " pages in use, "
+              + additionalPages
+              + " more requested, at most "
+              + maxPages
+              + " possible");
+    }
+  }
+
+  /** The most pages a 64-bit byte offset can address. */
+  public static final long ADDRESSABLE_PAGES = Long.MAX_VALUE / MemoryProvider.PAGE_SIZE;
 }

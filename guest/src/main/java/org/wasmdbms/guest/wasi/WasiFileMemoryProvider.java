@@ -156,13 +156,8 @@ public final class WasiFileMemoryProvider implements MemoryProvider {
   @Override
   public long grow(long additionalPages) {
     int file = open();
-    if (additionalPages < 0) {
-      throw new MemoryException("cannot grow by a negative page count: " + additionalPages);
-    }
     long before = pages;
-    if (additionalPages > Long.MAX_VALUE / PAGE_SIZE - before) {
-      throw new MemoryException("out of space: cannot address " + additionalPages + " more pages");
-    }
+    ProviderRanges.checkGrowth(before, additionalPages, ProviderRanges.ADDRESSABLE_PAGES);
     if (additionalPages > 0) {
       check(
           Wasi.fdFilestatSetSize(file, (before + additionalPages) * PAGE_SIZE),
@@ -175,39 +170,44 @@ public final class WasiFileMemoryProvider implements MemoryProvider {
 
   @Override
   public void read(long offset, byte[] buffer, int bufferOffset, int length) {
-    int file = open();
-    ProviderRanges.check(offset, buffer, bufferOffset, length, pages * PAGE_SIZE);
-    int done = 0;
-    while (done < length) {
-      Address iovec = Address.fromInt(scratch);
-      // No Java allocation between taking the buffer's address and the call.
-      iovec.putInt(Address.ofData(buffer).add(bufferOffset + done).toInt());
-      iovec.add(4).putInt(length - done);
-      check(Wasi.fdPread(file, iovec, 1, offset + done, iovec.add(8)), "fd_pread", name);
-      int n = iovec.add(8).getInt();
-      if (n <= 0 || n > length - done) {
-        throw new MemoryException(
-            "unexpected end of " + name + " at byte " + (offset + done) + " (read " + n + ")");
-      }
-      done += n;
-    }
+    transfer(false, offset, buffer, bufferOffset, length);
   }
 
   @Override
   public void write(long offset, byte[] buffer, int bufferOffset, int length) {
+    transfer(true, offset, buffer, bufferOffset, length);
+  }
+
+  /** Reads or writes every byte of the range with {@code fd_pread} or {@code fd_pwrite} calls. */
+  private void transfer(boolean write, long offset, byte[] buffer, int bufferOffset, int length) {
     int file = open();
     ProviderRanges.check(offset, buffer, bufferOffset, length, pages * PAGE_SIZE);
+    String call = write ? "fd_pwrite" : "fd_pread";
     int done = 0;
     while (done < length) {
       Address iovec = Address.fromInt(scratch);
       // No Java allocation between taking the buffer's address and the call.
       iovec.putInt(Address.ofData(buffer).add(bufferOffset + done).toInt());
       iovec.add(4).putInt(length - done);
-      check(Wasi.fdPwrite(file, iovec, 1, offset + done, iovec.add(8)), "fd_pwrite", name);
+      long at = offset + done;
+      int errno =
+          write
+              ? Wasi.fdPwrite(file, iovec, 1, at, iovec.add(8))
+              : Wasi.fdPread(file, iovec, 1, at, iovec.add(8));
+      check(errno, call, name);
       int n = iovec.add(8).getInt();
       if (n <= 0 || n > length - done) {
         throw new MemoryException(
-            "cannot write " + name + " at byte " + (offset + done) + " (wrote " + n + ")");
+            call
+                + " on "
+                + name
+                + " moved "
+                + n
+                + " bytes at byte "
+                + at
+                + " of a "
+                + length
+                + "-byte transfer");
       }
       done += n;
     }

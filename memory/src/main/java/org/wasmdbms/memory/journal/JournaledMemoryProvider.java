@@ -160,13 +160,7 @@ public final class JournaledMemoryProvider implements MemoryProvider {
   @Override
   public long grow(long additionalPages) {
     checkUsable();
-    if (additionalPages < 0) {
-      throw new MemoryException("cannot grow by a negative page count: " + additionalPages);
-    }
-    if (additionalPages > MAX_PAGES - pages) {
-      throw new MemoryException(
-          "out of space: " + pages + " pages in use, " + additionalPages + " more requested");
-    }
+    ProviderRanges.checkGrowth(pages, additionalPages, MAX_PAGES);
     long missing = pages + additionalPages - data.pages();
     if (missing > 0) {
       data.grow(missing);
