@@ -5,6 +5,8 @@
 // camelCase, and a `result` error a thrown `ComponentError` whose `payload` is the `dbms-error`.
 import { _setPreopens } from "@bytecodealliance/preview2-shim/filesystem";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -87,4 +89,20 @@ export function assertDbmsError(call, tag) {
   });
   assert.equal(payload.tag, tag, `expected ${tag}, got ${JSON.stringify(payload)}`);
   return payload.val;
+}
+
+/** A text's length and SHA-256, to compare multi-MiB values across processes. */
+export function digest(value) {
+  return { length: value.length, sha256: createHash("sha256").update(value).digest("hex") };
+}
+
+/**
+ * Runs `action` of database-process.mjs in a new Node process (a new instance of the Component)
+ * on `directory`, and returns what it printed, parsed.
+ */
+export function inNewProcess(directory, action) {
+  const script = new URL("./database-process.mjs", import.meta.url).pathname;
+  const child = spawnSync(process.execPath, [script, directory, action], { encoding: "utf8" });
+  assert.equal(child.status, 0, `${action} failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout);
 }
