@@ -21,6 +21,7 @@ import org.wasmdbms.engine.data.Tables;
 import org.wasmdbms.engine.query.AccessPath;
 import org.wasmdbms.engine.query.BoundFilter;
 import org.wasmdbms.engine.query.QueryRunner;
+import org.wasmdbms.engine.query.RowSize;
 import org.wasmdbms.engine.storage.StoredTables;
 import org.wasmdbms.engine.tx.Operation;
 import org.wasmdbms.engine.tx.Transaction;
@@ -52,6 +53,7 @@ public final class Database implements AutoCloseable {
   private final StoredTables committed;
   private final Map<Long, Transaction> transactions = new HashMap<>();
   private long lastTransactionId;
+  private long selectMemoryLimit = Long.MAX_VALUE;
   private boolean closed;
 
   private Database(StoredTables committed) {
@@ -137,10 +139,25 @@ public final class Database implements AutoCloseable {
     return call(() -> select(transaction(transactionId), table, query));
   }
 
-  private static List<Row> select(Tables tables, String table, Query query) {
+  /**
+   * Limits how many bytes of rows (estimated by {@link RowSize}) one select may hold in memory: the
+   * matches a sort must see, or the rows it returns. A select past the limit fails with a {@link
+   * MemoryException} and changes nothing. Unlimited by default; an embedder with fixed memory (the
+   * WebAssembly guest) sets it so that a huge select is an error, not an out-of-memory crash.
+   *
+   * @param maxBytes the limit, positive
+   */
+  public void limitSelectMemory(long maxBytes) {
+    if (maxBytes <= 0) {
+      throw new IllegalArgumentException("the select memory limit must be positive: " + maxBytes);
+    }
+    selectMemoryLimit = maxBytes;
+  }
+
+  private List<Row> select(Tables tables, String table, Query query) {
     var data = tables.table(table);
     List<Row> rows = new ArrayList<>();
-    for (Value[] row : QueryRunner.select(data, query)) {
+    for (Value[] row : QueryRunner.select(data, query, selectMemoryLimit)) {
       rows.add(toRow(data.schema(), row));
     }
     return rows;

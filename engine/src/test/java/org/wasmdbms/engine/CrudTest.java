@@ -10,6 +10,7 @@ import static org.wasmdbms.engine.ExampleSchema.user;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.api.error.UniqueConstraintViolationException;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
@@ -117,6 +118,21 @@ class CrudTest {
             .build();
     db.insert("users", explicit);
     assertEquals(id(51), db.insert("users", user("Dan", "dan@example.com", 3)).get("id"));
+  }
+
+  @Test
+  void aSelectPastTheMemoryLimitFailsAndChangesNothing() {
+    for (int i = 0; i < 20; i++) {
+      db.insert("users", user("u" + i, "u" + i + "@example.com", i));
+    }
+    db.limitSelectMemory(1_000);
+    MemoryException e = assertThrows(MemoryException.class, () -> db.select("users", Query.ALL));
+    assertTrue(e.detail().contains("1000 bytes of rows"), e.detail());
+    assertEquals(
+        2,
+        db.select("users", Query.builder().filter(new Filter.Lt("age", new Int32Value(2))).build())
+            .size(),
+        "a select within the limit still works");
   }
 
   private static List<Integer> ages(List<Row> rows) {

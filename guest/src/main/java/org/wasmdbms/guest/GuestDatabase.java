@@ -69,6 +69,8 @@ final class GuestDatabase {
       files.close();
       throw e;
     }
+    // A select that would hold more rows than a result may carry fails before the heap runs out.
+    opened.limitSelectMemory(GuestMemory.MAX_RESULT_BYTES);
     try {
       ExampleSchemaDispatcher.INSTANCE.registerAll(opened);
     } catch (DbmsException e) {

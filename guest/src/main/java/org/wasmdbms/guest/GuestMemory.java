@@ -24,7 +24,7 @@ package org.wasmdbms.guest;
  */
 public final class GuestMemory {
   /** The fixed size of TeaVM's Java heap, in MiB. */
-  public static final int HEAP_MIB = 128;
+  public static final int HEAP_MIB = 256;
 
   /** The maximum number of 64 KiB pages of the module's memory (1 GiB). At most 32767. */
   public static final int MAX_PAGES = 16384;

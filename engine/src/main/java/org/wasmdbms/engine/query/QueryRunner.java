@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.api.query.Query;
 import org.wasmdbms.api.schema.TableDef;
 import org.wasmdbms.api.value.Value;
@@ -27,6 +28,16 @@ public final class QueryRunner {
    *     column
    */
   public static List<Value[]> select(TableData data, Query query) {
+    return select(data, query, Long.MAX_VALUE);
+  }
+
+  /**
+   * Like {@link #select(TableData, Query)}, but refuses to hold more than {@code maxBytes} of rows
+   * in memory at once (see {@link RowSize}): the matches a sort must see, or the rows returned.
+   *
+   * @throws MemoryException when the rows held would pass {@code maxBytes}
+   */
+  public static List<Value[]> select(TableData data, Query query, long maxBytes) {
     TableDef table = data.schema().definition();
     BoundFilter filter = BoundFilter.bind(query.filter(), table);
     Comparator<Value[]> order = RowOrder.of(query.orderBy(), table);
@@ -36,7 +47,8 @@ public final class QueryRunner {
       wanted = Long.MAX_VALUE; // offset + limit overflowed: no effective bound
     }
     boolean presorted = isPresorted(path, query);
-    List<Value[]> matches = collect(path.rows(data), filter, presorted ? wanted : Long.MAX_VALUE);
+    List<Value[]> matches =
+        collect(path.rows(data), filter, presorted ? wanted : Long.MAX_VALUE, maxBytes);
     if (!presorted) {
       matches.sort(order);
     }
@@ -64,7 +76,7 @@ public final class QueryRunner {
    */
   public static List<Value[]> matching(TableData data, BoundFilter filter) {
     AccessPath path = Planner.plan(filter, List.of(), false, data);
-    List<Value[]> matches = collect(path.rows(data), filter, Long.MAX_VALUE);
+    List<Value[]> matches = collect(path.rows(data), filter, Long.MAX_VALUE, Long.MAX_VALUE);
     if (path instanceof AccessPath.IndexScan) {
       matches.sort(RowOrder.of(List.of(), data.schema().definition()));
     }
@@ -72,11 +84,20 @@ public final class QueryRunner {
   }
 
   private static List<Value[]> collect(
-      Iterator<Value[]> candidates, BoundFilter filter, long atMost) {
+      Iterator<Value[]> candidates, BoundFilter filter, long atMost, long maxBytes) {
     List<Value[]> matches = new ArrayList<>();
+    long bytes = 0;
     while (candidates.hasNext() && matches.size() < atMost) {
       Value[] row = candidates.next();
       if (filter.matches(row)) {
+        bytes += RowSize.approximate(row);
+        if (bytes > maxBytes) {
+          throw new MemoryException(
+              "the select would hold more than "
+                  + maxBytes
+                  + " bytes of rows; narrow it with a filter, a LIMIT served by an index, or"
+                  + " fewer large columns");
+        }
         matches.add(row);
       }
     }
