@@ -196,8 +196,7 @@ final class Lifting {
     return memory.readBytes(address, length);
   }
 
-  private <T> List<T> list(int at, WitType listType, Reader<T> element) {
-    WitType elementType = listType.element();
+  private <T> List<T> list(int at, WitType elementType, Reader<T> element) {
     int address = memory.readInt(at);
     long length = memory.readInt(at + 4) & 0xFFFFFFFFL;
     check(address, length * elementType.size(), elementType.alignment());
