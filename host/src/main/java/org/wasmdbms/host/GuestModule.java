@@ -1,0 +1,128 @@
+package org.wasmdbms.host;
+
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Function;
+import org.wasmdbms.host.example.ExampleGuestModule;
+
+/**
+ * A parsed guest module and how its code runs: compiled to JVM bytecode at build time (the example
+ * guest), compiled at run time by Chicory's compiler, or interpreted. Immutable and shareable:
+ * every {@link DbmsHost} instantiates its own copy of the module's state from it, and the run-time
+ * compiler runs once per {@code GuestModule}.
+ */
+public final class GuestModule {
+  /** How a module given at run time executes. */
+  public enum Execution {
+    /** Chicory's compiler translates the module to JVM bytecode once, when it is loaded. */
+    RUNTIME_COMPILER,
+    /** Chicory's interpreter: no compilation, slower calls. */
+    INTERPRETER
+  }
+
+  private final String name;
+  private final WasmModule module;
+  private final Function<Instance, Machine> machine;
+
+  private GuestModule(String name, WasmModule module, Function<Instance, Machine> machine) {
+    this.name = name;
+    this.module = module;
+    this.machine = machine;
+  }
+
+  /**
+   * The example guest ({@code users}, {@code posts}, {@code comments}) as built by this project,
+   * compiled to JVM bytecode when the host library was built.
+   */
+  public static GuestModule exampleGuest() {
+    return new GuestModule(
+        "example guest (build-time compiled)",
+        ExampleGuestModule.load(),
+        ExampleGuestModule::create);
+  }
+
+  /**
+   * A module read from a {@code .wasm} file.
+   *
+   * @throws UncheckedIOException if the file cannot be read
+   * @throws IllegalArgumentException if it is not a valid WebAssembly module
+   */
+  public static GuestModule fromPath(Path wasm, Execution execution) {
+    Objects.requireNonNull(wasm, "wasm");
+    if (!Files.isRegularFile(wasm)) {
+      throw new UncheckedIOException(new IOException(wasm + " is not a file"));
+    }
+    return of(wasm.toString(), parse(() -> Files.newInputStream(wasm)), execution);
+  }
+
+  /**
+   * A module read from a class path resource of {@code loader}.
+   *
+   * @throws UncheckedIOException if the resource is missing or cannot be read
+   * @throws IllegalArgumentException if it is not a valid WebAssembly module
+   */
+  public static GuestModule fromResource(ClassLoader loader, String resource, Execution execution) {
+    Objects.requireNonNull(resource, "resource");
+    return of(
+        "resource " + resource,
+        parse(
+            () -> {
+              InputStream in = loader.getResourceAsStream(resource);
+              if (in == null) {
+                throw new IOException("no class path resource " + resource);
+              }
+              return in;
+            }),
+        execution);
+  }
+
+  private static GuestModule of(String name, WasmModule module, Execution execution) {
+    Objects.requireNonNull(execution, "execution");
+    return switch (execution) {
+      case RUNTIME_COMPILER ->
+          new GuestModule(
+              name + " (run-time compiled)", module, MachineFactoryCompiler.compile(module));
+      case INTERPRETER -> new GuestModule(name + " (interpreted)", module, null);
+    };
+  }
+
+  private interface Opener {
+    InputStream open() throws IOException;
+  }
+
+  private static WasmModule parse(Opener opener) {
+    try (InputStream in = opener.open()) {
+      return Parser.parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ChicoryException e) {
+      throw new IllegalArgumentException("not a valid WebAssembly module: " + e.getMessage(), e);
+    }
+  }
+
+  /** The parsed module. */
+  WasmModule module() {
+    return module;
+  }
+
+  /** The machine factory, or null for Chicory's interpreter. */
+  Function<Instance, Machine> machine() {
+    return machine;
+  }
+
+  /** Where the module came from and how it runs. */
+  @Override
+  public String toString() {
+    return name;
+  }
+}
