@@ -407,11 +407,12 @@ public final class Database implements AutoCloseable {
     } catch (DbmsException e) {
       throw e;
     } catch (RuntimeException e) {
-      // The message of the defect is not read: in the TeaVM guest some runtime exceptions (an
-      // array index out of bounds) are malformed and reading their message can trap. The cause
-      // keeps the details for JVM stack traces.
+      // An index-out-of-bounds exception is not described: in the TeaVM guest it is malformed and
+      // reading its message can trap. The cause keeps the details for JVM stack traces.
+      String what =
+          e instanceof IndexOutOfBoundsException ? "an index out of bounds" : String.valueOf(e);
       InternalDbmsException internal =
-          new InternalDbmsException("unexpected failure in the engine");
+          new InternalDbmsException("unexpected failure in the engine: " + what);
       internal.initCause(e);
       throw internal;
     }
