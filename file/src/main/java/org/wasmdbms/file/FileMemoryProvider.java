@@ -77,7 +77,7 @@ public final class FileMemoryProvider implements MemoryProvider {
     try {
       FileLock lock = lockExclusively(path, channel);
       long length = channel.size();
-      if (length % PAGE_SIZE != 0 && cutTornTail) {
+      if (length % PAGE_SIZE != 0 && cutTornTail && startsLikeOurFiles(channel)) {
         length -= length % PAGE_SIZE;
         channel.truncate(length);
       }
@@ -100,6 +100,14 @@ public final class FileMemoryProvider implements MemoryProvider {
       closeQuietly(channel);
       throw e;
     }
+  }
+
+  private static boolean startsLikeOurFiles(FileChannel channel) throws IOException {
+    ByteBuffer start = ByteBuffer.allocate(ProviderRanges.FILE_PREFIX_LENGTH);
+    while (start.hasRemaining() && channel.read(start, start.position()) > 0) {
+      // read until the prefix is full or the file ends
+    }
+    return ProviderRanges.mayCutTornTail(start.array(), start.position());
   }
 
   private static FileLock lockExclusively(Path path, FileChannel channel) throws IOException {

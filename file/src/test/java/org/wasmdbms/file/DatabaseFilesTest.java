@@ -138,4 +138,16 @@ class DatabaseFilesTest {
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "child process timed out");
     return output;
   }
+
+  @Test
+  void aForeignFileIsRefusedAndNotCut() throws IOException {
+    Path file = dir.resolve("foreign.txt");
+    byte[] text = "this is somebody else's file, not a database".getBytes(StandardCharsets.UTF_8);
+    byte[] content = new byte[70_000];
+    System.arraycopy(text, 0, content, 0, text.length);
+    Files.write(file, content);
+    MemoryException e = assertThrows(MemoryException.class, () -> DatabaseFiles.open(file));
+    assertTrue(e.detail().contains("whole number"), e.detail());
+    assertArrayEquals(content, Files.readAllBytes(file));
+  }
 }

@@ -62,4 +62,27 @@ public final class ProviderRanges {
 
   /** The most pages a 64-bit byte offset can address. */
   public static final long ADDRESSABLE_PAGES = Long.MAX_VALUE / MemoryProvider.PAGE_SIZE;
+
+  /** How many leading bytes {@link #mayCutTornTail} looks at. */
+  public static final int FILE_PREFIX_LENGTH = 5;
+
+  /**
+   * Whether a file whose length is not a whole number of pages may lose its partial last page: only
+   * a file that starts like the files this project writes (the data file and the journal both start
+   * with ASCII {@code WDBMS}), or one too short to tell, which a crash while it was first grown can
+   * leave. A foreign file is never cut: opening it fails and it stays as it was.
+   *
+   * @param start the file's first bytes
+   * @param length how many of them there are (the file may be shorter than the prefix)
+   */
+  public static boolean mayCutTornTail(byte[] start, int length) {
+    byte[] prefix = {'W', 'D', 'B', 'M', 'S'};
+    boolean ours = true;
+    boolean zeros = true;
+    for (int i = 0; i < prefix.length && i < length; i++) {
+      ours &= start[i] == prefix[i];
+      zeros &= start[i] == 0;
+    }
+    return ours || zeros;
+  }
 }

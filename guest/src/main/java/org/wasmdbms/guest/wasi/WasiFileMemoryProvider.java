@@ -89,7 +89,7 @@ public final class WasiFileMemoryProvider implements MemoryProvider {
       check(errno, "path_open", name);
       fd = Address.fromInt(scratch).getInt();
       long length = fileSize(fd, scratch, name);
-      if (length % PAGE_SIZE != 0 && cutTornTail) {
+      if (length % PAGE_SIZE != 0 && cutTornTail && startsLikeOurFiles(fd, scratch, name, length)) {
         length -= length % PAGE_SIZE;
         check(Wasi.fdFilestatSetSize(fd, length), "fd_filestat_set_size", name);
       }
@@ -128,6 +128,22 @@ public final class WasiFileMemoryProvider implements MemoryProvider {
       }
     }
     throw new MemoryException("the host gave the guest no preopened directory");
+  }
+
+  /** Reads the first bytes of the file into the scratch buffer and checks them. */
+  private static boolean startsLikeOurFiles(int fd, int scratch, String name, long length) {
+    int wanted = (int) Math.min(ProviderRanges.FILE_PREFIX_LENGTH, length);
+    Address iovec = Address.fromInt(scratch);
+    Address data = iovec.add(16);
+    iovec.putInt(data.toInt());
+    iovec.add(4).putInt(wanted);
+    check(Wasi.fdPread(fd, iovec, 1, 0, iovec.add(8)), "fd_pread", name);
+    int read = iovec.add(8).getInt();
+    byte[] start = new byte[ProviderRanges.FILE_PREFIX_LENGTH];
+    for (int i = 0; i < read && i < start.length; i++) {
+      start[i] = data.add(i).getByte();
+    }
+    return ProviderRanges.mayCutTornTail(start, read < 0 ? 0 : read);
   }
 
   private static long fileSize(int fd, int scratch, String name) {
