@@ -3,34 +3,28 @@ package org.wasmdbms.host;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
-import com.dylibso.chicory.wasi.WasiOptions;
-import com.dylibso.chicory.wasi.WasiPreview1;
 import java.util.List;
 import org.wasmdbms.host.abi.GuestExports;
+import org.wasmdbms.host.sandbox.SandboxedWasi;
 
 /**
  * One instantiation of a guest module with its WASI state: the host directory preopened as the
- * guest's {@code /}, stdout and stderr passed through, one argument (the program name; TeaVM reads
- * {@code argv[0]}). The module is a reactor: its start function is not run.
+ * guest's {@code /} and confined by {@link SandboxedWasi}, stdout and stderr passed through, one
+ * argument (the program name; TeaVM reads {@code argv[0]}). The module is a reactor: its start
+ * function is not run.
  */
 final class GuestInstance implements GuestExports, AutoCloseable {
-  private final WasiPreview1 wasi;
+  private final SandboxedWasi wasi;
   private final Instance instance;
 
   GuestInstance(GuestModule module, HostOptions options) {
-    WasiOptions.Builder wasiOptions =
-        WasiOptions.builder()
-            .withStdout(options.stdout())
-            .withStderr(options.stderr())
-            .withArguments(List.of("wasm-dbms-guest"));
-    if (options.directory() != null) {
-      wasiOptions.withDirectory("/", options.directory());
-    }
-    wasi = WasiPreview1.builder().withOptions(wasiOptions.build()).build();
+    wasi =
+        SandboxedWasi.create(
+            options.directory(), options.stdout(), options.stderr(), List.of("wasm-dbms-guest"));
     try {
       Instance.Builder builder =
           Instance.builder(module.module())
-              .withImportValues(ImportValues.builder().addFunction(wasi.toHostFunctions()).build())
+              .withImportValues(ImportValues.builder().addFunction(wasi.hostFunctions()).build())
               .withStart(false);
       if (module.machine() != null) {
         builder.withMachineFactory(module.machine());

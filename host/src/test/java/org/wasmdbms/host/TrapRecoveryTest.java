@@ -3,12 +3,14 @@ package org.wasmdbms.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.wasmdbms.host.WasmBinary.body;
+import static org.wasmdbms.host.WasmBinary.bytes;
+import static org.wasmdbms.host.WasmBinary.export;
+import static org.wasmdbms.host.WasmBinary.section;
 
 import com.dylibso.chicory.runtime.TrapException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -50,8 +52,7 @@ class TrapRecoveryTest {
 
   /** The module: memory, cabi_realloc, begin-transaction, its post-return, and commit. */
   private static byte[] trappingModule() {
-    ByteArrayOutputStream module = new ByteArrayOutputStream();
-    module.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    ByteArrayOutputStream module = WasmBinary.module();
     section(
         module,
         1,
@@ -86,44 +87,5 @@ class TrapRecoveryTest {
     body(code, bytes(0, 0x00, 0x0b)); // unreachable
     section(module, 10, code.toByteArray());
     return module.toByteArray();
-  }
-
-  private static byte[] bytes(int... values) {
-    byte[] bytes = new byte[values.length];
-    for (int i = 0; i < values.length; i++) {
-      bytes[i] = (byte) values[i];
-    }
-    return bytes;
-  }
-
-  private static void section(ByteArrayOutputStream module, int id, byte[] content) {
-    module.write(id);
-    unsigned(module, content.length);
-    module.writeBytes(content);
-  }
-
-  private static void export(ByteArrayOutputStream out, String name, int kind, int index) {
-    byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
-    unsigned(out, utf8.length);
-    out.writeBytes(utf8);
-    out.write(kind);
-    out.write(index);
-  }
-
-  private static void body(ByteArrayOutputStream code, byte[] body) {
-    unsigned(code, body.length);
-    code.writeBytes(body);
-  }
-
-  private static void unsigned(ByteArrayOutputStream out, int value) {
-    if (value < 0) {
-      throw new UncheckedIOException(new IOException("negative LEB128 " + value));
-    }
-    int rest = value;
-    do {
-      int low = rest & 0x7f;
-      rest >>>= 7;
-      out.write(rest == 0 ? low : low | 0x80);
-    } while (rest != 0);
   }
 }
