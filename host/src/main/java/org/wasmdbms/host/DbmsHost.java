@@ -42,6 +42,7 @@ public final class DbmsHost implements AutoCloseable {
    *
    * @throws InternalDbmsException if the module cannot be instantiated (for example an import that
    *     is neither WASI preview 1 nor provided)
+   * @throws MemoryException if the options' directory is missing or not a directory
    */
   public static DbmsHost start(GuestModule module, HostOptions options) {
     DbmsHost host = new DbmsHost(module, options);

@@ -8,7 +8,8 @@ import java.util.Objects;
  * How a {@link DbmsHost} runs its guest.
  *
  * @param directory the host directory the guest sees as {@code /} (where its database file lives),
- *     or null for none
+ *     or null for none; it must exist, and the guest can reach nothing outside it and follow no
+ *     symbolic link in it ({@link org.wasmdbms.host.sandbox.SandboxedWasi})
  * @param stdout where the guest's standard output goes
  * @param stderr where the guest's standard error goes
  */
