@@ -200,10 +200,11 @@ class SandboxTest {
   }
 
   @Test
-  void aListingShowsTheDirectoryButNotItsParent() {
+  void aListingShowsTheDirectoryButNotItsParentNorLinks() {
     List<String> names = probe.list();
     assertTrue(names.containsAll(List.of(".", "inside.txt")), names.toString());
     assertFalse(names.contains(".."), names.toString());
+    assertFalse(names.contains("link"), "a link's target is not stat-ed: " + names);
   }
 
   @Test
