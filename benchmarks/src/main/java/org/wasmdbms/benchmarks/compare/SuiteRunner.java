@@ -22,12 +22,15 @@ import org.wasmdbms.benchmarks.RawFsyncBenchmark;
  * module's class path runs its own contestants: sqlite4j needs an older Chicory than the host.
  *
  * <pre>
- * SuiteRunner --results DIR --name NAME --contestants ID,ID [--workloads ID,ID] [--raw-fsync]
+ * SuiteRunner --results DIR --name NAME --contestants ID,ID [--workloads ID,ID] [--warmups N]
+ *             [--raw-fsync]
  * </pre>
  *
  * writes {@code DIR/NAME-steady.json} and {@code DIR/NAME-afterReset.json} (and with {@code
  * --raw-fsync}, {@code DIR/NAME-fsync.json}: the disk's write-and-force time, the floor of a
- * durable commit).
+ * durable commit). {@code --warmups} overrides the number of one-second warm-up iterations, for
+ * contestants that need longer to reach their steady speed (the guest: its bytecode, generated from
+ * WebAssembly, is made of very large methods that the JIT takes seconds to compile).
  */
 public final class SuiteRunner {
   private SuiteRunner() {}
@@ -38,6 +41,7 @@ public final class SuiteRunner {
       String name,
       List<Contestant> contestants,
       List<Workload> workloads,
+      Integer warmups,
       boolean rawFsync) {}
 
   /**
@@ -87,6 +91,9 @@ public final class SuiteRunner {
             .resultFormat(ResultFormatType.JSON)
             .result(arguments.results().resolve(arguments.name() + "-" + part + ".json").toString())
             .shouldFailOnError(false);
+    if (arguments.warmups() != null) {
+      options.warmupIterations(arguments.warmups());
+    }
     String benchDir = System.getProperty("bench.dir");
     if (benchDir != null) {
       options.jvmArgsAppend("-Dbench.dir=" + benchDir);
@@ -103,6 +110,7 @@ public final class SuiteRunner {
     String name = null;
     List<Contestant> contestants = null;
     List<Workload> workloads = List.of(Workload.values());
+    Integer warmups = null;
     boolean rawFsync = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -120,6 +128,7 @@ public final class SuiteRunner {
             workloads.add(Workload.byId(id));
           }
         }
+        case "--warmups" -> warmups = Integer.parseInt(value(args, ++i));
         case "--raw-fsync" -> rawFsync = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
@@ -127,9 +136,9 @@ public final class SuiteRunner {
     if (results == null || name == null || contestants == null) {
       throw new IllegalArgumentException(
           "usage: --results DIR --name NAME --contestants ID,ID [--workloads ID,ID]"
-              + " [--raw-fsync]");
+              + " [--warmups N] [--raw-fsync]");
     }
-    return new Arguments(results, name, contestants, workloads, rawFsync);
+    return new Arguments(results, name, contestants, workloads, warmups, rawFsync);
   }
 
   private static String value(String[] args, int i) {

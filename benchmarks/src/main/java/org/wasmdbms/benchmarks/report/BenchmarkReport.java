@@ -6,10 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.wasmdbms.benchmarks.RawFsyncBenchmark;
 import org.wasmdbms.benchmarks.compare.CompareBenchmark;
@@ -43,7 +47,9 @@ public final class BenchmarkReport {
 
   private final Map<String, JmhResult> byPair = new HashMap<>();
   private JmhResult rawFsync;
-  private String settings = "unknown";
+
+  /** How the pairs were measured, and for which contestants, in the order first met. */
+  private final Map<String, Set<Contestant>> settings = new LinkedHashMap<>();
 
   /** A report on {@code results}, the contents of one run's JSON files. */
   public BenchmarkReport(List<JmhResult> results) {
@@ -51,7 +57,10 @@ public final class BenchmarkReport {
       String pair = result.params().get("pair");
       if (result.benchmark().startsWith(CompareBenchmark.class.getName() + ".") && pair != null) {
         byPair.put(pair, result);
-        settings = result.settings();
+        Contestant contestant = Contestant.byId(pair.substring(pair.indexOf('@') + 1));
+        settings
+            .computeIfAbsent(result.settings(), s -> EnumSet.noneOf(Contestant.class))
+            .add(contestant);
       } else if (result.benchmark().startsWith(RawFsyncBenchmark.class.getName() + ".")) {
         rawFsync = result;
       }
@@ -79,7 +88,13 @@ public final class BenchmarkReport {
     out.append("| memory | ").append(machine.memory()).append(" |\n");
     out.append("| OS | ").append(machine.os()).append(" |\n");
     out.append("| JDK | ").append(machine.jdk()).append(" |\n");
-    out.append("| JMH, per pair | ").append(settings).append(" |\n");
+    for (Map.Entry<String, Set<Contestant>> entry : settings.entrySet()) {
+      out.append("| JMH, per pair")
+          .append(settings.size() == 1 ? "" : " (" + labels(entry.getValue()) + ")")
+          .append(" | ")
+          .append(entry.getKey())
+          .append(" |\n");
+    }
     if (runSeconds > 0) {
       out.append("| whole run | ")
           .append(runSeconds / 60)
@@ -88,6 +103,10 @@ public final class BenchmarkReport {
           .append(" s, building included |\n");
     }
     return out.toString();
+  }
+
+  private static String labels(Set<Contestant> contestants) {
+    return contestants.stream().map(Contestant::label).collect(Collectors.joining(", "));
   }
 
   /** The contestants table and one result table per kind of storage. */
