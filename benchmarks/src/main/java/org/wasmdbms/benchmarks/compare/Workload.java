@@ -110,6 +110,11 @@ public enum Workload {
     String whyNot(Contestant contestant) {
       return contestant.storage() == Contestant.Storage.FILE ? null : "in memory: not durable";
     }
+
+    @Override
+    public String caveat(Contestant contestant) {
+      return contestant == Contestant.H2_FILE ? "commit not synced" : null;
+    }
   },
   /** A primary-key read among a million users. */
   LOOKUP_1M("lookup-1m", "read one row by primary key, 1,000,000 users", 1_000_000, 0, false) {
@@ -164,6 +169,14 @@ public enum Workload {
 
   /** Why {@code contestant} does not run this workload, or null if it does. */
   String whyNot(Contestant contestant) {
+    return null;
+  }
+
+  /**
+   * What a reader must know beside {@code contestant}'s figure for this workload, or null: for
+   * example that H2's "durable" commit is not synced.
+   */
+  public String caveat(Contestant contestant) {
     return null;
   }
 

@@ -183,7 +183,8 @@ public final class BenchmarkReport {
     if (reference != null) {
       text += " (" + ratio(result.micros() / reference.micros()) + ")";
     }
-    return text;
+    String caveat = workload.caveat(contestant);
+    return caveat == null ? text : text + ", " + caveat;
   }
 
   /** The headline comparisons, one Markdown list item each. */

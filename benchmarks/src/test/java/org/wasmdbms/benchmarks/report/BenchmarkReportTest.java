@@ -90,6 +90,39 @@ class BenchmarkReportTest {
   }
 
   @Test
+  void aFigureThatIsNotWhatItsRowPromisesSaysSo() {
+    String tables =
+        report(
+                result(COMPARE + ".steady", "durable-commit@h2-file", "500", "1", "us/op"),
+                result(COMPARE + ".steady", "durable-commit@sqlite-file", "5", "0.1", "ms/op"))
+            .resultTables();
+    String durable = row(tables, "On files", "durable single-row commit");
+    assertTrue(durable.contains("| 500 µs (0.10×), commit not synced |"), durable);
+    assertTrue(durable.contains("| 5.00 ms (1.0×) |"), durable);
+  }
+
+  @Test
+  void contestantsMeasuredWithOtherSettingsAreNamedBesideThem() {
+    String doc =
+        report(
+                result(COMPARE + ".steady", "read@sqlite-memory", "2", "0.1", "us/op"),
+                result(COMPARE + ".steady", "read@guest", "2", "0.1", "ms/op")
+                    .replace("\"warmupIterations\": 1", "\"warmupIterations\": 4"))
+            .markdown(
+                "{{machine}}",
+                new Machine("cpu", 2, "1 GiB", "os", "jdk"),
+                LocalDate.of(2025, 1, 2),
+                0);
+    assertTrue(
+        doc.contains(
+            "| JMH, per pair (SQLite (xerial), memory) | 1 fork, 1 warm-up iteration of 1 s,"),
+        doc);
+    assertTrue(
+        doc.contains("| JMH, per pair (the guest (wasm, Java host)) | 1 fork, 4 warm-up iterations"),
+        doc);
+  }
+
+  @Test
   void theHeadlineIsTheGeometricMeanOfTheRatiosWithTheBestAndWorstWorkload() {
     BenchmarkReport report =
         report(
