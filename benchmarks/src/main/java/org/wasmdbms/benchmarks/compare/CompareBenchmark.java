@@ -29,7 +29,7 @@ import org.wasmdbms.benchmarks.BenchmarkFiles;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 3, time = 1)
 @Fork(1)
 public class CompareBenchmark {
   /** The method for workloads that do not reset their table. */

@@ -194,6 +194,14 @@ public enum Workload {
     return reason;
   }
 
+  /** Whether an operation writes (as opposed to only reading). */
+  public boolean writes() {
+    return switch (this) {
+      case READ, FILTER, JOIN, LOOKUP_1M, RANGE -> false;
+      case INSERT, UPDATE, DELETE, BULK_INSERT, TRANSACTION, DURABLE_COMMIT -> true;
+    };
+  }
+
   /** Whether the table is restored before every operation (outside the measured time). */
   public boolean resets() {
     return resets;

@@ -40,8 +40,8 @@ public final class BenchmarkReport {
   /** The line after them. */
   public static final String END = "<!-- end of benchmark figures -->";
 
-  /** A figure whose JMH error is larger than this share of it is marked as noisy. */
-  private static final double NOISY = 0.2;
+  /** A figure whose iterations differ by more than this share of it is marked as noisy. */
+  private static final double NOISY = 0.25;
 
   private static final String NOISY_MARK = " ~";
 
@@ -106,7 +106,7 @@ public final class BenchmarkReport {
   }
 
   private static String labels(Set<Contestant> contestants) {
-    return contestants.stream().map(Contestant::label).collect(Collectors.joining(", "));
+    return contestants.stream().map(Contestant::id).collect(Collectors.joining(", "));
   }
 
   /** The contestants table and one result table per kind of storage. */
@@ -129,7 +129,8 @@ public final class BenchmarkReport {
     out.append("\nTimes are per operation; lower is better. In parentheses: the time divided by")
         .append(" SQLite's (xerial) on the same workload and the same storage; 2.0× takes twice")
         .append(" as long as SQLite, 0.5× half as long.")
-        .append(" A ~ marks a figure whose JMH error (99.9 %) exceeds ")
+        .append(" A ~ marks a noisy figure: its fastest and slowest measured iterations differ by")
+        .append(" more than ")
         .append(Math.round(NOISY * 100))
         .append(" % of it.\n");
     if (rawFsync != null) {
@@ -176,7 +177,7 @@ public final class BenchmarkReport {
       return "no result";
     }
     String text = time(result.micros());
-    if (result.errorMicros() > NOISY * result.micros()) {
+    if (result.spread() > NOISY) {
       text += NOISY_MARK;
     }
     JmhResult reference = result(workload, contestant.reference());
@@ -194,13 +195,16 @@ public final class BenchmarkReport {
     out.append(comparison("this engine on a file", Contestant.ENGINE_FILE, "SQLite on a file"));
     out.append(
         comparison(
-            "the guest (wasm, on a synced file)",
+            "the guest on a synced file",
             Contestant.GUEST,
             Contestant.SQLITE4J,
-            "sqlite4j (wasm, in memory)"));
+            "sqlite4j in memory"));
     out.append(
         comparison(
-            "the guest", Contestant.GUEST, Contestant.ENGINE_FILE, "this engine on the JVM, file"));
+            "the guest",
+            Contestant.GUEST,
+            Contestant.ENGINE_FILE,
+            "this engine on the JVM (file)"));
     return out.toString();
   }
 
@@ -210,10 +214,52 @@ public final class BenchmarkReport {
 
   /**
    * One list item: the geometric mean of {@code contestant}'s time over {@code reference}'s on the
-   * workloads both ran, with the best and the worst workload.
+   * workloads both ran, with the best and the worst workload, then the same over the reads alone.
    */
   private String comparison(
       String name, Contestant contestant, Contestant reference, String referenceName) {
+    Ratios all = ratios(contestant, reference, false);
+    if (all.count() == 0) {
+      return "- " + name + " against " + referenceName + ": no common results\n";
+    }
+    Ratios reads = ratios(contestant, reference, true);
+    return "- "
+        + name
+        + " takes **"
+        + ratio(all.geometricMean())
+        + "** the time of "
+        + referenceName
+        + " (geometric mean over "
+        + all.count()
+        + " workloads, from "
+        + ratio(all.best())
+        + " on "
+        + all.bestWorkload().id()
+        + " to "
+        + ratio(all.worst())
+        + " on "
+        + all.worstWorkload().id()
+        + ")"
+        + (reads.count() == 0
+            ? ""
+            : "; over the "
+                + reads.count()
+                + " reads alone, **"
+                + ratio(reads.geometricMean())
+                + "**")
+        + "\n";
+  }
+
+  /** Ratios of one contestant's times to another's over a set of workloads. */
+  private record Ratios(
+      int count,
+      double geometricMean,
+      double best,
+      Workload bestWorkload,
+      double worst,
+      Workload worstWorkload) {}
+
+  private Ratios ratios(Contestant contestant, Contestant reference, boolean readsOnly) {
     double logSum = 0;
     int count = 0;
     Workload best = null;
@@ -223,7 +269,7 @@ public final class BenchmarkReport {
     for (Workload workload : Workload.values()) {
       JmhResult mine = result(workload, contestant);
       JmhResult theirs = result(workload, reference);
-      if (mine == null || theirs == null) {
+      if (mine == null || theirs == null || (readsOnly && workload.writes())) {
         continue;
       }
       double ratio = mine.micros() / theirs.micros();
@@ -238,26 +284,13 @@ public final class BenchmarkReport {
         worst = workload;
       }
     }
-    if (count == 0) {
-      return "- " + name + " against " + referenceName + ": no common results\n";
-    }
-    return "- "
-        + name
-        + " takes **"
-        + ratio(Math.exp(logSum / count))
-        + "** the time of "
-        + referenceName
-        + " (geometric mean over "
-        + count
-        + " workloads), from "
-        + ratio(bestRatio)
-        + " ("
-        + best.id()
-        + ") to "
-        + ratio(worstRatio)
-        + " ("
-        + worst.id()
-        + ")\n";
+    return new Ratios(
+        count,
+        count == 0 ? Double.NaN : Math.exp(logSum / count),
+        bestRatio,
+        best,
+        worstRatio,
+        worst);
   }
 
   /** {@code micros} with three significant digits in a fitting unit. */

@@ -28,12 +28,28 @@ public record JmhResult(
     Map<String, String> params,
     double micros,
     double errorMicros,
+    List<Double> iterationsMicros,
     String settings) {
   private static final int MAX_DEPTH = 16;
 
   /** Checks the parameters and copies them. */
   public JmhResult {
     params = Map.copyOf(params);
+    iterationsMicros = List.copyOf(iterationsMicros);
+  }
+
+  /**
+   * How far apart the fastest and the slowest measured iteration are, as a share of the mean: a
+   * plainer measure of noise than JMH's confidence interval, which three iterations make wide.
+   */
+  public double spread() {
+    double min = Double.POSITIVE_INFINITY;
+    double max = 0;
+    for (double iteration : iterationsMicros) {
+      min = Math.min(min, iteration);
+      max = Math.max(max, iteration);
+    }
+    return iterationsMicros.isEmpty() ? 0 : (max - min) / micros;
   }
 
   /**
@@ -69,7 +85,15 @@ public record JmhResult(
               + plural(string(member(result, "measurementIterations")), "measured iteration")
               + " of "
               + string(member(result, "measurementTime"));
-      results.add(new JmhResult(benchmark, params, score * toMicros, error * toMicros, settings));
+      List<Double> iterations = new ArrayList<>();
+      for (JsonNode fork : as(JsonArray.class, member(metric, "rawData")).items()) {
+        for (JsonNode iteration : as(JsonArray.class, fork).items()) {
+          iterations.add(number(iteration) * toMicros);
+        }
+      }
+      results.add(
+          new JmhResult(
+              benchmark, params, score * toMicros, error * toMicros, iterations, settings));
     }
     return results;
   }

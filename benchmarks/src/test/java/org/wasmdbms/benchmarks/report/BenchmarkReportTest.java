@@ -11,9 +11,15 @@ import org.junit.jupiter.api.Test;
 class BenchmarkReportTest {
   private static final String COMPARE = "org.wasmdbms.benchmarks.compare.CompareBenchmark";
 
-  /** One result as JMH writes it in its JSON output (trimmed to the fields the report reads). */
+  /** A result whose iterations all took {@code score}. */
   private static String result(
       String benchmark, String pair, String score, String error, String unit) {
+    return result(benchmark, pair, score, error, unit, "[[" + score + ", " + score + "]]");
+  }
+
+  /** One result as JMH writes it in its JSON output (trimmed to the fields the report reads). */
+  private static String result(
+      String benchmark, String pair, String score, String error, String unit, String rawData) {
     return "{\"jmhVersion\": \"1.37\", \"benchmark\": \""
         + benchmark
         + "\", \"mode\": \"avgt\", \"forks\": 1, \"warmupIterations\": 1, \"warmupTime\": \"1 s\","
@@ -25,7 +31,9 @@ class BenchmarkReportTest {
         + error
         + ", \"scoreConfidence\": [1, 2], \"scoreUnit\": \""
         + unit
-        + "\", \"rawData\": [[1.0, 2.0]]}, \"secondaryMetrics\": {}}";
+        + "\", \"rawData\": "
+        + rawData
+        + "}, \"secondaryMetrics\": {}}";
   }
 
   private static BenchmarkReport report(String... results) {
@@ -37,7 +45,7 @@ class BenchmarkReportTest {
     List<JmhResult> results =
         JmhResult.parse(
             "["
-                + result(COMPARE + ".steady", "read@guest", "2.5", "0.5", "ms/op")
+                + result(COMPARE + ".steady", "read@guest", "2.5", "0.5", "ms/op", "[[2, 3]]")
                 + ","
                 + result(COMPARE + ".steady", "read@engine-heap", "1500", "\"NaN\"", "ns/op")
                 + "]");
@@ -47,6 +55,8 @@ class BenchmarkReportTest {
     assertEquals(500, results.get(0).errorMicros(), 1e-9);
     assertEquals(1.5, results.get(1).micros(), 1e-9);
     assertTrue(Double.isNaN(results.get(1).errorMicros()));
+    assertEquals(List.of(2000.0, 3000.0), results.get(0).iterationsMicros());
+    assertEquals(0.4, results.get(0).spread(), 1e-9);
     assertEquals(
         "1 fork, 1 warm-up iteration of 1 s, 3 measured iterations of 1 s",
         results.get(0).settings());
@@ -67,7 +77,7 @@ class BenchmarkReportTest {
         report(
             result(COMPARE + ".steady", "read@engine-heap", "3", "0.1", "us/op"),
             result(COMPARE + ".steady", "read@sqlite-memory", "2", "0.1", "us/op"),
-            result(COMPARE + ".steady", "read@guest", "4", "2", "ms/op"),
+            result(COMPARE + ".steady", "read@guest", "4", "2", "ms/op", "[[3, 4, 5]]"),
             result(COMPARE + ".steady", "read@sqlite-file", "8", "0.1", "us/op"));
     String tables = report.resultTables();
     String memoryRow = row(tables, "In memory", "read one row by primary key, 1,000 users");
@@ -75,7 +85,7 @@ class BenchmarkReportTest {
     assertTrue(memoryRow.contains("| 2.00 µs (1.0×) |"), memoryRow);
     assertTrue(memoryRow.contains("| no result |"), memoryRow);
     String fileRow = row(tables, "On files", "read one row by primary key, 1,000 users");
-    // 4 ms against 8 µs, and an error of half the score is marked as noisy.
+    // 4 ms against 8 µs, and iterations half the score apart are marked as noisy.
     assertTrue(fileRow.contains("| 4.00 ms ~ (500×) |"), fileRow);
   }
 
@@ -114,12 +124,8 @@ class BenchmarkReportTest {
                 LocalDate.of(2025, 1, 2),
                 0);
     assertTrue(
-        doc.contains(
-            "| JMH, per pair (SQLite (xerial), memory) | 1 fork, 1 warm-up iteration of 1 s,"),
-        doc);
-    assertTrue(
-        doc.contains("| JMH, per pair (the guest (wasm, Java host)) | 1 fork, 4 warm-up iterations"),
-        doc);
+        doc.contains("| JMH, per pair (sqlite-memory) | 1 fork, 1 warm-up iteration of 1 s,"), doc);
+    assertTrue(doc.contains("| JMH, per pair (guest) | 1 fork, 4 warm-up iterations"), doc);
   }
 
   @Test
@@ -129,12 +135,15 @@ class BenchmarkReportTest {
             result(COMPARE + ".steady", "read@engine-heap", "2", "0", "us/op"),
             result(COMPARE + ".steady", "read@sqlite-memory", "1", "0", "us/op"),
             result(COMPARE + ".steady", "filter@engine-heap", "8", "0", "us/op"),
-            result(COMPARE + ".steady", "filter@sqlite-memory", "1", "0", "us/op"));
+            result(COMPARE + ".steady", "filter@sqlite-memory", "1", "0", "us/op"),
+            result(COMPARE + ".afterReset", "insert@engine-heap", "32", "0", "us/op"),
+            result(COMPARE + ".afterReset", "insert@sqlite-memory", "1", "0", "us/op"));
     String headline = report.headline();
     assertTrue(
         headline.contains(
-            "this engine on the heap takes **4.0×** the time of SQLite in memory (geometric mean"
-                + " over 2 workloads), from 2.0× (read) to 8.0× (filter)"),
+            "this engine on the heap takes **8.0×** the time of SQLite in memory (geometric mean"
+                + " over 3 workloads, from 2.0× on read to 32× on insert); over the 2 reads alone,"
+                + " **4.0×**"),
         headline);
     assertTrue(headline.contains("this engine on a file against SQLite on a file: no common"));
   }
