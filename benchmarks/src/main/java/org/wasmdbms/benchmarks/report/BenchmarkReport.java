@@ -134,10 +134,11 @@ public final class BenchmarkReport {
         .append(Math.round(NOISY * 100))
         .append(" % of it.\n");
     if (rawFsync != null) {
-      out.append("\nThe disk itself: writing 4 KiB and forcing them to it (`RawFsyncBenchmark`)")
-          .append(" takes ")
+      out.append("\nThe disk itself, in the same run: writing 4 KiB and forcing them to it")
+          .append(" (`RawFsyncBenchmark`) took ")
           .append(time(rawFsync.micros()))
-          .append(", the floor of any durable commit.\n");
+          .append(". The disk is shared with other work, so the time of a sync varies during a")
+          .append(" run, and a durable commit measured at another moment can take less.\n");
     }
     return out.toString();
   }

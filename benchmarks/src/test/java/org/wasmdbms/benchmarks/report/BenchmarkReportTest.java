@@ -168,7 +168,7 @@ class BenchmarkReportTest {
     assertTrue(doc.contains("| date | 2025-01-02 |"), doc);
     assertTrue(doc.contains("| CPU | Test CPU |"), doc);
     assertTrue(doc.contains("| whole run | 12 min 34 s, building included |"), doc);
-    assertTrue(doc.contains("takes 1.23 ms, the floor of any durable commit"), doc);
+    assertTrue(doc.contains("(`RawFsyncBenchmark`) took 1.23 ms."), doc);
     String readme =
         "# Title\n\n## Performance\n"
             + BenchmarkReport.BEGIN
