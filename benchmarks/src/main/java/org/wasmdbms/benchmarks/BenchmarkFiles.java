@@ -12,11 +12,11 @@ import java.util.stream.Stream;
  * target/bench-files}), so they land on the disk being measured rather than on a memory-backed
  * temporary directory.
  */
-final class BenchmarkFiles {
+public final class BenchmarkFiles {
   private BenchmarkFiles() {}
 
   /** Creates a fresh directory whose name starts with {@code prefix}. */
-  static Path newDirectory(String prefix) {
+  public static Path newDirectory(String prefix) {
     try {
       Path base = Path.of(System.getProperty("bench.dir", "target/bench-files"));
       Files.createDirectories(base);
@@ -27,7 +27,7 @@ final class BenchmarkFiles {
   }
 
   /** Deletes {@code directory} and everything in it. */
-  static void delete(Path directory) {
+  public static void delete(Path directory) {
     try (Stream<Path> paths = Files.walk(directory)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
