@@ -1,13 +1,18 @@
 package org.wasmdbms.api.bytes;
 
-import java.nio.charset.StandardCharsets;
 import org.wasmdbms.api.error.InvalidQueryException;
 import org.wasmdbms.api.error.MemoryException;
 
 /**
  * Strict UTF-8 helpers. The JDK silently replaces malformed input with U+FFFD in both directions; a
  * database must not, so strings with unpaired surrogates and byte sequences that are not
- * well-formed UTF-8 are rejected here before the JDK converts them.
+ * well-formed UTF-8 are rejected here.
+ *
+ * <p>The conversions are written out by hand rather than left to {@code String.getBytes} and {@code
+ * new String(byte[], Charset)}: compiled by TeaVM 0.13.1 to WebAssembly, those go through NIO
+ * buffers that hold the raw address of a Java array, which TeaVM's garbage collector may move; the
+ * guest's heap was then corrupted and the next collection hung. Code that runs in the guest
+ * converts text only through this class.
  */
 public final class Utf8 {
   private Utf8() {}
@@ -47,8 +52,34 @@ public final class Utf8 {
    * @throws InvalidQueryException if {@code s} holds an unpaired surrogate
    */
   public static byte[] encode(String s) {
-    encodedLength(s);
-    return s.getBytes(StandardCharsets.UTF_8);
+    long size = encodedLength(s);
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new MemoryException("text of " + size + " UTF-8 bytes is too large to encode");
+    }
+    byte[] out = new byte[(int) size];
+    int n = 0;
+    int length = s.length();
+    for (int i = 0; i < length; i++) {
+      int c = s.charAt(i);
+      if (c < 0x80) {
+        out[n++] = (byte) c;
+      } else if (c < 0x800) {
+        out[n++] = (byte) (0xC0 | (c >> 6));
+        out[n++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isHighSurrogate((char) c)) {
+        // encodedLength has checked that a low surrogate follows.
+        int cp = Character.toCodePoint((char) c, s.charAt(++i));
+        out[n++] = (byte) (0xF0 | (cp >> 18));
+        out[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        out[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        out[n++] = (byte) (0x80 | (cp & 0x3F));
+      } else {
+        out[n++] = (byte) (0xE0 | (c >> 12));
+        out[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        out[n++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    return out;
   }
 
   /**
@@ -61,6 +92,9 @@ public final class Utf8 {
     if (offset < 0 || length < 0 || offset > data.length - length) {
       throw new MemoryException("UTF-8 range outside its buffer");
     }
+    // Never more UTF-16 units than UTF-8 bytes.
+    char[] chars = new char[length];
+    int n = 0;
     int i = offset;
     int end = offset + length;
     while (i < end) {
@@ -68,6 +102,7 @@ public final class Utf8 {
       int extra;
       int min;
       if (b < 0x80) {
+        chars[n++] = (char) b;
         i++;
         continue;
       } else if (b >= 0xC2 && b <= 0xDF) {
@@ -96,9 +131,15 @@ public final class Utf8 {
       if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
         throw new MemoryException("malformed UTF-8: invalid code point at " + (i - offset));
       }
+      if (cp >= 0x10000) {
+        chars[n++] = Character.highSurrogate(cp);
+        chars[n++] = Character.lowSurrogate(cp);
+      } else {
+        chars[n++] = (char) cp;
+      }
       i += extra + 1;
     }
-    return new String(data, offset, length, StandardCharsets.UTF_8);
+    return new String(chars, 0, n);
   }
 
   /**

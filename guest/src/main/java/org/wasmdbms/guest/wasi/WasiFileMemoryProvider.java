@@ -1,7 +1,7 @@
 package org.wasmdbms.guest.wasi;
 
-import java.nio.charset.StandardCharsets;
 import org.teavm.interop.Address;
+import org.wasmdbms.api.bytes.Utf8;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.guest.abi.NativeHeap;
 import org.wasmdbms.memory.MemoryProvider;
@@ -73,7 +73,7 @@ public final class WasiFileMemoryProvider implements MemoryProvider {
     boolean opened = false;
     try {
       int directory = firstPreopen(scratch);
-      byte[] path = name.getBytes(StandardCharsets.UTF_8);
+      byte[] path = Utf8.encode(name);
       // No Java allocation between taking the path's address and the call.
       int errno =
           Wasi.pathOpen(

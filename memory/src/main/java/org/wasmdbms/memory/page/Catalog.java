@@ -1,6 +1,5 @@
 package org.wasmdbms.memory.page;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import org.wasmdbms.api.bytes.Utf8;
 import org.wasmdbms.api.error.ConstraintViolationException;
 import org.wasmdbms.api.error.MemoryException;
 
@@ -131,7 +131,7 @@ public final class Catalog {
   }
 
   private static byte[] checkName(String name) {
-    byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = Utf8.encode(name);
     if (bytes.length == 0 || bytes.length > MAX_NAME_BYTES) {
       throw new ConstraintViolationException(
           "name must be 1 to " + MAX_NAME_BYTES + " UTF-8 bytes, not " + bytes.length);
@@ -155,7 +155,7 @@ public final class Catalog {
     LittleEndian.putInt(bytes, 12, entries.size());
     int at = PREFIX;
     for (var e : entries.entrySet()) {
-      byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
+      byte[] name = Utf8.encode(e.getKey());
       byte[] definition = e.getValue().definition();
       LittleEndian.putU16(bytes, at, name.length);
       System.arraycopy(name, 0, bytes, at + 2, name.length);
@@ -213,7 +213,7 @@ public final class Catalog {
           || at + 2 + nameLength + 8 > bytes.length) {
         throw corrupt("bad name length");
       }
-      String name = new String(bytes, at + 2, nameLength, StandardCharsets.UTF_8);
+      String name = Utf8.decode(bytes, at + 2, nameLength);
       at += 2 + nameLength;
       int tableId = LittleEndian.getInt(bytes, at);
       int definitionLength = LittleEndian.getInt(bytes, at + 4);
