@@ -3,6 +3,7 @@ package org.wasmdbms.host;
 import java.util.ArrayList;
 import java.util.List;
 import org.wasmdbms.api.json.WireFormat;
+import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.OrderDirection;
 import org.wasmdbms.api.query.OrderKey;
 import org.wasmdbms.api.query.Query;
@@ -48,6 +49,15 @@ record ContractQuery(String filter, List<OrderKey> orderBy, Long limit, Long off
   }
 
   /**
+   * A filter in its wire form parsed as the guest parses it; null for none.
+   *
+   * @throws org.wasmdbms.api.error.InvalidQueryException for a malformed filter
+   */
+  static Filter parseFilter(String json) {
+    return json == null ? null : WireFormat.parseFilter(json);
+  }
+
+  /**
    * The engine's query, with the filter parsed from its wire form as the guest parses it.
    *
    * @throws org.wasmdbms.api.error.InvalidQueryException for a malformed filter
@@ -55,7 +65,7 @@ record ContractQuery(String filter, List<OrderKey> orderBy, Long limit, Long off
   Query toEngineQuery() {
     Query.Builder query = Query.builder();
     if (filter != null) {
-      query.filter(WireFormat.parseFilter(filter));
+      query.filter(parseFilter(filter));
     }
     for (OrderKey key : orderBy) {
       query.orderBy(key.column(), key.direction());

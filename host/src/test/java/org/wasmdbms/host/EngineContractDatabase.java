@@ -2,7 +2,6 @@ package org.wasmdbms.host;
 
 import java.util.List;
 import org.wasmdbms.api.error.DbmsException;
-import org.wasmdbms.api.json.WireFormat;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.Query;
@@ -30,10 +29,6 @@ final class EngineContractDatabase implements ContractDatabase {
     }
   }
 
-  private static Filter parse(String filter) {
-    return filter == null ? null : WireFormat.parseFilter(filter);
-  }
-
   @Override
   public List<Row> select(String table, ContractQuery query, Long tx) {
     Query parsed = query.toEngineQuery();
@@ -47,7 +42,7 @@ final class EngineContractDatabase implements ContractDatabase {
 
   @Override
   public long update(String table, Row values, String filter, Long tx) {
-    Filter parsed = parse(filter);
+    Filter parsed = ContractQuery.parseFilter(filter);
     return tx == null
         ? database.update(table, values, parsed)
         : database.update(tx, table, values, parsed);
@@ -55,7 +50,7 @@ final class EngineContractDatabase implements ContractDatabase {
 
   @Override
   public long delete(String table, DeleteBehavior behavior, String filter, Long tx) {
-    Filter parsed = parse(filter);
+    Filter parsed = ContractQuery.parseFilter(filter);
     return tx == null
         ? database.delete(table, behavior, parsed)
         : database.delete(tx, table, behavior, parsed);

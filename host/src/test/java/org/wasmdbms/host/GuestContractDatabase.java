@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import org.wasmdbms.api.json.WireFormat;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.row.Row;
@@ -60,10 +61,6 @@ final class GuestContractDatabase implements ContractDatabase {
         query.offset());
   }
 
-  private static Filter parse(String filter) {
-    return filter == null ? null : WireFormat.parseFilter(filter);
-  }
-
   @Override
   public List<Row> select(String table, ContractQuery query, Long tx) {
     WitQuery wit = wit(query);
@@ -80,7 +77,7 @@ final class GuestContractDatabase implements ContractDatabase {
   public long update(String table, Row values, String filter, Long tx) {
     return call(
         tx,
-        ops -> ops.update(table, values, parse(filter)),
+        ops -> ops.update(table, values, ContractQuery.parseFilter(filter)),
         (abi, generation) -> abi.update(table, values, filter, tx));
   }
 
@@ -88,7 +85,7 @@ final class GuestContractDatabase implements ContractDatabase {
   public long delete(String table, DeleteBehavior behavior, String filter, Long tx) {
     return call(
         tx,
-        ops -> ops.delete(table, behavior, parse(filter)),
+        ops -> ops.delete(table, behavior, ContractQuery.parseFilter(filter)),
         (abi, generation) -> abi.delete(table, behavior, filter, tx));
   }
 
@@ -101,27 +98,23 @@ final class GuestContractDatabase implements ContractDatabase {
 
   @Override
   public void commit(long tx) {
-    Transaction handle = open.remove(tx);
-    if (handle != null) {
-      handle.commit();
-    } else {
-      host.call(
-          (abi, generation) -> {
-            abi.commit(tx);
-            return null;
-          });
-    }
+    end(tx, Transaction::commit, (abi, generation) -> abi.commit(tx));
   }
 
   @Override
   public void rollback(long tx) {
+    end(tx, Transaction::rollback, (abi, generation) -> abi.rollback(tx));
+  }
+
+  /** Ends {@code tx} through its handle, or through the ABI for an id the client cannot name. */
+  private void end(long tx, Consumer<Transaction> typed, BiConsumer<DatabaseAbi, Long> untracked) {
     Transaction handle = open.remove(tx);
     if (handle != null) {
-      handle.rollback();
+      typed.accept(handle);
     } else {
       host.call(
           (abi, generation) -> {
-            abi.rollback(tx);
+            untracked.accept(abi, generation);
             return null;
           });
     }
