@@ -17,6 +17,7 @@ import org.wasmdbms.guest.abi.NativeHeap;
 import org.wasmdbms.guest.abi.ResultLowering;
 import org.wasmdbms.guest.abi.ResultWriter;
 import org.wasmdbms.guest.abi.WitQuery;
+import org.wasmdbms.teavm.StaticRootTable;
 
 /**
  * The guest's exports: the functions of the WIT interface {@code wasm-dbms:dbms/database@0.1.0}
@@ -51,6 +52,11 @@ public final class GuestExports {
 
   /** Far above the largest memory the guest declares, so a load from it always traps. */
   private static final int UNMAPPED = -16;
+
+  static {
+    // First, before anything is allocated: until repaired, TeaVM's collector misses a static root.
+    StaticRootTable.repair();
+  }
 
   private static final GuestDatabase DATABASE = new GuestDatabase();
   private static int pendingResult;

@@ -8,11 +8,10 @@ import org.wasmdbms.api.error.MemoryException;
  * database must not, so strings with unpaired surrogates and byte sequences that are not
  * well-formed UTF-8 are rejected here.
  *
- * <p>The conversions are written out by hand rather than left to {@code String.getBytes} and {@code
- * new String(byte[], Charset)}: compiled by TeaVM 0.13.1 to WebAssembly, those go through NIO
- * buffers that hold the raw address of a Java array, which TeaVM's garbage collector may move; the
- * guest's heap was then corrupted and the next collection hung. Code that runs in the guest
- * converts text only through this class.
+ * <p>The conversions are written out by hand, validating and converting in one pass, rather than
+ * checked here and then handed to {@code String.getBytes} and {@code new String(byte[], Charset)},
+ * which in the TeaVM guest run through its NIO buffer classes. Code on the guest path converts text
+ * only through this class.
  */
 public final class Utf8 {
   private Utf8() {}
