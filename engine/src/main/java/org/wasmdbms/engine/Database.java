@@ -54,6 +54,8 @@ public final class Database implements AutoCloseable {
   private final Map<Long, Transaction> transactions = new HashMap<>();
   private long lastTransactionId;
   private long selectMemoryLimit = Long.MAX_VALUE;
+  private long writeMemoryLimit = Long.MAX_VALUE;
+  private long transactionBytes;
   private boolean closed;
 
   private Database(StoredTables committed) {
@@ -113,6 +115,7 @@ public final class Database implements AutoCloseable {
     Value[] row = RowShaper.forInsert(schema, input, committed);
     atomically(
         tables,
+        tx,
         writer -> {
           writer.insert(table, row);
           return null;
@@ -154,6 +157,24 @@ public final class Database implements AutoCloseable {
     selectMemoryLimit = maxBytes;
   }
 
+  /**
+   * Limits how many bytes of rows (estimated by {@link RowSize}) writes may hold in memory: one
+   * statement the rows it matches and the before and after images it keeps to undo itself, and all
+   * open transactions together the rows their statements changed, until they end. A statement past
+   * the limit fails with a {@link MemoryException} and changes nothing (its transaction stays
+   * open); a commit past it fails like any failed commit, and the transaction is over. Unlimited by
+   * default; the WebAssembly guest sets it so that a huge write is an error, not an out-of-memory
+   * crash.
+   *
+   * @param maxBytes the limit, positive
+   */
+  public void limitWriteMemory(long maxBytes) {
+    if (maxBytes <= 0) {
+      throw new IllegalArgumentException("the write memory limit must be positive: " + maxBytes);
+    }
+    writeMemoryLimit = maxBytes;
+  }
+
   private List<Row> select(Tables tables, String table, Query query) {
     var data = tables.table(table);
     List<Row> rows = new ArrayList<>();
@@ -186,7 +207,7 @@ public final class Database implements AutoCloseable {
     TableSchema schema = tables.table(table).schema();
     Patch patch = RowShaper.forUpdate(schema, values);
     BoundFilter bound = BoundFilter.bind(filter, schema.definition());
-    long count = atomically(tables, writer -> writer.update(table, patch, bound));
+    long count = atomically(tables, tx, writer -> writer.update(table, patch, bound));
     if (tx != null) {
       tx.log(new Operation.Update(table, patch, filter));
     }
@@ -216,7 +237,7 @@ public final class Database implements AutoCloseable {
       Tables tables, String table, DeleteBehavior behavior, Filter filter, Transaction tx) {
     TableSchema schema = tables.table(table).schema();
     BoundFilter bound = BoundFilter.bind(filter, schema.definition());
-    long count = atomically(tables, writer -> writer.delete(table, bound, behavior));
+    long count = atomically(tables, tx, writer -> writer.delete(table, bound, behavior));
     if (tx != null) {
       tx.log(new Operation.Delete(table, filter, behavior));
     }
@@ -244,9 +265,10 @@ public final class Database implements AutoCloseable {
     run(
         () -> {
           Transaction tx = transaction(transactionId);
-          transactions.remove(transactionId);
+          finish(tx);
           atomically(
               committed,
+              null,
               writer -> {
                 for (Operation operation : tx.operations()) {
                   replay(writer, operation);
@@ -264,8 +286,7 @@ public final class Database implements AutoCloseable {
   public void rollback(long transactionId) {
     run(
         () -> {
-          transaction(transactionId);
-          transactions.remove(transactionId);
+          finish(transaction(transactionId));
         });
   }
 
@@ -332,6 +353,7 @@ public final class Database implements AutoCloseable {
     if (!closed) {
       closed = true;
       transactions.clear();
+      transactionBytes = 0;
       committed.close();
     }
   }
@@ -360,21 +382,34 @@ public final class Database implements AutoCloseable {
 
   /**
    * Runs {@code body} with a writer on {@code tables}; undoes all of it if it throws, else commits
-   * the committed state's pages (one durable atomic unit with a journaling provider).
+   * the committed state's pages (one durable atomic unit with a journaling provider). A statement
+   * of transaction {@code tx} (null: none) may hold only what the open transactions leave of the
+   * write memory limit, and what it holds stays counted until the transaction ends.
    */
-  private <T> T atomically(Tables tables, Function<Writer, T> body) {
+  private <T> T atomically(Tables tables, Transaction tx, Function<Writer, T> body) {
     UndoLog undo = new UndoLog();
+    Writer writer = new Writer(tables, undo, writeMemoryLimit, tx == null ? 0 : transactionBytes);
     boolean done = false;
     try {
-      T result = body.apply(new Writer(tables, undo));
+      T result = body.apply(writer);
       done = true;
       committed.commit();
+      if (tx != null) {
+        tx.hold(writer.heldBytes());
+        transactionBytes += writer.heldBytes();
+      }
       return result;
     } finally {
       if (!done) {
         undo.rollback();
       }
     }
+  }
+
+  /** Ends {@code tx}: it no longer counts against the write memory limit. */
+  private void finish(Transaction tx) {
+    transactions.remove(tx.id());
+    transactionBytes -= tx.heldBytes();
   }
 
   private static Row toRow(TableSchema schema, Value[] row) {

@@ -71,6 +71,8 @@ final class GuestDatabase {
     }
     // A select that would hold more rows than a result may carry fails before the heap runs out.
     opened.limitSelectMemory(GuestMemory.MAX_RESULT_BYTES);
+    // Likewise a write, or transactions, that would hold more rows than the heap can spare.
+    opened.limitWriteMemory(GuestMemory.MAX_WRITE_BYTES);
     try {
       ExampleSchemaDispatcher.INSTANCE.registerAll(opened);
     } catch (DbmsException e) {

@@ -18,8 +18,10 @@ package org.wasmdbms.guest;
  *       most {@link #MAX_RESULT_BYTES} bytes in canonical-ABI form. Beyond these the call answers
  *       {@code constraint-violation} (arguments) or {@code memory-error} (results) and allocates
  *       nothing large.
- *   <li>At most {@link #MAX_OPEN_TRANSACTIONS} transactions may be open at once, since each holds
- *       its writes in memory until it ends.
+ *   <li>A write may hold at most {@link #MAX_WRITE_BYTES} bytes of rows, and so may all open
+ *       transactions together; past that the statement answers {@code memory-error} and changes
+ *       nothing (its transaction stays open). At most {@link #MAX_OPEN_TRANSACTIONS} transactions
+ *       may be open at once, since each holds its writes in memory until it ends.
  * </ul>
  */
 public final class GuestMemory {
@@ -40,6 +42,13 @@ public final class GuestMemory {
 
   /** The largest result of one call in canonical-ABI form, in bytes (16 MiB). */
   public static final int MAX_RESULT_BYTES = 16 << 20;
+
+  /**
+   * The most bytes of rows (text and JSON counted in characters) that writes may hold in memory:
+   * one statement the rows it matches and keeps to undo itself, all open transactions together the
+   * rows they changed (32 MiB).
+   */
+  public static final int MAX_WRITE_BYTES = 32 << 20;
 
   /** The largest number of transactions open at the same time. */
   public static final int MAX_OPEN_TRANSACTIONS = 1024;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.api.query.Query;
 import org.wasmdbms.api.schema.TableDef;
@@ -47,8 +48,22 @@ public final class QueryRunner {
       wanted = Long.MAX_VALUE; // offset + limit overflowed: no effective bound
     }
     boolean presorted = isPresorted(path, query);
+    long[] held = {0};
     List<Value[]> matches =
-        collect(path.rows(data), filter, presorted ? wanted : Long.MAX_VALUE, maxBytes);
+        collect(
+            path.rows(data),
+            filter,
+            presorted ? wanted : Long.MAX_VALUE,
+            row -> {
+              held[0] += RowSize.approximate(row);
+              if (held[0] > maxBytes) {
+                throw new MemoryException(
+                    "the select would hold more than "
+                        + maxBytes
+                        + " bytes of rows; narrow it with a filter, a LIMIT served by an index, or"
+                        + " fewer large columns");
+              }
+            });
     if (!presorted) {
       matches.sort(order);
     }
@@ -73,10 +88,11 @@ public final class QueryRunner {
 
   /**
    * The rows of a select with only a filter, in primary-key order: what updates and deletes use.
+   * Each match is shown to {@code hold} before it is kept, which may refuse it by throwing.
    */
-  public static List<Value[]> matching(TableData data, BoundFilter filter) {
+  public static List<Value[]> matching(TableData data, BoundFilter filter, Consumer<Value[]> hold) {
     AccessPath path = Planner.plan(filter, List.of(), false, data);
-    List<Value[]> matches = collect(path.rows(data), filter, Long.MAX_VALUE, Long.MAX_VALUE);
+    List<Value[]> matches = collect(path.rows(data), filter, Long.MAX_VALUE, hold);
     if (path instanceof AccessPath.IndexScan) {
       matches.sort(RowOrder.of(List.of(), data.schema().definition()));
     }
@@ -84,20 +100,12 @@ public final class QueryRunner {
   }
 
   private static List<Value[]> collect(
-      Iterator<Value[]> candidates, BoundFilter filter, long atMost, long maxBytes) {
+      Iterator<Value[]> candidates, BoundFilter filter, long atMost, Consumer<Value[]> hold) {
     List<Value[]> matches = new ArrayList<>();
-    long bytes = 0;
     while (candidates.hasNext() && matches.size() < atMost) {
       Value[] row = candidates.next();
       if (filter.matches(row)) {
-        bytes += RowSize.approximate(row);
-        if (bytes > maxBytes) {
-          throw new MemoryException(
-              "the select would hold more than "
-                  + maxBytes
-                  + " bytes of rows; narrow it with a filter, a LIMIT served by an index, or"
-                  + " fewer large columns");
-        }
+        hold.accept(row);
         matches.add(row);
       }
     }

@@ -8,7 +8,7 @@ import org.wasmdbms.api.value.Value;
 /**
  * A cheap estimate of the memory a row's values take: the characters of text and JSON, the bytes of
  * blobs, and a fixed {@value #FIXED_VALUE_BYTES} bytes for every other value. It bounds how many
- * rows a select may hold, which matters where memory is fixed (the WebAssembly guest).
+ * rows a select or a write may hold, which matters where memory is fixed (the WebAssembly guest).
  */
 public final class RowSize {
   /** What a value of a fixed-size type counts for. */

@@ -17,6 +17,7 @@ public final class Transaction implements Tables {
   private final Tables committed;
   private final Map<String, OverlayTableData> overlays = new HashMap<>();
   private final List<Operation> operations = new ArrayList<>();
+  private long heldBytes;
 
   /** A new transaction {@code id} over {@code committed}. */
   public Transaction(long id, Tables committed) {
@@ -52,5 +53,15 @@ public final class Transaction implements Tables {
   /** The successful writes, in order. */
   public List<Operation> operations() {
     return operations;
+  }
+
+  /** Adds the bytes of rows (see {@code RowSize}) a finished statement left in this transaction. */
+  public void hold(long bytes) {
+    heldBytes += bytes;
+  }
+
+  /** The bytes of rows this transaction's statements hold until it ends. */
+  public long heldBytes() {
+    return heldBytes;
   }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.wasmdbms.api.error.BrokenForeignKeyReferenceException;
 import org.wasmdbms.api.error.ForeignKeyConstraintViolationException;
+import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.api.error.PrimaryKeyConflictException;
 import org.wasmdbms.api.error.UniqueConstraintViolationException;
 import org.wasmdbms.api.query.DeleteBehavior;
@@ -27,6 +28,7 @@ import org.wasmdbms.engine.data.TableData;
 import org.wasmdbms.engine.data.Tables;
 import org.wasmdbms.engine.query.BoundFilter;
 import org.wasmdbms.engine.query.QueryRunner;
+import org.wasmdbms.engine.query.RowSize;
 
 /**
  * Inserts, updates and deletes rows of a {@link Tables} view with every integrity check: primary
@@ -35,6 +37,10 @@ import org.wasmdbms.engine.query.QueryRunner;
  * part-way through a statement the caller rolls the log back, so a statement applies completely or
  * not at all.
  *
+ * <p>Memory: a writer holds the rows it matches and the rows its undo log keeps. It counts them
+ * (with {@link RowSize}) and throws {@link org.wasmdbms.api.error.MemoryException} as soon as they
+ * would pass its limit, before the heap runs out; the caller then rolls the statement back.
+ *
  * <p>Policy for referenced keys: changing the primary key or a referenced unique value of a row
  * that other rows reference is refused with {@link ForeignKeyConstraintViolationException}; it is
  * never propagated.
@@ -42,11 +48,38 @@ import org.wasmdbms.engine.query.QueryRunner;
 public final class Writer {
   private final Tables tables;
   private final UndoLog undo;
+  private final long memoryLimit;
+  private final long heldElsewhere;
+  private long heldBytes;
 
-  /** A writer on {@code tables} that records its changes in {@code undo}. */
-  public Writer(Tables tables, UndoLog undo) {
+  /**
+   * A writer on {@code tables} that records its changes in {@code undo} and holds at most {@code
+   * memoryLimit - heldElsewhere} bytes of rows (see {@link RowSize}): {@code heldElsewhere} is what
+   * open transactions already hold of the limit. {@code Long.MAX_VALUE} and 0 for no limit.
+   */
+  public Writer(Tables tables, UndoLog undo, long memoryLimit, long heldElsewhere) {
     this.tables = tables;
     this.undo = undo;
+    this.memoryLimit = memoryLimit;
+    this.heldElsewhere = heldElsewhere;
+  }
+
+  /** The bytes of rows this writer has held so far (see {@link RowSize}). */
+  public long heldBytes() {
+    return heldBytes;
+  }
+
+  /** Counts {@code row} against the limit before the writer keeps it. */
+  private void hold(Value[] row) {
+    heldBytes += RowSize.approximate(row);
+    if (heldBytes > memoryLimit - heldElsewhere) {
+      throw new MemoryException(
+          "the write would hold more than "
+              + memoryLimit
+              + " bytes of rows"
+              + (heldElsewhere > 0 ? ", with " + heldElsewhere + " held by open transactions" : "")
+              + "; split it into smaller statements, or a transaction into smaller ones");
+    }
   }
 
   /**
@@ -60,6 +93,7 @@ public final class Writer {
     TableData table = tables.table(tableName);
     checkKeys(table, row, null);
     checkParents(table, row, null);
+    hold(row);
     undo.add(table.insert(row));
   }
 
@@ -70,9 +104,10 @@ public final class Writer {
    */
   public long update(String tableName, Patch patch, BoundFilter filter) {
     TableData table = tables.table(tableName);
-    List<Value[]> targets = QueryRunner.matching(table, filter);
+    List<Value[]> targets = QueryRunner.matching(table, filter, this::hold);
     for (Value[] before : targets) {
       Value[] after = patch.applyTo(before);
+      hold(after);
       checkKeys(table, after, before);
       checkParents(table, after, before);
       checkNotReferenced(table, before, after);
@@ -94,7 +129,7 @@ public final class Writer {
     DeletionSet doomed = new DeletionSet();
     Deque<Value[]> pendingRows = new ArrayDeque<>();
     Deque<TableData> pendingTables = new ArrayDeque<>();
-    for (Value[] row : QueryRunner.matching(table, filter)) {
+    for (Value[] row : QueryRunner.matching(table, filter, this::hold)) {
       doomed.add(table, row);
       pendingRows.add(row);
       pendingTables.add(table);
@@ -116,6 +151,7 @@ public final class Writer {
           if (behavior == DeleteBehavior.RESTRICT) {
             throw referenced(parentTable, parent, reference);
           }
+          hold(childRow);
           doomed.add(child, childRow);
           pendingRows.add(childRow);
           pendingTables.add(child);
