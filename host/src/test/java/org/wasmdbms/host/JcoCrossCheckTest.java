@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -83,42 +84,60 @@ class JcoCrossCheckTest {
     Path transpiled = jco.resolve("out-" + ProcessHandle.current().pid());
     Path componentize = copyScript(jco, "componentize.mjs");
     Path drive = copyScript(jco, "drive.mjs");
-    Path component = Path.of(System.getProperty("guest.component"));
-    Path input =
-        Files.isRegularFile(component) ? component : Path.of(System.getProperty("guest.wasm"));
-    run(
-        jco,
-        "node",
-        componentize.toString(),
-        input.toString(),
-        System.getProperty("wit.file"),
-        transpiled.toString());
+    // jco's scripts must sit beside its node_modules; what they leave there is removed after.
+    try {
+      Path component = Path.of(System.getProperty("guest.component"));
+      Path input =
+          Files.isRegularFile(component) ? component : Path.of(System.getProperty("guest.wasm"));
+      run(
+          jco,
+          "node",
+          componentize.toString(),
+          input.toString(),
+          System.getProperty("wit.file"),
+          transpiled.toString());
 
-    List<Step> steps = steps();
-    Path stepsFile = work.resolve("steps.json");
-    Files.writeString(
-        stepsFile, steps.stream().map(Step::json).collect(Collectors.joining(",\n", "[", "]")));
-    Path nodeData = Files.createDirectories(work.resolve("node-data"));
-    List<String> viaJco =
-        run(
-            jco,
-            "node",
-            drive.toString(),
-            transpiled.toString(),
-            nodeData.toString(),
-            stepsFile.toString());
+      List<Step> steps = steps();
+      Path stepsFile = work.resolve("steps.json");
+      Files.writeString(
+          stepsFile, steps.stream().map(Step::json).collect(Collectors.joining(",\n", "[", "]")));
+      Path nodeData = Files.createDirectories(work.resolve("node-data"));
+      List<String> viaJco =
+          run(
+              jco,
+              "node",
+              drive.toString(),
+              transpiled.toString(),
+              nodeData.toString(),
+              stepsFile.toString());
 
-    List<String> viaHost = new ArrayList<>();
-    Path hostData = Files.createDirectories(work.resolve("host-data"));
-    try (DbmsHost host =
-        DbmsHost.start(GuestModule.exampleGuest(), HostOptions.withDirectory(hostData))) {
-      for (Step step : steps) {
-        viaHost.add(host.call((abi, generation) -> outcome(step, abi)));
+      List<String> viaHost = new ArrayList<>();
+      Path hostData = Files.createDirectories(work.resolve("host-data"));
+      try (DbmsHost host =
+          DbmsHost.start(GuestModule.exampleGuest(), HostOptions.withDirectory(hostData))) {
+        for (Step step : steps) {
+          viaHost.add(host.call((abi, generation) -> outcome(step, abi)));
+        }
       }
+      assertEquals(steps.size(), viaJco.size(), "jco output:\n" + String.join("\n", viaJco));
+      for (int i = 0; i < steps.size(); i++) {
+        assertEquals(viaJco.get(i), viaHost.get(i), "step " + i + ": " + steps.get(i).json());
+      }
+    } finally {
+      deleteTree(transpiled);
+      Files.deleteIfExists(componentize);
+      Files.deleteIfExists(drive);
     }
-    assertEquals(steps.size(), viaJco.size(), "jco output:\n" + String.join("\n", viaJco));
-    for (int i = 0; i < steps.size(); i++) {
-      assertEquals(viaJco.get(i), viaHost.get(i), "step " + i + ": " + steps.get(i).json());
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 
