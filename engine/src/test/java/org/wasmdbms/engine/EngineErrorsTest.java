@@ -2,6 +2,7 @@ package org.wasmdbms.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wasmdbms.engine.ExampleSchema.comment;
 import static org.wasmdbms.engine.ExampleSchema.id;
 import static org.wasmdbms.engine.ExampleSchema.post;
@@ -330,7 +331,9 @@ class EngineErrorsTest {
             .build());
     db.insert("notes", Row.builder().set("id", id(1)).set("body", text("ok")).build());
     Row forbidden = Row.builder().set("id", id(2)).set("body", text("forbidden")).build();
-    assertFailsUnchanged(db, SanitizationException.class, () -> db.insert("notes", forbidden));
+    SanitizationException refused =
+        assertFailsUnchanged(db, SanitizationException.class, () -> db.insert("notes", forbidden));
+    assertTrue(refused.detail().startsWith("column body: "), refused.detail());
     assertFailsUnchanged(
         db,
         SanitizationException.class,
@@ -339,12 +342,16 @@ class EngineErrorsTest {
 
   @Test
   void validationError() {
-    assertFailsUnchanged(
-        db,
-        ValidationException.class,
-        () -> db.insert("users", user("a name much longer than twenty", "c@example.com", 1)));
-    assertFailsUnchanged(
-        db, ValidationException.class, () -> db.insert("users", user("C", "not-an-email", 1)));
+    ValidationException tooLong =
+        assertFailsUnchanged(
+            db,
+            ValidationException.class,
+            () -> db.insert("users", user("a name much longer than twenty", "c@example.com", 1)));
+    assertEquals("column name: text has 30 characters, more than the maximum 20", tooLong.detail());
+    ValidationException notAnEmail =
+        assertFailsUnchanged(
+            db, ValidationException.class, () -> db.insert("users", user("C", "not-an-email", 1)));
+    assertTrue(notAnEmail.detail().startsWith("column email: "), notAnEmail.detail());
     assertFailsUnchanged(
         db,
         ValidationException.class,

@@ -3,7 +3,9 @@ package org.wasmdbms.engine.write;
 import java.util.List;
 import org.wasmdbms.api.error.InvalidQueryException;
 import org.wasmdbms.api.error.MissingNonNullableFieldException;
+import org.wasmdbms.api.error.SanitizationException;
 import org.wasmdbms.api.error.UnknownColumnException;
+import org.wasmdbms.api.error.ValidationException;
 import org.wasmdbms.api.row.ColumnValue;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.rules.Sanitizer;
@@ -109,20 +111,29 @@ public final class RowShaper {
     }
   }
 
+  /** Rule failures name the column, which the rules themselves do not know. */
   private static Value sanitizeAndValidate(TableSchema schema, int index, Value value) {
-    Value result = value;
-    for (Sanitizer sanitizer : schema.sanitizers(index)) {
-      result = sanitizer.sanitize(result);
-    }
     ColumnDef column = schema.definition().columns().get(index);
+    Value result = value;
+    try {
+      for (Sanitizer sanitizer : schema.sanitizers(index)) {
+        result = sanitizer.sanitize(result);
+      }
+    } catch (SanitizationException e) {
+      throw new SanitizationException("column " + column.name() + ": " + e.detail());
+    }
     if (result.isNull() && !column.nullable()) {
       throw new MissingNonNullableFieldException(column.name());
     }
     if (!result.isNull()) {
       result = convert(column, result);
     }
-    for (Validator validator : schema.validators(index)) {
-      validator.validate(result);
+    try {
+      for (Validator validator : schema.validators(index)) {
+        validator.validate(result);
+      }
+    } catch (ValidationException e) {
+      throw new ValidationException("column " + column.name() + ": " + e.detail());
     }
     return result;
   }
