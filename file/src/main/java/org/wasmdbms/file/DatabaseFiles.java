@@ -2,6 +2,7 @@ package org.wasmdbms.file;
 
 import java.nio.file.Path;
 import org.wasmdbms.api.error.MemoryException;
+import org.wasmdbms.memory.CachedMemoryProvider;
 import org.wasmdbms.memory.MemoryProvider;
 import org.wasmdbms.memory.journal.JournaledMemoryProvider;
 
@@ -14,11 +15,22 @@ import org.wasmdbms.memory.journal.JournaledMemoryProvider;
  * process, fails with {@link MemoryException} "database is locked". The data file is locked first;
  * the journal's lock therefore never belongs to anyone but the data file's holder. Opening runs
  * recovery: commits the journal holds are written to the data file. The journal must stay beside
- * its data file; deleting it after a crash loses the commits it held.
+ * its data file; deleting it after a crash loses the commits it held. Reads go through a bounded
+ * page cache in front of each file ({@link #DATA_CACHE_PAGES}, {@link #JOURNAL_CACHE_PAGES});
+ * writes go straight through it to the file.
  */
 public final class DatabaseFiles {
   /** What is appended to the data file's name to name its journal. */
   public static final String JOURNAL_SUFFIX = "-journal";
+
+  /** Pages of the data file kept in memory for reads (16 MiB); see {@link CachedMemoryProvider}. */
+  public static final int DATA_CACHE_PAGES = 256;
+
+  /**
+   * Pages of the journal kept in memory for reads (8 MiB): committed page images are read from it
+   * until the next checkpoint, which by default runs once the log passes 8 MiB.
+   */
+  public static final int JOURNAL_CACHE_PAGES = 128;
 
   private DatabaseFiles() {}
 
@@ -52,6 +64,9 @@ public final class DatabaseFiles {
       data.close();
       throw e;
     }
-    return JournaledMemoryProvider.open(data, journal, checkpointBytes);
+    return JournaledMemoryProvider.open(
+        new CachedMemoryProvider(data, DATA_CACHE_PAGES),
+        new CachedMemoryProvider(journal, JOURNAL_CACHE_PAGES),
+        checkpointBytes);
   }
 }

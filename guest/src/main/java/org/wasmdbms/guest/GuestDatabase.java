@@ -16,6 +16,7 @@ import org.wasmdbms.engine.Database;
 import org.wasmdbms.example.ExampleSchemaDispatcher;
 import org.wasmdbms.guest.abi.WitQuery;
 import org.wasmdbms.guest.wasi.WasiFileMemoryProvider;
+import org.wasmdbms.memory.CachedMemoryProvider;
 import org.wasmdbms.memory.MemoryProvider;
 import org.wasmdbms.memory.journal.JournaledMemoryProvider;
 
@@ -61,7 +62,10 @@ final class GuestDatabase {
       throw e;
     }
     // Owns both providers from here on, and closes them if opening fails.
-    MemoryProvider files = JournaledMemoryProvider.open(data, journal);
+    MemoryProvider files =
+        JournaledMemoryProvider.open(
+            new CachedMemoryProvider(data, GuestMemory.CACHE_PAGES),
+            new CachedMemoryProvider(journal, GuestMemory.CACHE_PAGES));
     Database opened;
     try {
       opened = Database.open(files);

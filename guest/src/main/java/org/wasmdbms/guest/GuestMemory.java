@@ -18,6 +18,8 @@ package org.wasmdbms.guest;
  *       most {@link #MAX_RESULT_BYTES} bytes in canonical-ABI form. Beyond these the call answers
  *       {@code constraint-violation} (arguments) or {@code memory-error} (results) and allocates
  *       nothing large.
+ *   <li>At most {@link #CACHE_PAGES} pages of the database file, and as many of its journal, are
+ *       cached for reads.
  *   <li>A write may hold at most {@link #MAX_WRITE_BYTES} bytes of rows, and so may all open
  *       transactions together; past that the statement answers {@code memory-error} and changes
  *       nothing (its transaction stays open). At most {@link #MAX_OPEN_TRANSACTIONS} transactions
@@ -49,6 +51,9 @@ public final class GuestMemory {
    * rows they changed (32 MiB).
    */
   public static final int MAX_WRITE_BYTES = 32 << 20;
+
+  /** Pages of the database file, and again of its journal, cached for reads (8 MiB each). */
+  public static final int CACHE_PAGES = 128;
 
   /** The largest number of transactions open at the same time. */
   public static final int MAX_OPEN_TRANSACTIONS = 1024;

@@ -22,8 +22,8 @@ import org.wasmdbms.memory.MemoryProvider;
  *
  * <p>A file database is {@link #load loaded} on the heap, in the same batched transactions, and its
  * pages are then copied into a fresh journaled file: the same bytes (the engine writes the same
- * pages whatever the provider), in seconds rather than the minute and a half a million rows take
- * through the file provider, whose reads have no page cache yet.
+ * pages whatever the provider), in seconds rather than the minutes a million rows take through the
+ * journaled file, which writes whole page images for every commit.
  */
 final class EngineUsersDatabase implements UsersDatabase {
   /**

@@ -1,0 +1,148 @@
+package org.wasmdbms.memory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.wasmdbms.api.error.MemoryException;
+
+/**
+ * A read cache of whole pages in front of another provider (a file), holding at most a fixed number
+ * of pages and dropping the least recently used one first. It changes no semantics: every write
+ * goes to the provider below before it returns (write-through), so the cache never holds a byte the
+ * provider does not, and {@link #sync()}, {@link #commit()} and {@link #close()} are the
+ * provider's. A read of a page that is not cached reads the whole page once; later reads of it cost
+ * a copy.
+ *
+ * <p>Errors are the provider's. A write that fails drops the pages it touched from the cache, since
+ * the provider may then hold part of it. The cache owns the provider: closing it closes the
+ * provider, and every later call throws a {@link MemoryException}.
+ *
+ * <p>Not thread-safe, like every provider. Guest-safe: the WebAssembly guest caches its database
+ * file and journal with it.
+ */
+public final class CachedMemoryProvider implements MemoryProvider {
+  private final MemoryProvider below;
+  private final Map<Long, byte[]> pages;
+  private boolean closed;
+
+  /**
+   * A cache of at most {@code maxPages} pages of {@code below}, which it then owns.
+   *
+   * @throws IllegalArgumentException unless {@code maxPages} is at least 1
+   */
+  public CachedMemoryProvider(MemoryProvider below, int maxPages) {
+    if (maxPages < 1) {
+      throw new IllegalArgumentException("a page cache needs room for a page: " + maxPages);
+    }
+    this.below = below;
+    this.pages =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
+            return size() > maxPages;
+          }
+        };
+  }
+
+  /** The number of pages cached now (for tests and diagnostics). */
+  public int cachedPages() {
+    return pages.size();
+  }
+
+  @Override
+  public long size() {
+    return open().size();
+  }
+
+  @Override
+  public long pages() {
+    return open().pages();
+  }
+
+  @Override
+  public long grow(long additionalPages) {
+    return open().grow(additionalPages);
+  }
+
+  @Override
+  public void read(long offset, byte[] buffer, int bufferOffset, int length) {
+    MemoryProvider provider = open();
+    ProviderRanges.check(offset, buffer, bufferOffset, length, provider.size());
+    long position = offset;
+    int done = 0;
+    while (done < length) {
+      int inPage = (int) (position % PAGE_SIZE);
+      int chunk = Math.min(length - done, PAGE_SIZE - inPage);
+      long page = position / PAGE_SIZE;
+      byte[] image = pages.get(page);
+      if (image == null) {
+        image = new byte[PAGE_SIZE];
+        provider.read(page * PAGE_SIZE, image);
+        pages.put(page, image);
+      }
+      System.arraycopy(image, inPage, buffer, bufferOffset + done, chunk);
+      done += chunk;
+      position += chunk;
+    }
+  }
+
+  @Override
+  public void write(long offset, byte[] buffer, int bufferOffset, int length) {
+    MemoryProvider provider = open();
+    try {
+      provider.write(offset, buffer, bufferOffset, length);
+    } catch (MemoryException e) {
+      forget(offset, length);
+      throw e;
+    }
+    long position = offset;
+    int done = 0;
+    while (done < length) {
+      int inPage = (int) (position % PAGE_SIZE);
+      int chunk = Math.min(length - done, PAGE_SIZE - inPage);
+      byte[] image = pages.get(position / PAGE_SIZE);
+      if (image != null) {
+        System.arraycopy(buffer, bufferOffset + done, image, inPage, chunk);
+      }
+      done += chunk;
+      position += chunk;
+    }
+  }
+
+  /** Drops the cached pages that the range {@code offset}, {@code length} touches. */
+  private void forget(long offset, int length) {
+    if (offset < 0 || length <= 0) {
+      return;
+    }
+    long last = (offset + length - 1) / PAGE_SIZE;
+    for (long page = offset / PAGE_SIZE; page <= last; page++) {
+      pages.remove(page);
+    }
+  }
+
+  @Override
+  public void sync() {
+    open().sync();
+  }
+
+  @Override
+  public void commit() {
+    open().commit();
+  }
+
+  /** Drops the cache and closes the provider below. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      pages.clear();
+      below.close();
+    }
+  }
+
+  private MemoryProvider open() {
+    if (closed) {
+      throw new MemoryException("memory provider is closed");
+    }
+    return below;
+  }
+}
