@@ -55,7 +55,6 @@ public final class Database implements AutoCloseable {
   private long lastTransactionId;
   private long selectMemoryLimit = Long.MAX_VALUE;
   private long writeMemoryLimit = Long.MAX_VALUE;
-  private long transactionBytes;
   private boolean closed;
 
   private Database(StoredTables committed) {
@@ -265,7 +264,7 @@ public final class Database implements AutoCloseable {
     run(
         () -> {
           Transaction tx = transaction(transactionId);
-          finish(tx);
+          transactions.remove(transactionId);
           atomically(
               committed,
               null,
@@ -286,7 +285,8 @@ public final class Database implements AutoCloseable {
   public void rollback(long transactionId) {
     run(
         () -> {
-          finish(transaction(transactionId));
+          transaction(transactionId);
+          transactions.remove(transactionId);
         });
   }
 
@@ -353,7 +353,6 @@ public final class Database implements AutoCloseable {
     if (!closed) {
       closed = true;
       transactions.clear();
-      transactionBytes = 0;
       committed.close();
     }
   }
@@ -388,7 +387,7 @@ public final class Database implements AutoCloseable {
    */
   private <T> T atomically(Tables tables, Transaction tx, Function<Writer, T> body) {
     UndoLog undo = new UndoLog();
-    Writer writer = new Writer(tables, undo, writeMemoryLimit, tx == null ? 0 : transactionBytes);
+    Writer writer = new Writer(tables, undo, writeMemoryLimit, tx == null ? 0 : transactionBytes());
     boolean done = false;
     try {
       T result = body.apply(writer);
@@ -396,7 +395,6 @@ public final class Database implements AutoCloseable {
       committed.commit();
       if (tx != null) {
         tx.hold(writer.heldBytes());
-        transactionBytes += writer.heldBytes();
       }
       return result;
     } finally {
@@ -406,10 +404,13 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Ends {@code tx}: it no longer counts against the write memory limit. */
-  private void finish(Transaction tx) {
-    transactions.remove(tx.id());
-    transactionBytes -= tx.heldBytes();
+  /** The bytes of rows the open transactions hold against the write memory limit. */
+  private long transactionBytes() {
+    long bytes = 0;
+    for (Transaction open : transactions.values()) {
+      bytes += open.heldBytes();
+    }
+    return bytes;
   }
 
   private static Row toRow(TableSchema schema, Value[] row) {

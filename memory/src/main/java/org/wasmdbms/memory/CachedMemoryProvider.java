@@ -67,22 +67,18 @@ public final class CachedMemoryProvider implements MemoryProvider {
   public void read(long offset, byte[] buffer, int bufferOffset, int length) {
     MemoryProvider provider = open();
     ProviderRanges.check(offset, buffer, bufferOffset, length, provider.size());
-    long position = offset;
-    int done = 0;
-    while (done < length) {
-      int inPage = (int) (position % PAGE_SIZE);
-      int chunk = Math.min(length - done, PAGE_SIZE - inPage);
-      long page = position / PAGE_SIZE;
-      byte[] image = pages.get(page);
-      if (image == null) {
-        image = new byte[PAGE_SIZE];
-        provider.read(page * PAGE_SIZE, image);
-        pages.put(page, image);
-      }
-      System.arraycopy(image, inPage, buffer, bufferOffset + done, chunk);
-      done += chunk;
-      position += chunk;
-    }
+    PageSpans.forEach(
+        offset,
+        length,
+        (page, inPage, done, chunk) -> {
+          byte[] image = pages.get(page);
+          if (image == null) {
+            image = new byte[PAGE_SIZE];
+            provider.read(page * PAGE_SIZE, image);
+            pages.put(page, image);
+          }
+          System.arraycopy(image, inPage, buffer, bufferOffset + done, chunk);
+        });
   }
 
   @Override
@@ -94,28 +90,21 @@ public final class CachedMemoryProvider implements MemoryProvider {
       forget(offset, length);
       throw e;
     }
-    long position = offset;
-    int done = 0;
-    while (done < length) {
-      int inPage = (int) (position % PAGE_SIZE);
-      int chunk = Math.min(length - done, PAGE_SIZE - inPage);
-      byte[] image = pages.get(position / PAGE_SIZE);
-      if (image != null) {
-        System.arraycopy(buffer, bufferOffset + done, image, inPage, chunk);
-      }
-      done += chunk;
-      position += chunk;
-    }
+    PageSpans.forEach(
+        offset,
+        length,
+        (page, inPage, done, chunk) -> {
+          byte[] image = pages.get(page);
+          if (image != null) {
+            System.arraycopy(buffer, bufferOffset + done, image, inPage, chunk);
+          }
+        });
   }
 
   /** Drops the cached pages that the range {@code offset}, {@code length} touches. */
   private void forget(long offset, int length) {
-    if (offset < 0 || length <= 0) {
-      return;
-    }
-    long last = (offset + length - 1) / PAGE_SIZE;
-    for (long page = offset / PAGE_SIZE; page <= last; page++) {
-      pages.remove(page);
+    if (offset >= 0 && length > 0) {
+      PageSpans.forEach(offset, length, (page, inPage, done, chunk) -> pages.remove(page));
     }
   }
 

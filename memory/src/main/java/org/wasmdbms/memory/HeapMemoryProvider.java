@@ -63,41 +63,34 @@ public final class HeapMemoryProvider implements MemoryProvider {
   public void read(long offset, byte[] buffer, int bufferOffset, int length) {
     List<byte[]> list = open();
     ProviderRanges.check(offset, buffer, bufferOffset, length, (long) list.size() * PAGE_SIZE);
-    long position = offset;
-    int done = 0;
-    while (done < length) {
-      int inPage = (int) (position % PAGE_SIZE);
-      int chunk = Math.min(length - done, PAGE_SIZE - inPage);
-      byte[] page = list.get((int) (position / PAGE_SIZE));
-      if (page == null) {
-        Arrays.fill(buffer, bufferOffset + done, bufferOffset + done + chunk, (byte) 0);
-      } else {
-        System.arraycopy(page, inPage, buffer, bufferOffset + done, chunk);
-      }
-      done += chunk;
-      position += chunk;
-    }
+    PageSpans.forEach(
+        offset,
+        length,
+        (index, inPage, done, chunk) -> {
+          byte[] page = list.get((int) index);
+          if (page == null) {
+            Arrays.fill(buffer, bufferOffset + done, bufferOffset + done + chunk, (byte) 0);
+          } else {
+            System.arraycopy(page, inPage, buffer, bufferOffset + done, chunk);
+          }
+        });
   }
 
   @Override
   public void write(long offset, byte[] buffer, int bufferOffset, int length) {
     List<byte[]> list = open();
     ProviderRanges.check(offset, buffer, bufferOffset, length, (long) list.size() * PAGE_SIZE);
-    long position = offset;
-    int done = 0;
-    while (done < length) {
-      int inPage = (int) (position % PAGE_SIZE);
-      int chunk = Math.min(length - done, PAGE_SIZE - inPage);
-      int index = (int) (position / PAGE_SIZE);
-      byte[] page = list.get(index);
-      if (page == null) {
-        page = new byte[PAGE_SIZE];
-        list.set(index, page);
-      }
-      System.arraycopy(buffer, bufferOffset + done, page, inPage, chunk);
-      done += chunk;
-      position += chunk;
-    }
+    PageSpans.forEach(
+        offset,
+        length,
+        (index, inPage, done, chunk) -> {
+          byte[] page = list.get((int) index);
+          if (page == null) {
+            page = new byte[PAGE_SIZE];
+            list.set((int) index, page);
+          }
+          System.arraycopy(buffer, bufferOffset + done, page, inPage, chunk);
+        });
   }
 
   @Override

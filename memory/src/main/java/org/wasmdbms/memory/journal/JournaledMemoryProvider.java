@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.memory.MemoryProvider;
+import org.wasmdbms.memory.PageSpans;
 import org.wasmdbms.memory.ProviderRanges;
 
 /**
@@ -174,8 +175,8 @@ public final class JournaledMemoryProvider implements MemoryProvider {
   public void read(long offset, byte[] buffer, int bufferOffset, int length) {
     checkUsable();
     ProviderRanges.check(offset, buffer, bufferOffset, length, pages * PAGE_SIZE);
-    forEachPage(offset, length, (page, inPage, done, chunk) -> verifyDataPage(page));
-    forEachPage(
+    PageSpans.forEach(offset, length, (page, inPage, done, chunk) -> verifyDataPage(page));
+    PageSpans.forEach(
         offset,
         length,
         (page, inPage, done, chunk) -> readPart(page, inPage, buffer, bufferOffset + done, chunk));
@@ -185,29 +186,12 @@ public final class JournaledMemoryProvider implements MemoryProvider {
   public void write(long offset, byte[] buffer, int bufferOffset, int length) {
     checkUsable();
     ProviderRanges.check(offset, buffer, bufferOffset, length, pages * PAGE_SIZE);
-    forEachPage(offset, length, (page, inPage, done, chunk) -> dirtyImage(page));
-    forEachPage(
+    PageSpans.forEach(offset, length, (page, inPage, done, chunk) -> dirtyImage(page));
+    PageSpans.forEach(
         offset,
         length,
         (page, inPage, done, chunk) ->
             System.arraycopy(buffer, bufferOffset + done, dirty.get(page), inPage, chunk));
-  }
-
-  /** One page's share of a transfer. */
-  private interface PagePart {
-    void accept(long page, int inPage, int done, int chunk);
-  }
-
-  private static void forEachPage(long offset, int length, PagePart part) {
-    long position = offset;
-    int done = 0;
-    while (done < length) {
-      int inPage = (int) (position % PAGE_SIZE);
-      int chunk = Math.min(length - done, PAGE_SIZE - inPage);
-      part.accept(position / PAGE_SIZE, inPage, done, chunk);
-      done += chunk;
-      position += chunk;
-    }
   }
 
   private byte[] dirtyImage(long page) {
