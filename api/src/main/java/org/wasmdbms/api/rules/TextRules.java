@@ -257,4 +257,167 @@ public final class TextRules {
     }
     return true;
   }
+
+  private static final String HEX_DIGITS = "0123456789ABCDEF";
+  private static final int MIN_PHONE_CHARACTERS = 7;
+  private static final int MAX_PHONE_CHARACTERS = 20;
+
+  /**
+   * Percent-encodes every character but the ASCII letters and digits: each UTF-8 byte of it becomes
+   * {@code %} and two upper-case hexadecimal digits.
+   *
+   * @throws org.wasmdbms.api.error.InvalidQueryException if {@code text} holds an unpaired
+   *     surrogate (a text value never does)
+   */
+  public static String urlEncode(String text) {
+    byte[] bytes = org.wasmdbms.api.bytes.Utf8.encode(text);
+    StringBuilder out = new StringBuilder(bytes.length);
+    for (byte b : bytes) {
+      char c = (char) (b & 0xff);
+      if (isAsciiLetterOrDigit(c)) {
+        out.append(c);
+      } else {
+        out.append('%').append(HEX_DIGITS.charAt(c >> 4)).append(HEX_DIGITS.charAt(c & 0xf));
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * A phone number as the reference implementation reads one, the regular expression {@code
+   * ^\+?[0-9\s().-]{7,20}$}: an optional leading {@code +}, then 7 to 20 characters each of which
+   * is an ASCII digit, {@code (}, {@code )}, {@code .}, {@code -} or Unicode white space. Nothing
+   * checks how the digits are grouped.
+   */
+  public static boolean isPhoneNumber(String text) {
+    int start = text.startsWith("+") ? 1 : 0;
+    int count = text.length() - start;
+    if (count < MIN_PHONE_CHARACTERS || count > MAX_PHONE_CHARACTERS) {
+      return false;
+    }
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!((c >= '0' && c <= '9') || "().-".indexOf(c) >= 0 || isUnicodeWhiteSpace(c))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The Unicode {@code White_Space} property, which the reference implementation's {@code \s}
+   * means; unlike {@link Character#isWhitespace} it includes the no-break spaces and excludes the
+   * information separators U+001C..U+001F.
+   */
+  static boolean isUnicodeWhiteSpace(char c) {
+    return (c >= '\t' && c <= '\r')
+        || c == ' '
+        || c == '\u0085'
+        || c == '\u00a0'
+        || c == '\u1680'
+        || (c >= '\u2000' && c <= '\u200a')
+        || c == '\u2028'
+        || c == '\u2029'
+        || c == '\u202f'
+        || c == '\u205f'
+        || c == '\u3000';
+  }
+
+  /**
+   * A MIME type: exactly one {@code /}, and on each side of it a non-empty run of ASCII letters,
+   * digits, {@code +}, {@code .} and {@code -}. Parameters ({@code ;charset=...}) are not allowed.
+   */
+  public static boolean isMimeType(String text) {
+    int slash = text.indexOf('/');
+    return slash > 0
+        && slash < text.length() - 1
+        && isMimePart(text, 0, slash)
+        && isMimePart(text, slash + 1, text.length());
+  }
+
+  private static boolean isMimePart(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (!isAsciiLetterOrDigit(c) && "+.-".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An RGB colour {@code #rrggbb}: {@code #} and six hexadecimal digits of either case. */
+  public static boolean isRgbColor(String text) {
+    if (text.length() != 7 || text.charAt(0) != '#') {
+      return false;
+    }
+    for (int i = 1; i < 7; i++) {
+      char c = text.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * CamelCase (upper camel case) as the reference implementation reads it: not empty, the first
+   * character an upper-case letter, and every character a letter or a number, in the Unicode sense
+   * ({@code ÄpfelUndBirnen2} passes; {@code camelCase}, {@code Camel_Case} do not).
+   */
+  public static boolean isCamelCase(String text) {
+    if (text.isEmpty() || !Character.isUpperCase(text.codePointAt(0))) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      if (!Character.isAlphabetic(c) && !isNumeric(c)) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return true;
+  }
+
+  private static boolean isNumeric(int c) {
+    int type = Character.getType(c);
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
+  }
+
+  /**
+   * kebab-case as the reference implementation reads it: not empty, the first character a
+   * lower-case letter (Unicode), every other one a lower-case letter, an ASCII digit or {@code -}.
+   * Runs of hyphens and a trailing hyphen are accepted.
+   */
+  public static boolean isKebabCase(String text) {
+    return isLowerCaseWord(text, '-', false);
+  }
+
+  /**
+   * snake_case as the reference implementation reads it: not empty, the first character a
+   * lower-case letter (Unicode) or {@code _}, every other one a lower-case letter, an ASCII digit
+   * or {@code _}.
+   */
+  public static boolean isSnakeCase(String text) {
+    return isLowerCaseWord(text, '_', true);
+  }
+
+  private static boolean isLowerCaseWord(String text, char separator, boolean mayStartWithIt) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    int first = text.codePointAt(0);
+    if (!Character.isLowerCase(first) && !(mayStartWithIt && first == separator)) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      if (!Character.isLowerCase(c) && !(c >= '0' && c <= '9') && c != separator) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return true;
+  }
 }

@@ -17,6 +17,7 @@ import org.wasmdbms.api.value.Int64Value;
 import org.wasmdbms.api.value.NullValue;
 import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint8Value;
+import org.wasmdbms.api.value.Value;
 
 class SanitizersAndValidatorsTest {
   @Test
@@ -46,7 +47,7 @@ class SanitizersAndValidatorsTest {
 
   @Test
   void clampKeepsTheValueTypeAcrossIntegerWidths() {
-    Sanitizer clamp = Sanitizers.clamp(new Int64Value(0), new Int64Value(100));
+    Sanitizer<Value> clamp = Sanitizers.clamp(new Int64Value(0), new Int64Value(100));
     assertEquals(new Int32Value(100), clamp.sanitize(new Int32Value(250)));
     assertEquals(new Int32Value(0), clamp.sanitize(new Int32Value(-5)));
     assertEquals(new Int32Value(42), clamp.sanitize(new Int32Value(42)));
@@ -59,7 +60,7 @@ class SanitizersAndValidatorsTest {
 
   @Test
   void roundToScaleRoundsHalfAwayFromZero() {
-    Sanitizer round = Sanitizers.roundToScale(2);
+    Sanitizer<Value> round = Sanitizers.roundToScale(2);
     assertEquals(
         new DecimalValue(new BigDecimal("19.99")),
         round.sanitize(new DecimalValue(new BigDecimal("19.985"))));
@@ -73,7 +74,7 @@ class SanitizersAndValidatorsTest {
 
   @Test
   void lengthValidatorsCountCodePoints() {
-    Validator range = Validators.lengthRange(2, 5);
+    Validator<Value> range = Validators.lengthRange(2, 5);
     assertDoesNotThrow(() -> range.validate(new TextValue("h\u00e9llo")));
     assertDoesNotThrow(() -> range.validate(new TextValue("\uD83D\uDE00\uD83D\uDE00")));
     ValidationException tooLong =
