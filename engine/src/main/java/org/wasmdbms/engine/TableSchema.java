@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.wasmdbms.api.rules.Sanitizer;
 import org.wasmdbms.api.rules.Validator;
 import org.wasmdbms.api.schema.TableDef;
+import org.wasmdbms.api.value.Value;
 
 /**
  * A table as the engine runs it: the stored {@link TableDef} plus the sanitizers and validators of
@@ -17,11 +18,13 @@ import org.wasmdbms.api.schema.TableDef;
  */
 public final class TableSchema {
   private final TableDef definition;
-  private final List<List<Sanitizer>> sanitizers;
-  private final List<List<Validator>> validators;
+  private final List<List<Sanitizer<Value>>> sanitizers;
+  private final List<List<Validator<Value>>> validators;
 
   private TableSchema(
-      TableDef definition, List<List<Sanitizer>> sanitizers, List<List<Validator>> validators) {
+      TableDef definition,
+      List<List<Sanitizer<Value>>> sanitizers,
+      List<List<Validator<Value>>> validators) {
     this.definition = definition;
     this.sanitizers = sanitizers;
     this.validators = validators;
@@ -48,20 +51,20 @@ public final class TableSchema {
   }
 
   /** The sanitizers of the column at {@code index}, in order. */
-  public List<Sanitizer> sanitizers(int index) {
+  public List<Sanitizer<Value>> sanitizers(int index) {
     return sanitizers.get(index);
   }
 
   /** The validators of the column at {@code index}, in order. */
-  public List<Validator> validators(int index) {
+  public List<Validator<Value>> validators(int index) {
     return validators.get(index);
   }
 
   /** Attaches rules to columns. Not thread-safe. */
   public static final class Builder {
     private final TableDef definition;
-    private final List<List<Sanitizer>> sanitizers = new ArrayList<>();
-    private final List<List<Validator>> validators = new ArrayList<>();
+    private final List<List<Sanitizer<Value>>> sanitizers = new ArrayList<>();
+    private final List<List<Validator<Value>>> validators = new ArrayList<>();
 
     private Builder(TableDef definition) {
       this.definition = Objects.requireNonNull(definition, "definition");
@@ -76,7 +79,7 @@ public final class TableSchema {
      *
      * @throws IllegalArgumentException if the table has no such column
      */
-    public Builder sanitize(String column, Sanitizer sanitizer) {
+    public Builder sanitize(String column, Sanitizer<Value> sanitizer) {
       sanitizers.get(indexOf(column)).add(Objects.requireNonNull(sanitizer, "sanitizer"));
       return this;
     }
@@ -86,7 +89,7 @@ public final class TableSchema {
      *
      * @throws IllegalArgumentException if the table has no such column
      */
-    public Builder validate(String column, Validator validator) {
+    public Builder validate(String column, Validator<Value> validator) {
       validators.get(indexOf(column)).add(Objects.requireNonNull(validator, "validator"));
       return this;
     }

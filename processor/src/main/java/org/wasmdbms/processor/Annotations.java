@@ -84,6 +84,23 @@ final class Annotations {
     return out;
   }
 
+  /** A {@code String[]} member. */
+  List<String> strings(AnnotationMirror mirror, String name) {
+    List<String> out = new ArrayList<>();
+    for (Object item : (List<?>) member(mirror, name).getValue()) {
+      out.add((String) ((AnnotationValue) item).getValue());
+    }
+    return out;
+  }
+
+  /**
+   * A {@code Class} member as javac holds it: a type mirror, an error type, or (for a class that
+   * cannot be resolved) a string.
+   */
+  Object raw(AnnotationMirror mirror, String name) {
+    return member(mirror, name).getValue();
+  }
+
   /** An annotation-array member, such as the {@code value} of a repeatable container. */
   List<AnnotationMirror> mirrors(AnnotationMirror mirror, String name) {
     List<AnnotationMirror> out = new ArrayList<>();

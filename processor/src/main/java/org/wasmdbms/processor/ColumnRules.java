@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.rules.Sanitizers;
 import org.wasmdbms.api.value.DataType;
+import org.wasmdbms.api.value.DateTimeValue;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.api.value.Values;
 
@@ -23,6 +25,7 @@ final class ColumnRules {
   private final FieldType type;
   private final Annotations annotations;
   private final Diagnostics diagnostics;
+  private final CustomRuleReader custom;
   private final List<Model.Snippet> sanitizers = new ArrayList<>();
   private final List<Model.Snippet> validators = new ArrayList<>();
   private AnnotationMirror nullIfEmpty;
@@ -32,12 +35,20 @@ final class ColumnRules {
       String column,
       FieldType type,
       Annotations annotations,
-      Diagnostics diagnostics) {
+      Diagnostics diagnostics,
+      CustomRuleReader custom) {
     this.field = field;
     this.column = column;
     this.type = type;
     this.annotations = annotations;
     this.diagnostics = diagnostics;
+    this.custom = custom;
+  }
+
+  private static void addIfRead(List<Model.Snippet> rules, Model.Snippet rule) {
+    if (rule != null) {
+      rules.add(rule);
+    }
   }
 
   /** Adds the rule of schema annotation {@code kind}; reports an unknown or misplaced one. */
@@ -52,7 +63,11 @@ final class ColumnRules {
         nullIfEmpty = mirror;
         textSanitizer(mirror, "nullIfEmpty()");
       }
+      case "UrlEncode" -> textSanitizer(mirror, "urlEncode()");
       case "Clamp" -> clamp(mirror);
+      case "ClampUnsigned" -> clampUnsigned(mirror);
+      case "TimezoneOffset" -> timezoneOffset(mirror, annotations.integer(mirror, "value"));
+      case "Utc" -> timezoneOffset(mirror, null);
       case "RoundToScale" -> roundToScale(mirror);
       case "MinLength" -> length(mirror, annotations.integer(mirror, "value"), null);
       case "MaxLength" -> length(mirror, null, annotations.integer(mirror, "value"));
@@ -60,6 +75,16 @@ final class ColumnRules {
           length(mirror, annotations.integer(mirror, "min"), annotations.integer(mirror, "max"));
       case "Email" -> textValidator(mirror, "email()");
       case "Url" -> textValidator(mirror, "url()");
+      case "PhoneNumber" -> textValidator(mirror, "phoneNumber()");
+      case "MimeType" -> textValidator(mirror, "mimeType()");
+      case "RgbColor" -> textValidator(mirror, "rgbColor()");
+      case "CamelCase" -> textValidator(mirror, "camelCase()");
+      case "KebabCase" -> textValidator(mirror, "kebabCase()");
+      case "SnakeCase" -> textValidator(mirror, "snakeCase()");
+      case "Iso639" -> textValidator(mirror, "iso639()");
+      case "Iso3166" -> textValidator(mirror, "iso3166()");
+      case "Sanitize" -> addIfRead(sanitizers, custom.read(field, mirror, true, column, type));
+      case "Validate" -> addIfRead(validators, custom.read(field, mirror, false, column, type));
       default ->
           diagnostics.error(field, mirror, "@" + kind + " does not belong on a column field");
     }
@@ -172,6 +197,99 @@ final class ColumnRules {
     sanitizers.add(
         new Model.Snippet(
             "Sanitizers.clamp(" + low.source() + ", " + high.source() + ")", imports));
+  }
+
+  /** {@code @ClampUnsigned}: unsigned 64-bit bounds; the minimum must fit the column type. */
+  private void clampUnsigned(AnnotationMirror mirror) {
+    if (!Sanitizers.isUnsigned(type.dataType())) {
+      diagnostics.error(
+          field,
+          mirror,
+          "@ClampUnsigned applies to unsigned integer columns, but "
+              + column
+              + " is "
+              + type.dataType().wireName());
+      return;
+    }
+    Value min = unsignedBound(mirror, "min");
+    Value max = unsignedBound(mirror, "max");
+    if (min == null || max == null) {
+      return;
+    }
+    if (Values.compare(min, max) > 0) {
+      diagnostics.error(
+          field, mirror, "@ClampUnsigned bounds of column " + column + " are reversed");
+      return;
+    }
+    try {
+      Values.coerce(min, type.dataType());
+    } catch (DbmsException e) {
+      diagnostics.error(
+          field,
+          mirror,
+          "@ClampUnsigned minimum of column "
+              + column
+              + " does not fit "
+              + type.dataType().wireName());
+      return;
+    }
+    Model.Snippet low = snippet(min);
+    Model.Snippet high = snippet(max);
+    List<String> imports = new ArrayList<>(low.imports());
+    imports.addAll(high.imports());
+    imports.add(SANITIZERS);
+    sanitizers.add(
+        new Model.Snippet(
+            "Sanitizers.clampUnsigned(" + low.source() + ", " + high.source() + ")", imports));
+  }
+
+  private Value unsignedBound(AnnotationMirror mirror, String member) {
+    String text = annotations.string(mirror, member);
+    try {
+      return ValueLiterals.parse(text, DataType.UINT64, false);
+    } catch (IllegalArgumentException e) {
+      diagnostics.error(
+          field,
+          mirror,
+          "bad @ClampUnsigned "
+              + member
+              + " for column "
+              + column
+              + ": \""
+              + text
+              + "\" is not an unsigned 64-bit number");
+      return null;
+    }
+  }
+
+  /** {@code @TimezoneOffset(offset)}, or {@code @Utc} when {@code offset} is null. */
+  private void timezoneOffset(AnnotationMirror mirror, Integer offset) {
+    if (type.dataType() != DataType.DATETIME) {
+      diagnostics.error(
+          field,
+          mirror,
+          "@"
+              + Annotations.schemaName(mirror)
+              + " applies to DateTime columns, but "
+              + column
+              + " is "
+              + type.dataType().wireName());
+    } else if (offset == null) {
+      sanitizers.add(new Model.Snippet("Sanitizers.utc()", List.of(SANITIZERS)));
+    } else if (offset < -DateTimeValue.MAX_OFFSET_MINUTES
+        || offset > DateTimeValue.MAX_OFFSET_MINUTES) {
+      diagnostics.error(
+          field,
+          mirror,
+          "@TimezoneOffset must be within -"
+              + DateTimeValue.MAX_OFFSET_MINUTES
+              + ".."
+              + DateTimeValue.MAX_OFFSET_MINUTES
+              + " minutes");
+    } else {
+      sanitizers.add(
+          new Model.Snippet("Sanitizers.timezoneOffset(" + offset + ")", List.of(SANITIZERS)));
+    }
   }
 
   private void roundToScale(AnnotationMirror mirror) {

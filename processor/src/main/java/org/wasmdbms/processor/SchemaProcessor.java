@@ -61,7 +61,7 @@ public final class SchemaProcessor extends AbstractProcessor {
     }
 
     void run() {
-      TableReader reader = new TableReader(processingEnv.getTypeUtils(), annotations, diagnostics);
+      TableReader reader = new TableReader(processingEnv, annotations, diagnostics);
       for (Element element : round.getElementsAnnotatedWith(type("Table"))) {
         TypeElement type = (TypeElement) element;
         int before = diagnostics.errorCount();
@@ -99,9 +99,7 @@ public final class SchemaProcessor extends AbstractProcessor {
       if (table != null || Annotations.find(type, "Table") == null) {
         return table;
       }
-      table =
-          new TableReader(processingEnv.getTypeUtils(), annotations, new Diagnostics(null))
-              .read(type);
+      table = new TableReader(processingEnv, annotations, new Diagnostics(null)).read(type);
       if (table != null) {
         // Compiled before, so its generated classes exist.
         sound.put(table, true);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -26,11 +27,16 @@ final class TableReader {
   private final Types types;
   private final Annotations annotations;
   private final Diagnostics diagnostics;
+  private final DeclarationOrder order;
+  private final CustomRuleReader customRules;
 
-  TableReader(Types types, Annotations annotations, Diagnostics diagnostics) {
-    this.types = types;
+  TableReader(ProcessingEnvironment environment, Annotations annotations, Diagnostics diagnostics) {
+    this.types = environment.getTypeUtils();
     this.annotations = annotations;
     this.diagnostics = diagnostics;
+    this.order = new DeclarationOrder(environment, annotations);
+    this.customRules =
+        new CustomRuleReader(environment.getElementUtils(), types, annotations, diagnostics);
   }
 
   /**
@@ -207,14 +213,14 @@ final class TableReader {
     if (read == null) {
       return null;
     }
-    ColumnRules rules = new ColumnRules(field, name, type, annotations, diagnostics);
+    ColumnRules rules = new ColumnRules(field, name, type, annotations, diagnostics, customRules);
     boolean primaryKey = false;
     boolean unique = false;
     boolean autoIncrement = false;
     boolean nullableMark = false;
     AnnotationMirror defaultAnnotation = null;
     Model.ForeignKey foreignKey = null;
-    for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
+    for (AnnotationMirror mirror : order.of(field)) {
       String kind = Annotations.schemaName(mirror);
       if (kind == null) {
         continue;

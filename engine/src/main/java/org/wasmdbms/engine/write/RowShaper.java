@@ -116,7 +116,7 @@ public final class RowShaper {
     ColumnDef column = schema.definition().columns().get(index);
     Value result = value;
     try {
-      for (Sanitizer sanitizer : schema.sanitizers(index)) {
+      for (Sanitizer<Value> sanitizer : schema.sanitizers(index)) {
         result = sanitizer.sanitize(result);
       }
     } catch (SanitizationException e) {
@@ -129,7 +129,7 @@ public final class RowShaper {
       result = convert(column, result);
     }
     try {
-      for (Validator validator : schema.validators(index)) {
+      for (Validator<Value> validator : schema.validators(index)) {
         validator.validate(result);
       }
     } catch (ValidationException e) {
