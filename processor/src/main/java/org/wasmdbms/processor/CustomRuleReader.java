@@ -54,7 +54,16 @@ final class CustomRuleReader {
     String what = sanitizer ? "sanitizer" : "validator";
     Object value = annotations.raw(mirror, "value");
     if (!(value instanceof DeclaredType declared) || declared.getKind() != TypeKind.DECLARED) {
-      diagnostics.error(field, mirror, what + " class " + value + " not found");
+      // javac has already reported the class it could not resolve or may not access; say which
+      // annotation suffers from it.
+      diagnostics.error(
+          field,
+          mirror,
+          "@"
+              + Annotations.schemaName(mirror)
+              + " names a "
+              + what
+              + " class that is not found or not accessible");
       return null;
     }
     TypeElement rule = (TypeElement) declared.asElement();
