@@ -119,6 +119,17 @@ test("validation-error for a name over 20 characters or a malformed e-mail", () 
   );
 });
 
+test("validation-error from the schema's user-defined validator (NotBlank on posts.title)", () => {
+  assert.equal(
+    assertDbmsError(() => db.insert("posts", post(11, "   ", 1), undefined), "validation-error"),
+    "column title: NotBlank: must not be blank",
+  );
+  assertDbmsError(
+    () => db.update("posts", row({ title: text("") }), idIs(10), undefined),
+    "validation-error",
+  );
+});
+
 test("invalid-query for wrong value types, malformed filters and bad limits", () => {
   const select = (parts) => () => db.select("users", query(parts), undefined);
   assertDbmsError(

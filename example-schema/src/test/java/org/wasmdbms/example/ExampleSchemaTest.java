@@ -83,6 +83,16 @@ class ExampleSchemaTest {
   }
 
   @Test
+  void userDefinedValidatorRefusesABlankTitle() {
+    insertUser(1, "Alice", "alice@example.com");
+    ValidationException error =
+        assertThrows(ValidationException.class, () -> insertPost(session, 1, " \t ", 1));
+    assertEquals("column title: NotBlank: must not be blank", error.detail());
+    assertEquals(List.of(), session.select(PostTable.INSTANCE, Query.ALL));
+    insertPost(session, 1, " x ", 1);
+  }
+
+  @Test
   void constraintErrorsAreTyped() {
     insertUser(1, "Alice", "alice@example.com");
     assertThrows(PrimaryKeyConflictException.class, () -> insertUser(1, "Al", "al@example.com"));

@@ -202,6 +202,17 @@ abstract class ContractSuite {
   }
 
   @Test
+  void blankPostTitleIsRefusedByTheUserDefinedValidator() {
+    seed();
+    ValidationException error =
+        assertRefused(
+            ValidationException.class, () -> db.insert("posts", post(13, "   ", 1), null));
+    assertEquals("column title: NotBlank: must not be blank", error.detail());
+    assertRefused(
+        ValidationException.class, () -> db.update("posts", set("title", ""), idIs(10), null));
+  }
+
+  @Test
   void badEmailIsAValidationError() {
     seed();
     ValidationException error =
