@@ -6,6 +6,7 @@ import org.wasmdbms.api.error.ErrorKind;
 import org.wasmdbms.testkit.ApiSmoke;
 import org.wasmdbms.testkit.BTreeSmoke;
 import org.wasmdbms.testkit.EngineSmoke;
+import org.wasmdbms.testkit.RulesSmoke;
 import org.wasmdbms.testkit.StorageSmoke;
 
 /**
@@ -32,6 +33,8 @@ public final class GuardProgram {
     StorageSmoke.run(out);
     section(out, "btree");
     BTreeSmoke.run(out);
+    section(out, "rules");
+    RulesSmoke.run(out);
     section(out, "engine");
     EngineSmoke.run(out);
     section(out, "generated schema");
