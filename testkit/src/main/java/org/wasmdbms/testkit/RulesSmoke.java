@@ -40,6 +40,7 @@ public final class RulesSmoke {
           "X\u00b2",
           "a\u2460",
           "\u03a9mega",
+          "\u24b6bc", // circled capital A: Other_Uppercase, not an upper-case letter
           "\u0661\u0662\u0663",
           "+44 20 7946 0958",
           "(202) 555-0173",
