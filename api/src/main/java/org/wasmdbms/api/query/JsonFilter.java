@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.wasmdbms.api.error.InvalidQueryException;
 import org.wasmdbms.api.json.JsonNode;
+import org.wasmdbms.api.json.JsonParser;
 import org.wasmdbms.api.value.BooleanValue;
 import org.wasmdbms.api.value.DecimalValue;
 import org.wasmdbms.api.value.Float32Value;
@@ -64,7 +65,8 @@ public sealed interface JsonFilter
    * @param test the comparison
    * @param operands one value for {@code Eq}..{@code Le}, any number for {@code In}, none for
    *     {@code IsNull} and {@code NotNull} (unmodifiable copy). Each is an integer, decimal, float
-   *     (not NaN), Boolean, Text or Json value; never {@code Null}, which the null tests cover
+   *     (not NaN), Boolean, Text or Json value (whose objects do not repeat a key); never {@code
+   *     Null}, which the null tests cover
    */
   record Extract(JsonPath path, Test test, List<Value> operands) implements JsonFilter {
     /** Creates the operation; checks the operands' number and types. */
@@ -122,6 +124,10 @@ public sealed interface JsonFilter
                 + test.wireName()
                 + " compares JSON with integer, Decimal, float, Text, Boolean or Json values, not "
                 + (v.isNull() ? "Null (use IsNull or NotNull)" : v.type().wireName()));
+      }
+      if (v instanceof JsonValue json) {
+        // Structural equality needs one value per key; JsonParser.parse refuses a repeated key.
+        JsonParser.parse(json.text(), JsonValue.MAX_DEPTH);
       }
     }
   }

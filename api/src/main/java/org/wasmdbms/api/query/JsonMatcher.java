@@ -43,6 +43,9 @@ import org.wasmdbms.api.value.Value;
  * <p>In an object that repeats a key, the last member counts. Immutable and thread-safe.
  */
 public final class JsonMatcher {
+  /** What {@link #order} answers for values it does not order. */
+  private static final int INCOMPARABLE = Integer.MIN_VALUE;
+
   private final JsonFilter filter;
   private final Operand[] operands;
 
@@ -51,12 +54,7 @@ public final class JsonMatcher {
     this.operands = operands;
   }
 
-  /**
-   * Prepares {@code filter}.
-   *
-   * @throws org.wasmdbms.api.error.InvalidQueryException if a Json operand repeats a key in an
-   *     object, which would make structural equality ambiguous
-   */
+  /** Prepares {@code filter}: parses Json operands and reads number operands once. */
   public static JsonMatcher compile(JsonFilter filter) {
     List<Value> values = filter instanceof JsonFilter.Extract e ? e.operands() : List.of();
     Operand[] operands = new Operand[values.size()];
@@ -189,9 +187,6 @@ public final class JsonMatcher {
     }
     return order(text, at, operand) == 0;
   }
-
-  /** What {@link #order} answers for values it does not order; below every real answer. */
-  private static final int INCOMPARABLE = Integer.MIN_VALUE;
 
   /**
    * The order of the value at {@code at} relative to a number or text operand: negative, zero or

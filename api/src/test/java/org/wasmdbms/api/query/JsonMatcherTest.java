@@ -13,6 +13,7 @@ import org.wasmdbms.api.json.WireFormat;
 import org.wasmdbms.api.value.DateValue;
 import org.wasmdbms.api.value.Float64Value;
 import org.wasmdbms.api.value.Int64Value;
+import org.wasmdbms.api.value.JsonValue;
 import org.wasmdbms.api.value.NullValue;
 
 /**
@@ -363,6 +364,9 @@ class JsonMatcherTest {
     assertThrows(
         InvalidQueryException.class,
         () -> new JsonFilter.Extract(path, JsonFilter.Test.EQ, List.of()));
+    assertThrows(
+        InvalidQueryException.class,
+        () -> new JsonFilter.Extract(path, JsonFilter.Test.EQ, new JsonValue("{\"x\":1,\"x\":2}")));
     assertThrows(
         InvalidQueryException.class,
         () ->
