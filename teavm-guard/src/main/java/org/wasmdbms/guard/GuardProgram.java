@@ -6,6 +6,7 @@ import org.wasmdbms.api.error.ErrorKind;
 import org.wasmdbms.testkit.ApiSmoke;
 import org.wasmdbms.testkit.BTreeSmoke;
 import org.wasmdbms.testkit.EngineSmoke;
+import org.wasmdbms.testkit.JsonFilterSmoke;
 import org.wasmdbms.testkit.RulesSmoke;
 import org.wasmdbms.testkit.StorageSmoke;
 
@@ -37,6 +38,8 @@ public final class GuardProgram {
     RulesSmoke.run(out);
     section(out, "engine");
     EngineSmoke.run(out);
+    section(out, "json filters");
+    JsonFilterSmoke.run(out);
     section(out, "generated schema");
     GeneratedSchemaScenario.run(out);
     out.println("== end");

@@ -8,6 +8,8 @@ import org.wasmdbms.api.error.InvalidQueryException;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.Join;
 import org.wasmdbms.api.query.JoinType;
+import org.wasmdbms.api.query.JsonFilter;
+import org.wasmdbms.api.query.JsonPath;
 import org.wasmdbms.api.value.BlobValue;
 import org.wasmdbms.api.value.BooleanValue;
 import org.wasmdbms.api.value.DataType;
@@ -319,6 +321,8 @@ public final class WireFormat {
       body = new JsonNode.JsonString(f.column());
     } else if (filter instanceof Filter.NotNull f) {
       body = new JsonNode.JsonString(f.column());
+    } else if (filter instanceof Filter.Json json) {
+      body = pair(json.column(), jsonOperationToJson(json.operation()));
     } else if (filter instanceof Filter.Not not) {
       body = filterToJson(not.operand());
     } else {
@@ -376,8 +380,85 @@ public final class WireFormat {
       case "Not" -> {
         return new Filter.Not(filterFromJson(body));
       }
+      case "Json" -> {
+        List<JsonNode> p = pairOf(body, tag);
+        return new Filter.Json(string(p.get(0), "Json column"), jsonOperation(p.get(1)));
+      }
       default -> throw new InvalidQueryException("unknown filter tag \"" + tag + "\"");
     }
+  }
+
+  private static JsonNode jsonOperationToJson(JsonFilter operation) {
+    JsonNode body;
+    if (operation instanceof JsonFilter.HasKey hasKey) {
+      body = new JsonNode.JsonString(hasKey.path().text());
+    } else if (operation instanceof JsonFilter.Extract extract) {
+      JsonFilter.Test test = extract.test();
+      JsonNode comparison;
+      if (test.operandCount() == 0) {
+        comparison = new JsonNode.JsonString(test.wireName());
+      } else if (test == JsonFilter.Test.IN) {
+        List<JsonNode> values = new ArrayList<>(extract.operands().size());
+        for (Value v : extract.operands()) {
+          values.add(valueToJson(v));
+        }
+        comparison = single(test.wireName(), new JsonNode.JsonArray(values));
+      } else {
+        comparison = single(test.wireName(), valueToJson(extract.operands().get(0)));
+      }
+      body = pair(extract.path().text(), comparison);
+    } else {
+      body = ((JsonFilter.Contains) operation).pattern();
+    }
+    return single(operation.tag(), body);
+  }
+
+  private static JsonFilter jsonOperation(JsonNode node) {
+    Map.Entry<String, JsonNode> tagged = singleMember(node, "a JSON operation");
+    JsonNode body = tagged.getValue();
+    switch (tagged.getKey()) {
+      case "HasKey" -> {
+        return new JsonFilter.HasKey(JsonPath.parse(string(body, "HasKey path")));
+      }
+      case "Extract" -> {
+        List<JsonNode> p = array(body, "Extract");
+        if (p.size() != 2) {
+          throw new InvalidQueryException(
+              "Extract needs [path, comparison], got an array of " + p.size());
+        }
+        return extract(JsonPath.parse(string(p.get(0), "Extract path")), p.get(1));
+      }
+      case "Contains" -> {
+        return new JsonFilter.Contains(body);
+      }
+      default ->
+          throw new InvalidQueryException("unknown JSON operation tag \"" + tagged.getKey() + "\"");
+    }
+  }
+
+  private static JsonFilter extract(JsonPath path, JsonNode comparison) {
+    if (comparison instanceof JsonNode.JsonString s) {
+      JsonFilter.Test test = JsonFilter.Test.fromWireName(s.value());
+      if (test == null || test.operandCount() != 0) {
+        throw new InvalidQueryException(
+            "Extract comparison \"" + s.value() + "\" is not \"IsNull\" or \"NotNull\"");
+      }
+      return new JsonFilter.Extract(path, test, List.of());
+    }
+    Map.Entry<String, JsonNode> tagged = singleMember(comparison, "an Extract comparison");
+    JsonFilter.Test test = JsonFilter.Test.fromWireName(tagged.getKey());
+    if (test == null || test.operandCount() == 0) {
+      throw new InvalidQueryException("unknown Extract comparison tag \"" + tagged.getKey() + "\"");
+    }
+    List<Value> values = new ArrayList<>();
+    if (test == JsonFilter.Test.IN) {
+      for (JsonNode v : array(tagged.getValue(), "Extract In values")) {
+        values.add(valueFromJson(v));
+      }
+    } else {
+      values.add(valueFromJson(tagged.getValue()));
+    }
+    return new JsonFilter.Extract(path, test, values);
   }
 
   private static Filter comparison(String tag, String column, Value value) {

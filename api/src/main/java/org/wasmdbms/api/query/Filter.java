@@ -28,6 +28,7 @@ public sealed interface Filter
         Filter.Like,
         Filter.IsNull,
         Filter.NotNull,
+        Filter.Json,
         Filter.And,
         Filter.Or,
         Filter.Not {
@@ -258,6 +259,31 @@ public sealed interface Filter
     @Override
     public int depth() {
       return 1;
+    }
+  }
+
+  /**
+   * A test of the document in a Json column: {@link JsonFilter.HasKey}, {@link JsonFilter.Extract}
+   * or {@link JsonFilter.Contains}, evaluated as {@link JsonMatcher} describes.
+   *
+   * @param column the column name; binding refuses a column that is not Json
+   * @param operation what is asked of the document
+   */
+  record Json(String column, JsonFilter operation) implements Filter {
+    /** Creates the filter; its depth is bounded because every {@link JsonFilter}'s is. */
+    public Json {
+      Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(operation, "operation");
+    }
+
+    @Override
+    public String tag() {
+      return "Json";
+    }
+
+    @Override
+    public int depth() {
+      return operation.depth();
     }
   }
 

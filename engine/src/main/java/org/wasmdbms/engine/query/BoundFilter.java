@@ -5,6 +5,7 @@ import java.util.List;
 import org.wasmdbms.api.error.InvalidQueryException;
 import org.wasmdbms.api.error.UnknownColumnException;
 import org.wasmdbms.api.query.Filter;
+import org.wasmdbms.api.query.JsonMatcher;
 import org.wasmdbms.api.query.LikePattern;
 import org.wasmdbms.api.schema.ColumnDef;
 import org.wasmdbms.api.schema.TableDef;
@@ -25,8 +26,8 @@ import org.wasmdbms.api.value.Values;
  *
  * <p>Binding fails with {@link UnknownColumnException} for a column the table lacks and with {@link
  * InvalidQueryException} for a value whose type cannot be compared with the column's (any integer
- * compares with any integer column; floats of both widths with float columns) or a LIKE on a column
- * that is not text.
+ * compares with any integer column; floats of both widths with float columns), a LIKE on a column
+ * that is not text, or a JSON filter on a column that is not Json.
  */
 public sealed interface BoundFilter {
   /** Whether the row matches. */
@@ -55,6 +56,9 @@ public sealed interface BoundFilter {
     }
     if (filter instanceof Filter.NotNull notNull) {
       return new Not(new IsNull(column(table, notNull.column())));
+    }
+    if (filter instanceof Filter.Json json) {
+      return bindJson(json, table);
     }
     if (filter instanceof Filter.And and) {
       return new And(bindAll(and.operands(), table));
@@ -154,6 +158,16 @@ public sealed interface BoundFilter {
     return new Like(column, LikePattern.compile(like.pattern()));
   }
 
+  private static BoundFilter bindJson(Filter.Json json, TableDef table) {
+    int column = column(table, json.column());
+    DataType type = table.columns().get(column).type();
+    if (type != DataType.JSON) {
+      throw new InvalidQueryException(
+          "JSON filters need a Json column; " + json.column() + " is " + type.wireName());
+    }
+    return new Json(column, JsonMatcher.compile(json.operation()));
+  }
+
   /** The comparison operators. */
   enum Op {
     EQ,
@@ -218,6 +232,14 @@ public sealed interface BoundFilter {
         return pattern.matches(text.value());
       }
       return actual instanceof JsonValue json && pattern.matches(json.text());
+    }
+  }
+
+  /** A {@link JsonMatcher} on a Json column; a null column is a missing document. */
+  record Json(int column, JsonMatcher matcher) implements BoundFilter {
+    @Override
+    public boolean matches(Value[] row) {
+      return matcher.matches(row[column] instanceof JsonValue json ? json.text() : null);
     }
   }
 
