@@ -3,6 +3,7 @@ package org.wasmdbms.guard;
 import java.io.PrintStream;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.ErrorKind;
+import org.wasmdbms.testkit.AggregateSmoke;
 import org.wasmdbms.testkit.ApiSmoke;
 import org.wasmdbms.testkit.BTreeSmoke;
 import org.wasmdbms.testkit.EngineSmoke;
@@ -34,6 +35,8 @@ public final class GuardProgram {
     BTreeSmoke.run(out);
     section(out, "engine");
     EngineSmoke.run(out);
+    section(out, "aggregates");
+    AggregateSmoke.run(out);
     section(out, "generated schema");
     GeneratedSchemaScenario.run(out);
     out.println("== end");
