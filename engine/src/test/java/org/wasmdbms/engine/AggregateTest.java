@@ -389,6 +389,25 @@ class AggregateTest {
   }
 
   @Test
+  void aFloatJustBelowADecimalIsBelowItInEveryComparison() {
+    insert("g", text("x"), "f", f64(0.3)); // the double 0.299999999999999988897769753748...
+    Value decimal = dec("0.3");
+    List<String> kept = List.of("Text:x | Float64:0.3");
+    assertEquals(List.of(), having(new Filter.Gt("agg0", decimal), sum("f")));
+    assertEquals(List.of(), having(new Filter.Ge("agg0", decimal), sum("f")));
+    assertEquals(kept, having(new Filter.Lt("agg0", decimal), sum("f")));
+    assertEquals(kept, having(new Filter.Le("agg0", decimal), sum("f")));
+    assertEquals(List.of(), having(new Filter.Eq("agg0", decimal), sum("f")));
+    assertEquals(kept, having(new Filter.Ne("agg0", decimal), sum("f")));
+    assertEquals(List.of(), having(new Filter.In("agg0", List.of(decimal)), avg("f")));
+    assertEquals(kept, having(new Filter.Eq("agg0", f64(0.3)), sum("f")));
+    Value exact = new DecimalValue(new BigDecimal(0.3));
+    assertEquals(kept, having(new Filter.In("agg0", List.of(decimal, exact)), avg("f")));
+    assertEquals(List.of(), having(new Filter.Gt("agg0", exact), sum("f")));
+    assertEquals(kept, having(new Filter.Ge("agg0", exact), sum("f")));
+  }
+
+  @Test
   void havingOnGroupByColumnsAndExtremesFollowsTheColumnRules() {
     salesData();
     assertEquals(

@@ -46,7 +46,8 @@ import org.wasmdbms.memory.HeapMemoryProvider;
  * {@code aggN}, an ordering over both, limit and offset. The engine's groups, in order, must equal
  * H2's for the equivalent SQL, {@code SELECT * FROM (SELECT keys, functions AS aggN ... GROUP BY
  * keys) WHERE having ORDER BY ... , keys ASC NULLS FIRST}, with the filters translated as in {@link
- * H2DifferentialTest}.
+ * H2DifferentialTest}. The table has secondary indexes, so filters on {@code g} and {@code s} are
+ * read through them.
  *
  * <p>Where H2's types differ from the engine's rules, the SQL spells the rule out: an exact average
  * is H2's {@code AVG} over the column cast to {@code NUMERIC(40, 10)}, which has the 20 digits
@@ -85,6 +86,8 @@ class H2AggregateDifferentialTest {
                   .column(ColumnDef.builder("u", DataType.UINT64).nullable())
                   .column(ColumnDef.builder("d", DataType.DECIMAL).nullable())
                   .column(ColumnDef.builder("f", DataType.FLOAT64).nullable())
+                  .index("idx_g", false, "g")
+                  .index("idx_s_i", false, "s", "i")
                   .build()));
       try (Statement st = h2.createStatement()) {
         st.execute(
