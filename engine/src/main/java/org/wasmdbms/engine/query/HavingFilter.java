@@ -19,10 +19,12 @@ import org.wasmdbms.api.value.Values;
  *
  * <p>Group-by columns, minimums and maximums follow their column's rules and a count those of a
  * Uint64 column. A sum or average compares by numeric value with any integer or decimal value, and
- * a float one also with float values. For a float result that comparison is exact: the value is
- * replaced by the largest binary64 not above it, and a strict bound past it by a non-strict one (a
- * float {@code x} exceeds a value {@code d} strictly between two neighbouring doubles {@code r < d}
- * exactly when {@code x > r}), so the bound filter compares floats with floats.
+ * a float one also with float values. For a float result that comparison is exact, yet the bound
+ * filter compares floats with floats: an integer or decimal {@code d} is replaced by {@code r}, the
+ * largest binary64 not above it. If {@code r} equals {@code d}, nothing else changes. Otherwise
+ * {@code d} lies strictly between {@code r} and the next double, so no float equals it, a float is
+ * above or at {@code d} exactly when it is above {@code r}, and below or at {@code d} exactly when
+ * it is at most {@code r}.
  */
 final class HavingFilter {
   /** The exact value of the largest finite binary64. */
