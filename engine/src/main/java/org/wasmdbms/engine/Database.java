@@ -9,6 +9,9 @@ import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.InternalDbmsException;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.api.error.TransactionNotFoundException;
+import org.wasmdbms.api.query.AggregateFunction;
+import org.wasmdbms.api.query.AggregatedRow;
+import org.wasmdbms.api.query.AggregatedValue;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.Query;
@@ -19,6 +22,7 @@ import org.wasmdbms.api.value.IntegerValue;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.engine.data.Tables;
 import org.wasmdbms.engine.query.AccessPath;
+import org.wasmdbms.engine.query.Aggregation;
 import org.wasmdbms.engine.query.BoundFilter;
 import org.wasmdbms.engine.query.QueryRunner;
 import org.wasmdbms.engine.query.RowSize;
@@ -139,6 +143,40 @@ public final class Database implements AutoCloseable {
   /** Selects rows as transaction {@code transactionId} sees them. */
   public List<Row> select(long transactionId, String table, Query query) {
     return call(() -> select(transaction(transactionId), table, query));
+  }
+
+  /**
+   * Aggregates the rows of {@code table} that pass the query's filter, outside any transaction: one
+   * row per group of equal values of the query's group-by columns (nulls form one group; without
+   * group-by columns exactly one group, even over no rows), with one result per function in {@code
+   * functions}, in their order. The query's having filter and ordering name group-by columns and
+   * the results {@code agg0}, {@code agg1}, and so on; without an ordering groups come in ascending
+   * order of their keys, nulls first; limit and offset count groups. See {@link AggregatedValue}
+   * for the result types. The groups count against the select memory limit.
+   *
+   * @throws org.wasmdbms.api.error.UnknownColumnException for an unknown column in the filter, the
+   *     group-by columns or a function
+   * @throws org.wasmdbms.api.error.InvalidQueryException for a sum or average of a column that is
+   *     not numeric, or a having filter or ordering naming anything but group-by columns and {@code
+   *     aggN}, or comparing them with a value of another kind
+   */
+  public List<AggregatedRow> aggregate(
+      String table, Query query, List<AggregateFunction> functions) {
+    return call(() -> aggregate(committed, table, query, functions));
+  }
+
+  /**
+   * Aggregates as transaction {@code transactionId} sees the rows; see {@link #aggregate(String,
+   * Query, List)}.
+   */
+  public List<AggregatedRow> aggregate(
+      long transactionId, String table, Query query, List<AggregateFunction> functions) {
+    return call(() -> aggregate(transaction(transactionId), table, query, functions));
+  }
+
+  private List<AggregatedRow> aggregate(
+      Tables tables, String table, Query query, List<AggregateFunction> functions) {
+    return Aggregation.aggregate(tables.table(table), query, functions, selectMemoryLimit);
   }
 
   /**

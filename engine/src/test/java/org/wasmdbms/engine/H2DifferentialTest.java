@@ -26,6 +26,7 @@ import org.wasmdbms.api.schema.IndexDef;
 import org.wasmdbms.api.schema.TableDef;
 import org.wasmdbms.api.value.BooleanValue;
 import org.wasmdbms.api.value.DataType;
+import org.wasmdbms.api.value.DecimalValue;
 import org.wasmdbms.api.value.Float64Value;
 import org.wasmdbms.api.value.Int32Value;
 import org.wasmdbms.api.value.Int64Value;
@@ -405,8 +406,11 @@ class H2DifferentialTest {
     return rows;
   }
 
-  /** The SQL of {@code filter}, two-valued; values go to {@code parameters}. */
-  private static String sql(Filter filter, List<Value> parameters) {
+  /**
+   * The SQL of {@code filter}, two-valued; values go to {@code parameters}. Column names are used
+   * as they are (the aggregate test names its derived columns after the having filter's names).
+   */
+  static String sql(Filter filter, List<Value> parameters) {
     if (filter instanceof Filter.And and) {
       return joined(and.operands(), " AND ", parameters);
     }
@@ -479,7 +483,7 @@ class H2DifferentialTest {
     return value instanceof IntegerValue ? "CAST(? AS NUMERIC(20))" : "?";
   }
 
-  private static void bind(PreparedStatement st, int index, Value value) throws SQLException {
+  static void bind(PreparedStatement st, int index, Value value) throws SQLException {
     if (value.isNull()) {
       st.setObject(index, null);
     } else if (value instanceof IntegerValue integer) {
@@ -488,12 +492,14 @@ class H2DifferentialTest {
       st.setString(index, text.value());
     } else if (value instanceof Float64Value f) {
       st.setDouble(index, f.value());
+    } else if (value instanceof DecimalValue d) {
+      st.setBigDecimal(index, d.value());
     } else {
       st.setBoolean(index, ((BooleanValue) value).value());
     }
   }
 
-  private static String integerText(IntegerValue integer) {
+  static String integerText(IntegerValue integer) {
     return integer.isNegative()
         ? String.valueOf(integer.bits())
         : new BigInteger(Unsigned.toString(integer.bits())).toString();

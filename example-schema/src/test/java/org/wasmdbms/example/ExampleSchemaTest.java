@@ -14,11 +14,16 @@ import org.wasmdbms.api.error.MissingNonNullableFieldException;
 import org.wasmdbms.api.error.PrimaryKeyConflictException;
 import org.wasmdbms.api.error.TransactionNotFoundException;
 import org.wasmdbms.api.error.ValidationException;
+import org.wasmdbms.api.query.AggregateFunction;
+import org.wasmdbms.api.query.AggregatedRow;
+import org.wasmdbms.api.query.AggregatedValue;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.OrderDirection;
 import org.wasmdbms.api.query.Query;
+import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
+import org.wasmdbms.api.value.Uint64Value;
 import org.wasmdbms.engine.Database;
 import org.wasmdbms.engine.typed.TypedSession;
 import org.wasmdbms.memory.HeapMemoryProvider;
@@ -183,6 +188,30 @@ class ExampleSchemaTest {
         List.of(new Post(id(2), "Published", "text 2", id(1))),
         session.select(PostTable.INSTANCE, Query.ALL));
     assertThrows(TransactionNotFoundException.class, session::commit);
+  }
+
+  @Test
+  void aggregatesGroupTheTableInAndOutsideATransaction() {
+    insertUser(1, "Alice", "alice@example.com");
+    insertUser(2, "Bob", "bob@example.com");
+    insertPost(session, 1, "a", 1);
+    insertPost(session, 2, "b", 1);
+    TypedSession tx = session.begin();
+    insertPost(tx, 3, "c", 2);
+    Query byUser =
+        Query.builder().groupBy("user").orderBy("agg0", OrderDirection.DESCENDING).build();
+    List<AggregateFunction> functions =
+        List.of(AggregateFunction.countRows(), AggregateFunction.max("title"));
+    assertEquals(
+        List.of(
+            new AggregatedRow(
+                List.of(id(1)),
+                List.of(
+                    new AggregatedValue(AggregateFunction.Kind.COUNT, new Uint64Value(2)),
+                    new AggregatedValue(AggregateFunction.Kind.MAX, new TextValue("b"))))),
+        session.aggregate(PostTable.INSTANCE, byUser, functions));
+    assertEquals(2, tx.aggregate(PostTable.INSTANCE, byUser, functions).size());
+    tx.rollback();
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.wasmdbms.guard;
 import java.io.PrintStream;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.ErrorKind;
+import org.wasmdbms.testkit.AggregateSmoke;
 import org.wasmdbms.testkit.ApiSmoke;
 import org.wasmdbms.testkit.BTreeSmoke;
 import org.wasmdbms.testkit.EngineSmoke;
@@ -40,6 +41,8 @@ public final class GuardProgram {
     EngineSmoke.run(out);
     section(out, "json filters");
     JsonFilterSmoke.run(out);
+    section(out, "aggregates");
+    AggregateSmoke.run(out);
     section(out, "generated schema");
     GeneratedSchemaScenario.run(out);
     out.println("== end");

@@ -7,18 +7,30 @@ import java.util.Objects;
 import org.wasmdbms.api.error.InvalidQueryException;
 
 /**
- * A select request: an optional filter, an ordering on several keys, and an optional limit and
- * offset. Immutable; built with {@link #builder()}.
+ * A select or aggregate request: an optional filter, an ordering on several keys, an optional limit
+ * and offset, and for aggregates the group-by columns and a having filter. Immutable and
+ * thread-safe; built with {@link #builder()}.
  *
  * <p>Without an ordering, rows come back in primary-key order. Limit and offset count rows after
- * filtering and ordering.
+ * filtering and ordering. In an aggregate they count groups, the ordering and the having filter
+ * name group-by columns and the results {@code agg0}, {@code agg1}, and so on, and without an
+ * ordering groups come in ascending order of their keys. A select with group-by columns or a having
+ * filter is refused.
  *
  * @param filter the filter, or null for every row
  * @param orderBy the sort keys, most significant first
  * @param limit the maximum number of rows, or -1 for no limit
  * @param offset how many leading rows to skip, zero or more
+ * @param groupBy the columns an aggregate groups by, possibly none (unmodifiable copy)
+ * @param having the filter on an aggregate's groups, or null for every group
  */
-public record Query(Filter filter, List<OrderKey> orderBy, long limit, long offset) {
+public record Query(
+    Filter filter,
+    List<OrderKey> orderBy,
+    long limit,
+    long offset,
+    List<String> groupBy,
+    Filter having) {
   /** A query for every row in primary-key order. */
   public static final Query ALL = new Query(null, List.of(), -1, 0);
 
@@ -30,12 +42,30 @@ public record Query(Filter filter, List<OrderKey> orderBy, long limit, long offs
   public Query {
     Objects.requireNonNull(orderBy, "orderBy");
     orderBy = Collections.unmodifiableList(new ArrayList<>(orderBy));
+    groupBy = Collections.unmodifiableList(new ArrayList<>(groupBy));
+    for (String column : groupBy) {
+      Objects.requireNonNull(column, "group-by column");
+    }
     if (limit < -1) {
       throw new InvalidQueryException("limit must not be negative: " + limit);
     }
     if (offset < 0) {
       throw new InvalidQueryException("offset must not be negative: " + offset);
     }
+  }
+
+  /**
+   * A query without group-by columns or a having filter.
+   *
+   * @throws InvalidQueryException if the limit is below -1 or the offset is negative
+   */
+  public Query(Filter filter, List<OrderKey> orderBy, long limit, long offset) {
+    this(filter, orderBy, limit, offset, List.of(), null);
+  }
+
+  /** Whether the query has group-by columns or a having filter, which only aggregates take. */
+  public boolean hasGroupByOrHaving() {
+    return !groupBy.isEmpty() || having != null;
   }
 
   /** Whether a limit is set. */
@@ -54,6 +84,8 @@ public record Query(Filter filter, List<OrderKey> orderBy, long limit, long offs
     private final List<OrderKey> orderBy = new ArrayList<>();
     private long limit = -1;
     private long offset;
+    private final List<String> groupBy = new ArrayList<>();
+    private Filter having;
 
     private Builder() {}
 
@@ -81,13 +113,27 @@ public record Query(Filter filter, List<OrderKey> orderBy, long limit, long offs
       return this;
     }
 
+    /** Adds group-by columns after the ones already given (for aggregates). */
+    public Builder groupBy(String... columns) {
+      for (String column : columns) {
+        groupBy.add(column);
+      }
+      return this;
+    }
+
+    /** Keeps only the groups that match {@code having} (for aggregates). */
+    public Builder having(Filter having) {
+      this.having = having;
+      return this;
+    }
+
     /**
      * The query.
      *
      * @throws InvalidQueryException if limit or offset is negative
      */
     public Query build() {
-      return new Query(filter, orderBy, limit, offset);
+      return new Query(filter, orderBy, limit, offset, groupBy, having);
     }
   }
 }

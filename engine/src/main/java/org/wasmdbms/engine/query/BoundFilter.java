@@ -106,7 +106,7 @@ public sealed interface BoundFilter {
     int column = column(table, comparison.column());
     Value value = comparison.value();
     checkComparable(table, column, value);
-    Op op = operator(comparison);
+    Op op = Op.of(comparison);
     if (value.isNull()) {
       return switch (op) {
         case EQ -> new IsNull(column);
@@ -115,22 +115,6 @@ public sealed interface BoundFilter {
       };
     }
     return new Compare(op, column, value);
-  }
-
-  private static Op operator(Filter.Comparison comparison) {
-    if (comparison instanceof Filter.Eq) {
-      return Op.EQ;
-    }
-    if (comparison instanceof Filter.Ne) {
-      return Op.NE;
-    }
-    if (comparison instanceof Filter.Gt) {
-      return Op.GT;
-    }
-    if (comparison instanceof Filter.Ge) {
-      return Op.GE;
-    }
-    return comparison instanceof Filter.Lt ? Op.LT : Op.LE;
   }
 
   private static BoundFilter bindIn(Filter.In in, TableDef table) {
@@ -175,7 +159,24 @@ public sealed interface BoundFilter {
     GT,
     GE,
     LT,
-    LE
+    LE;
+
+    /** The operator of {@code comparison}. */
+    static Op of(Filter.Comparison comparison) {
+      if (comparison instanceof Filter.Eq) {
+        return EQ;
+      }
+      if (comparison instanceof Filter.Ne) {
+        return NE;
+      }
+      if (comparison instanceof Filter.Gt) {
+        return GT;
+      }
+      if (comparison instanceof Filter.Ge) {
+        return GE;
+      }
+      return comparison instanceof Filter.Lt ? LT : LE;
+    }
   }
 
   /** A filter whose answer does not depend on the row. */

@@ -5,10 +5,12 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import org.wasmdbms.api.error.InvalidQueryException;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.api.query.Query;
 import org.wasmdbms.api.schema.TableDef;
 import org.wasmdbms.api.value.Value;
+import org.wasmdbms.engine.data.LookaheadIterator;
 import org.wasmdbms.engine.data.TableData;
 
 /**
@@ -26,7 +28,7 @@ public final class QueryRunner {
    * @throws org.wasmdbms.api.error.UnknownColumnException for an unknown column in the filter or
    *     the ordering
    * @throws org.wasmdbms.api.error.InvalidQueryException for a value type that does not fit its
-   *     column
+   *     column, or group-by columns or a having filter (those are for {@link Aggregation})
    */
   public static List<Value[]> select(TableData data, Query query) {
     return select(data, query, Long.MAX_VALUE);
@@ -39,6 +41,10 @@ public final class QueryRunner {
    * @throws MemoryException when the rows held would pass {@code maxBytes}
    */
   public static List<Value[]> select(TableData data, Query query, long maxBytes) {
+    if (query.hasGroupByOrHaving()) {
+      throw new InvalidQueryException(
+          "group-by and having belong to aggregate, not to select; call aggregate to group rows");
+    }
     TableDef table = data.schema().definition();
     BoundFilter filter = BoundFilter.bind(query.filter(), table);
     Comparator<Value[]> order = RowOrder.of(query.orderBy(), table);
@@ -97,6 +103,26 @@ public final class QueryRunner {
       matches.sort(RowOrder.of(List.of(), data.schema().definition()));
     }
     return matches;
+  }
+
+  /**
+   * The rows of {@code data} that pass {@code filter}, read lazily through the planned access path
+   * in no promised order: what an aggregate groups.
+   */
+  public static Iterator<Value[]> passing(TableData data, BoundFilter filter) {
+    Iterator<Value[]> candidates = Planner.plan(filter, List.of(), false, data).rows(data);
+    return new LookaheadIterator<>() {
+      @Override
+      protected Value[] computeNext() {
+        while (candidates.hasNext()) {
+          Value[] row = candidates.next();
+          if (filter.matches(row)) {
+            return row;
+          }
+        }
+        return null;
+      }
+    };
   }
 
   private static List<Value[]> collect(

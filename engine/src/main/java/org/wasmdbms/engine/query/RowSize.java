@@ -20,16 +20,22 @@ public final class RowSize {
   public static long approximate(Value[] row) {
     long bytes = 0;
     for (Value value : row) {
-      if (value instanceof TextValue text) {
-        bytes += text.value().length();
-      } else if (value instanceof JsonValue json) {
-        bytes += json.text().length();
-      } else if (value instanceof BlobValue blob) {
-        bytes += blob.length();
-      } else {
-        bytes += FIXED_VALUE_BYTES;
-      }
+      bytes += approximate(value);
     }
     return bytes;
+  }
+
+  /** The estimated size of one value, in bytes. */
+  public static long approximate(Value value) {
+    if (value instanceof TextValue text) {
+      return text.value().length();
+    }
+    if (value instanceof JsonValue json) {
+      return json.text().length();
+    }
+    if (value instanceof BlobValue blob) {
+      return blob.length();
+    }
+    return FIXED_VALUE_BYTES;
   }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.wasmdbms.api.error.TransactionNotFoundException;
+import org.wasmdbms.api.query.AggregateFunction;
+import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.Query;
@@ -111,6 +113,17 @@ public final class TypedSession {
     return inTransaction
         ? database.select(transactionId, table, query)
         : database.select(table, query);
+  }
+
+  /**
+   * The groups of the rows of {@code table} that {@code query} selects, with one result per
+   * function; see {@link Database#aggregate(String, Query, List)}.
+   */
+  public List<AggregatedRow> aggregate(
+      TableMapping<?> table, Query query, List<AggregateFunction> functions) {
+    return inTransaction
+        ? database.aggregate(transactionId, table.name(), query, functions)
+        : database.aggregate(table.name(), query, functions);
   }
 
   /**
