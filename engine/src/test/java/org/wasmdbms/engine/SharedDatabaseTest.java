@@ -36,10 +36,8 @@ class SharedDatabaseTest {
               4,
               seed,
               (worker, random) -> {
-                if (worker < 2) {
-                  books.insertNext(db, worker);
-                } else {
-                  books.readOne(db, random);
+                books.turn(db, worker, random);
+                if (worker >= books.writers()) {
                   reads.incrementAndGet();
                 }
               });

@@ -176,8 +176,8 @@ public final class FileMemoryProvider implements MemoryProvider {
     return path;
   }
 
-  /** How often an interrupt closed the channel and a call reopened it (for tests). */
-  synchronized int reopens() {
+  /** How often an interrupt closed the file and a call reopened it (for tests and diagnostics). */
+  public synchronized int reopens() {
     return reopens;
   }
 
