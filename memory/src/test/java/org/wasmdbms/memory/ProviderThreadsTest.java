@@ -21,7 +21,7 @@ import org.wasmdbms.memory.journal.JournaledMemoryProvider;
 class ProviderThreadsTest {
   private static final int THREADS = 4;
   private static final int PAGES_PER_THREAD = 3;
-  private static final int ROUNDS = 3000;
+  private static final int ROUNDS = 1500;
 
   @Test
   void cacheSharedByThreads() throws Exception {
