@@ -50,16 +50,30 @@ import org.wasmdbms.memory.MemoryProvider;
  * TransactionNotFoundException}. Autoincrement values taken inside a transaction that rolls back
  * are not reused.
  *
- * <p>Not thread-safe: the engine core is single-threaded. After {@link #close()} every method
- * throws {@link MemoryException}.
+ * <p>Thread-safe: every method may be called from any number of threads at once, and the results
+ * are those of the calls run one at a time in some order. A transaction id may be used from any
+ * thread; two threads using the same transaction are serialized like everything else. Every call
+ * enters through one gate, a monitor on the database held for the whole call, so the core below it
+ * (tables, indexes, transactions, the provider) stays single-threaded. One lock was chosen over
+ * finer ones because it is correct by construction, and the guest (single-threaded, compiled by
+ * TeaVM) pays a few nanoseconds per call for a {@code synchronized} method (probed: a {@code
+ * synchronized} block costs far more there, so none is used); making readers concurrent later
+ * changes only that gate.
+ *
+ * <p>{@link #close()} lets the call in progress finish, then closes the provider; calls waiting for
+ * the gate, and every later call, throw {@link MemoryException} "the database is closed". Closing
+ * twice is harmless.
  */
 public final class Database implements AutoCloseable {
   private final StoredTables committed;
   private final Map<Long, Transaction> transactions = new HashMap<>();
   private long lastTransactionId;
-  private long selectMemoryLimit = Long.MAX_VALUE;
-  private long writeMemoryLimit = Long.MAX_VALUE;
-  private boolean closed;
+  // Volatile: set without the gate, read once by each call.
+  private volatile long selectMemoryLimit = Long.MAX_VALUE;
+  private volatile long writeMemoryLimit = Long.MAX_VALUE;
+  // Set by close() before it waits for the gate, so that no call starts once close() began.
+  private volatile boolean closed;
+  private boolean released;
 
   private Database(StoredTables committed) {
     this.committed = committed;
@@ -385,11 +399,19 @@ public final class Database implements AutoCloseable {
     run(committed::sync);
   }
 
-  /** Closes the database and its provider; open transactions are discarded. Idempotent. */
+  /**
+   * Closes the database and its provider once the call in progress (if any) has returned; open
+   * transactions are discarded. Idempotent.
+   */
   @Override
   public void close() {
-    if (!closed) {
-      closed = true;
+    closed = true;
+    release();
+  }
+
+  private synchronized void release() {
+    if (!released) {
+      released = true;
       transactions.clear();
       committed.close();
     }
@@ -469,13 +491,26 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs an operation with the session's error policy: refuses calls after close, and turns any
-   * exception that is not a {@link DbmsException} (a defect) into an {@link InternalDbmsException}.
+   * The gate every public call goes through: refuses calls after close (before waiting for the gate
+   * too, so that close() waits only for the call in progress), then runs {@code body} alone.
    */
   private <T> T call(java.util.function.Supplier<T> body) {
+    checkOpen();
+    return serialized(body);
+  }
+
+  private void checkOpen() {
     if (closed) {
       throw new MemoryException("the database is closed");
     }
+  }
+
+  /**
+   * Runs an operation, alone, with the session's error policy: turns any exception that is not a
+   * {@link DbmsException} (a defect) into an {@link InternalDbmsException}.
+   */
+  private synchronized <T> T serialized(java.util.function.Supplier<T> body) {
+    checkOpen();
     try {
       return body.get();
     } catch (DbmsException e) {

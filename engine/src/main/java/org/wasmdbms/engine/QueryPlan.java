@@ -1,7 +1,7 @@
 package org.wasmdbms.engine;
 
 /**
- * What a select would do, as {@link Database#explain} reports it.
+ * What a select would do, as {@link Database#explain} reports it. Immutable.
  *
  * @param access how rows are reached: {@code "full scan"}, {@code "primary key lookup"}, {@code
  *     "unique lookup"} or {@code "index scan"}

@@ -13,8 +13,9 @@ import org.wasmdbms.api.value.Value;
  * A table as the engine runs it: the stored {@link TableDef} plus the sanitizers and validators of
  * each column, which live in code and are not stored in the file.
  *
- * <p>Immutable. Rules are applied in the order given: every sanitizer of a column, then every
- * validator of it.
+ * <p>Immutable, so it may be shared between threads. Rules are applied in the order given: every
+ * sanitizer of a column, then every validator of it; they run inside a {@link Database} call, so
+ * one database calls them from one thread at a time.
  */
 public final class TableSchema {
   private final TableDef definition;

@@ -18,6 +18,9 @@ import org.wasmdbms.memory.journal.JournaledMemoryProvider;
  * its data file; deleting it after a crash loses the commits it held. Reads go through a bounded
  * page cache in front of each file ({@link #DATA_CACHE_PAGES}, {@link #JOURNAL_CACHE_PAGES});
  * writes go straight through it to the file.
+ *
+ * <p>Thread-safe: it holds no state, and the provider it returns (journal, caches and files) is
+ * thread-safe and survives interrupts of the threads that call it (see {@link FileMemoryProvider}).
  */
 public final class DatabaseFiles {
   /** What is appended to the data file's name to name its journal. */

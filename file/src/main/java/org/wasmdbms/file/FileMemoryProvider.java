@@ -2,6 +2,7 @@ package org.wasmdbms.file;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -25,21 +26,46 @@ import org.wasmdbms.memory.ProviderRanges;
  * {@link #sync()} is {@link FileChannel#force(boolean) force(true)}; {@link #grow(long)} writes
  * zero pages at the end of the file. Every I/O failure is reported as a {@link MemoryException}.
  *
- * <p>Not thread-safe, like every provider.
+ * <p>Thread-safe: every method holds the provider's monitor, so one thread at a time uses the
+ * channel.
+ *
+ * <p>Interrupts: a {@link FileChannel} closes itself for good when a thread is interrupted inside
+ * one of its operations ({@link java.nio.channels.ClosedByInterruptException}), and a thread whose
+ * interrupt status is set closes it at its next operation. Since an application (a web server
+ * cancelling a request) may interrupt any thread that calls the database, the provider survives it:
+ * each call sets a pending interrupt status aside while it works, and when an interrupt closes the
+ * channel during the call it reopens the file, takes the lock again and redoes the operation (every
+ * operation is idempotent: positional reads and writes, zero-filling growth, force). The interrupt
+ * status is restored before the call returns, so the interrupted call completes and the thread
+ * still learns of its interrupt. While the channel is closed the file is unlocked; if another
+ * opener took the lock in that instant, or the file shrank, the call fails with a {@link
+ * MemoryException} and the next call tries to reopen again.
  */
 public final class FileMemoryProvider implements MemoryProvider {
   private static final byte[] ZERO_PAGE = new byte[PAGE_SIZE];
 
-  private final Path path;
-  private FileChannel channel;
-  private final FileLock lock;
-  private long pages;
+  /**
+   * How often one call reopens the channel before it gives up: only a thread interrupted again and
+   * again during the same call gets that far.
+   */
+  private static final int MAX_REOPENS = 16;
 
-  private FileMemoryProvider(Path path, FileChannel channel, FileLock lock, long pages) {
+  private final Path path;
+  // Null once closed; a channel that an interrupt closed stays here until the next call reopens.
+  // The file lock is the channel's: it lives until the channel closes.
+  private FileChannel channel;
+  private long pages;
+  private int reopens;
+
+  private FileMemoryProvider(Path path, FileChannel channel, long pages) {
     this.path = path;
     this.channel = channel;
-    this.lock = lock;
     this.pages = pages;
+  }
+
+  /** One use of the channel, which {@link #io} may run again on a reopened channel. */
+  private interface ChannelOp<T> {
+    T run(FileChannel channel) throws IOException;
   }
 
   /**
@@ -66,39 +92,48 @@ public final class FileMemoryProvider implements MemoryProvider {
   }
 
   private static FileMemoryProvider open(Path path, boolean cutTornTail) {
-    FileChannel channel;
+    // A pending interrupt would close the new channel at its first operation.
+    boolean interrupted = Thread.interrupted();
     try {
-      channel =
-          FileChannel.open(
-              path, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+      FileChannel channel = openChannel(path, true);
+      try {
+        lockExclusively(path, channel);
+        long length = channel.size();
+        if (length % PAGE_SIZE != 0 && cutTornTail && startsLikeOurFiles(channel)) {
+          length -= length % PAGE_SIZE;
+          channel.truncate(length);
+        }
+        if (length % PAGE_SIZE != 0) {
+          throw new MemoryException(
+              "file "
+                  + path
+                  + " is "
+                  + length
+                  + " bytes, not a whole number of "
+                  + PAGE_SIZE
+                  + "-byte pages");
+        }
+        return new FileMemoryProvider(path, channel, length / PAGE_SIZE);
+      } catch (IOException e) {
+        closeQuietly(channel);
+        throw new MemoryException("cannot open " + path + ": " + e);
+      } catch (MemoryException e) {
+        closeQuietly(channel);
+        throw e;
+      }
+    } finally {
+      restoreInterrupt(interrupted);
+    }
+  }
+
+  private static FileChannel openChannel(Path path, boolean create) {
+    try {
+      return create
+          ? FileChannel.open(
+              path, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE)
+          : FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
     } catch (IOException | RuntimeException e) {
       throw new MemoryException("cannot open " + path + ": " + e);
-    }
-    try {
-      FileLock lock = lockExclusively(path, channel);
-      long length = channel.size();
-      if (length % PAGE_SIZE != 0 && cutTornTail && startsLikeOurFiles(channel)) {
-        length -= length % PAGE_SIZE;
-        channel.truncate(length);
-      }
-      if (length % PAGE_SIZE != 0) {
-        lock.release();
-        throw new MemoryException(
-            "file "
-                + path
-                + " is "
-                + length
-                + " bytes, not a whole number of "
-                + PAGE_SIZE
-                + "-byte pages");
-      }
-      return new FileMemoryProvider(path, channel, lock, length / PAGE_SIZE);
-    } catch (IOException e) {
-      closeQuietly(channel);
-      throw new MemoryException("cannot open " + path + ": " + e);
-    } catch (MemoryException e) {
-      closeQuietly(channel);
-      throw e;
     }
   }
 
@@ -110,7 +145,7 @@ public final class FileMemoryProvider implements MemoryProvider {
     return ProviderRanges.mayCutTornTail(start.array(), start.position());
   }
 
-  private static FileLock lockExclusively(Path path, FileChannel channel) throws IOException {
+  private static void lockExclusively(Path path, FileChannel channel) throws IOException {
     FileLock lock;
     try {
       lock = channel.tryLock();
@@ -120,7 +155,6 @@ public final class FileMemoryProvider implements MemoryProvider {
     if (lock == null) {
       throw new MemoryException("database is locked: " + path + " is open elsewhere");
     }
-    return lock;
   }
 
   private static void closeQuietly(FileChannel channel) {
@@ -131,73 +165,95 @@ public final class FileMemoryProvider implements MemoryProvider {
     }
   }
 
+  private static void restoreInterrupt(boolean interrupted) {
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** The file this provider works on. */
   public Path path() {
     return path;
   }
 
+  /** How often an interrupt closed the file and a call reopened it (for tests and diagnostics). */
+  public synchronized int reopens() {
+    return reopens;
+  }
+
   @Override
-  public long size() {
+  public synchronized long size() {
     open();
     return pages * PAGE_SIZE;
   }
 
   @Override
-  public long pages() {
+  public synchronized long pages() {
     open();
     return pages;
   }
 
   @Override
-  public long grow(long additionalPages) {
-    FileChannel ch = open();
+  public synchronized long grow(long additionalPages) {
+    open();
     long before = pages;
     ProviderRanges.checkGrowth(before, additionalPages, ProviderRanges.ADDRESSABLE_PAGES);
     try {
-      for (long i = 0; i < additionalPages; i++) {
-        writeFully(ch, (before + i) * PAGE_SIZE, ZERO_PAGE, 0, PAGE_SIZE);
-      }
-    } catch (IOException e) {
-      truncateAfterFailedGrowth(ch, before);
+      io(
+          ch -> {
+            for (long i = 0; i < additionalPages; i++) {
+              writeFully(ch, (before + i) * PAGE_SIZE, ZERO_PAGE, 0, PAGE_SIZE);
+            }
+            return null;
+          });
+    } catch (IOException | MemoryException e) {
+      truncateAfterFailedGrowth(before);
       throw new MemoryException("cannot grow " + path + " by " + additionalPages + " pages: " + e);
     }
     pages = before + additionalPages;
     return before;
   }
 
-  private void truncateAfterFailedGrowth(FileChannel ch, long pageCount) {
+  private void truncateAfterFailedGrowth(long pageCount) {
     try {
-      ch.truncate(pageCount * PAGE_SIZE);
-    } catch (IOException ignored) {
+      io(ch -> ch.truncate(pageCount * PAGE_SIZE));
+    } catch (IOException | MemoryException ignored) {
       // A partly grown file is refused on the next open (not a whole number of pages) or ends
       // in zero pages; the growth failure is the one reported.
     }
   }
 
   @Override
-  public void read(long offset, byte[] buffer, int bufferOffset, int length) {
-    FileChannel ch = open();
+  public synchronized void read(long offset, byte[] buffer, int bufferOffset, int length) {
+    open();
     ProviderRanges.check(offset, buffer, bufferOffset, length, pages * PAGE_SIZE);
-    ByteBuffer target = ByteBuffer.wrap(buffer, bufferOffset, length);
     try {
-      while (target.hasRemaining()) {
-        int n = ch.read(target, offset + (target.position() - bufferOffset));
-        if (n < 0) {
-          throw new MemoryException(
-              "unexpected end of " + path + " at " + (offset + target.position() - bufferOffset));
-        }
-      }
+      io(
+          ch -> {
+            ByteBuffer target = ByteBuffer.wrap(buffer, bufferOffset, length);
+            while (target.hasRemaining()) {
+              long at = offset + (target.position() - bufferOffset);
+              if (ch.read(target, at) < 0) {
+                throw new MemoryException("unexpected end of " + path + " at " + at);
+              }
+            }
+            return null;
+          });
     } catch (IOException e) {
       throw new MemoryException("cannot read " + length + " bytes at " + offset + ": " + e);
     }
   }
 
   @Override
-  public void write(long offset, byte[] buffer, int bufferOffset, int length) {
-    FileChannel ch = open();
+  public synchronized void write(long offset, byte[] buffer, int bufferOffset, int length) {
+    open();
     ProviderRanges.check(offset, buffer, bufferOffset, length, pages * PAGE_SIZE);
     try {
-      writeFully(ch, offset, buffer, bufferOffset, length);
+      io(
+          ch -> {
+            writeFully(ch, offset, buffer, bufferOffset, length);
+            return null;
+          });
     } catch (IOException e) {
       throw new MemoryException("cannot write " + length + " bytes at " + offset + ": " + e);
     }
@@ -212,27 +268,29 @@ public final class FileMemoryProvider implements MemoryProvider {
   }
 
   @Override
-  public void sync() {
-    FileChannel ch = open();
+  public synchronized void sync() {
     try {
-      ch.force(true);
+      io(
+          ch -> {
+            ch.force(true);
+            return null;
+          });
     } catch (IOException e) {
       throw new MemoryException("cannot sync " + path + ": " + e);
     }
   }
 
+  /** Closes the file, which releases its lock. Idempotent. */
   @Override
-  public void close() {
+  public synchronized void close() {
     FileChannel ch = channel;
     if (ch == null) {
       return;
     }
     channel = null;
     try {
-      lock.release();
       ch.close();
     } catch (IOException e) {
-      closeQuietly(ch);
       throw new MemoryException("cannot close " + path + ": " + e);
     }
   }
@@ -242,6 +300,54 @@ public final class FileMemoryProvider implements MemoryProvider {
     if (ch == null) {
       throw new MemoryException("memory provider is closed: " + path);
     }
+    return ch;
+  }
+
+  /**
+   * Runs {@code op} on the channel, reopening it first if an interrupt closed it, and again
+   * whenever an interrupt closes it during {@code op}; see the class comment.
+   *
+   * @throws IOException any other I/O failure of {@code op}
+   * @throws MemoryException if the provider is closed, the file cannot be reopened and locked, or
+   *     interrupts closed the channel more than {@link #MAX_REOPENS} times
+   */
+  private <T> T io(ChannelOp<T> op) throws IOException {
+    boolean interrupted = Thread.interrupted();
+    try {
+      for (int attempt = 0; ; attempt++) {
+        try {
+          FileChannel ch = open();
+          return op.run(ch.isOpen() ? ch : reopen());
+        } catch (ClosedChannelException e) {
+          interrupted |= Thread.interrupted();
+          if (attempt == MAX_REOPENS) {
+            throw new MemoryException(
+                "interrupts closed " + path + " " + attempt + " times during one call: " + e);
+          }
+        }
+      }
+    } finally {
+      restoreInterrupt(interrupted);
+    }
+  }
+
+  /**
+   * Opens the file again after an interrupt closed its channel, and locks it again. The file must
+   * still exist (it is not created) and must not have shrunk while it was unlocked.
+   */
+  private FileChannel reopen() throws IOException {
+    FileChannel ch = openChannel(path, false);
+    try {
+      lockExclusively(path, ch);
+      if (ch.size() < pages * PAGE_SIZE) {
+        throw new MemoryException(path + " shrank while an interrupt had closed it");
+      }
+    } catch (IOException | MemoryException e) {
+      closeQuietly(ch);
+      throw e;
+    }
+    channel = ch;
+    reopens++;
     return ch;
   }
 }

@@ -16,8 +16,9 @@ import org.wasmdbms.api.error.MemoryException;
  * the provider may then hold part of it. The cache owns the provider: closing it closes the
  * provider, and every later call throws a {@link MemoryException}.
  *
- * <p>Not thread-safe, like every provider. Guest-safe: the WebAssembly guest caches its database
- * file and journal with it.
+ * <p>Thread-safe: every method holds the cache's monitor, so a read never sees a page half
+ * replaced, and the provider below is called by one thread at a time. Guest-safe: the WebAssembly
+ * guest caches its database file and journal with it.
  */
 public final class CachedMemoryProvider implements MemoryProvider {
   private final MemoryProvider below;
@@ -44,27 +45,27 @@ public final class CachedMemoryProvider implements MemoryProvider {
   }
 
   /** The number of pages cached now (for tests and diagnostics). */
-  public int cachedPages() {
+  public synchronized int cachedPages() {
     return pages.size();
   }
 
   @Override
-  public long size() {
+  public synchronized long size() {
     return open().size();
   }
 
   @Override
-  public long pages() {
+  public synchronized long pages() {
     return open().pages();
   }
 
   @Override
-  public long grow(long additionalPages) {
+  public synchronized long grow(long additionalPages) {
     return open().grow(additionalPages);
   }
 
   @Override
-  public void read(long offset, byte[] buffer, int bufferOffset, int length) {
+  public synchronized void read(long offset, byte[] buffer, int bufferOffset, int length) {
     MemoryProvider provider = open();
     ProviderRanges.check(offset, buffer, bufferOffset, length, provider.size());
     PageSpans.forEach(
@@ -82,7 +83,7 @@ public final class CachedMemoryProvider implements MemoryProvider {
   }
 
   @Override
-  public void write(long offset, byte[] buffer, int bufferOffset, int length) {
+  public synchronized void write(long offset, byte[] buffer, int bufferOffset, int length) {
     MemoryProvider provider = open();
     try {
       provider.write(offset, buffer, bufferOffset, length);
@@ -109,18 +110,18 @@ public final class CachedMemoryProvider implements MemoryProvider {
   }
 
   @Override
-  public void sync() {
+  public synchronized void sync() {
     open().sync();
   }
 
   @Override
-  public void commit() {
+  public synchronized void commit() {
     open().commit();
   }
 
   /** Drops the cache and closes the provider below. Idempotent. */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (!closed) {
       closed = true;
       pages.clear();

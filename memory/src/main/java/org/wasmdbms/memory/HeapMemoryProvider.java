@@ -15,6 +15,8 @@ import org.wasmdbms.api.error.MemoryException;
  *
  * <p>An optional page limit turns growth beyond it into a {@link MemoryException} ("out of space")
  * instead of an out-of-memory failure, which in the WebAssembly guest would kill the module.
+ *
+ * <p>Thread-safe: every method holds the provider's monitor (see {@link MemoryProvider}).
  */
 public final class HeapMemoryProvider implements MemoryProvider {
   private final long maxPages;
@@ -44,12 +46,12 @@ public final class HeapMemoryProvider implements MemoryProvider {
   }
 
   @Override
-  public long pages() {
+  public synchronized long pages() {
     return open().size();
   }
 
   @Override
-  public long grow(long additionalPages) {
+  public synchronized long grow(long additionalPages) {
     List<byte[]> list = open();
     long before = list.size();
     ProviderRanges.checkGrowth(before, additionalPages, maxPages);
@@ -60,7 +62,7 @@ public final class HeapMemoryProvider implements MemoryProvider {
   }
 
   @Override
-  public void read(long offset, byte[] buffer, int bufferOffset, int length) {
+  public synchronized void read(long offset, byte[] buffer, int bufferOffset, int length) {
     List<byte[]> list = open();
     ProviderRanges.check(offset, buffer, bufferOffset, length, (long) list.size() * PAGE_SIZE);
     PageSpans.forEach(
@@ -77,7 +79,7 @@ public final class HeapMemoryProvider implements MemoryProvider {
   }
 
   @Override
-  public void write(long offset, byte[] buffer, int bufferOffset, int length) {
+  public synchronized void write(long offset, byte[] buffer, int bufferOffset, int length) {
     List<byte[]> list = open();
     ProviderRanges.check(offset, buffer, bufferOffset, length, (long) list.size() * PAGE_SIZE);
     PageSpans.forEach(
@@ -94,12 +96,12 @@ public final class HeapMemoryProvider implements MemoryProvider {
   }
 
   @Override
-  public void sync() {
+  public synchronized void sync() {
     open();
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     pages = null;
   }
 

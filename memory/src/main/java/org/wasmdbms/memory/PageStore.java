@@ -19,7 +19,8 @@ package org.wasmdbms.memory;
  *       org.wasmdbms.api.error.MemoryException} and transfers nothing.
  * </ul>
  *
- * <p>Thread safety: not thread-safe, like {@link MemoryProvider}.
+ * <p>Thread safety: not thread-safe; the engine's {@code Database} calls it from one thread at a
+ * time.
  */
 public interface PageStore {
   /** The page size in bytes. */

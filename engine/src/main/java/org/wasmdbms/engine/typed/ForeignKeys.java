@@ -14,7 +14,8 @@ import org.wasmdbms.api.value.Value;
 
 /**
  * Eager loading of the rows a foreign key references, used by the generated foreign fetchers: one
- * select of the parent table for all the keys of a list of child records.
+ * select of the parent table for all the keys of a list of child records. Stateless; thread-safe
+ * like the {@link TypedSession} it reads through.
  */
 public final class ForeignKeys {
   private ForeignKeys() {}

@@ -14,6 +14,7 @@ import org.wasmdbms.api.value.Values;
  * Checked access to the values of a {@link Row}, used by generated code before it casts a value to
  * the value class of its column type. Every method either returns a value of exactly the column's
  * type (or Java {@code null} for {@code Null}) or throws a typed error; none trusts its input.
+ * Stateless, so thread-safe.
  */
 public final class RowValues {
   private RowValues() {}

@@ -20,6 +20,9 @@ import org.wasmdbms.engine.Database;
  * <p>Raw operations go through the table's typed code: an inserted row becomes an insert request
  * and the stored record comes back as a row, so raw callers (the WebAssembly exports) get exactly
  * the checks and conversions of typed callers.
+ *
+ * <p>Immutable once constructed, so one dispatcher may serve any number of threads; every operation
+ * is a call of the thread-safe {@link TypedSession} it is given.
  */
 public abstract class SchemaDispatcher {
   private final List<TableMapping<?>> tables;

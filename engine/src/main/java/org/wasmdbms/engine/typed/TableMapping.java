@@ -7,7 +7,7 @@ import org.wasmdbms.engine.TableSchema;
 /**
  * Everything the engine needs to know about one table whose rows are Java records of type {@code
  * R}: its schema and the conversions between records and rows. Implemented by the generated {@code
- * <Name>Table} classes; implementations are immutable singletons.
+ * <Name>Table} classes; implementations are immutable singletons, safe to share between threads.
  *
  * <p>Conversions follow the engine's values exactly (there is no second encoding): each column of
  * the table maps to one record field, and {@code fromRow(toRow(r))} equals {@code r}.

@@ -18,7 +18,11 @@ import org.wasmdbms.engine.Database;
  *
  * <p>Every method has the semantics and the errors of the {@link Database} method it calls: it
  * either succeeds or throws a {@link org.wasmdbms.api.error.DbmsException} and changes nothing.
- * Records are converted by the table's {@link TableMapping}. Not thread-safe, like the database.
+ * Records are converted by the table's {@link TableMapping}.
+ *
+ * <p>Thread-safe: a session is immutable and every call is one call of the thread-safe {@link
+ * Database}, so one session, autocommit or in a transaction, may be shared by any number of
+ * threads. The generated table code it calls holds no mutable state.
  */
 public final class TypedSession {
   private final Database database;

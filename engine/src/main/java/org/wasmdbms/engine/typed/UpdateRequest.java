@@ -5,7 +5,8 @@ import org.wasmdbms.api.row.Row;
 
 /**
  * An update of one table, built by a generated {@code <Name>Update} builder: the columns it sets
- * (only those) and the filter choosing the rows.
+ * (only those) and the filter choosing the rows. Generated requests are immutable and may be shared
+ * between threads; their builders may not.
  *
  * @param <R> the record type of the table
  */

@@ -40,7 +40,8 @@ import org.wasmdbms.memory.ProviderRanges;
  * it. Uncommitted writes are dropped by {@link #close()}. The dirty pages of one commit are held in
  * memory, 64 KiB each.
  *
- * <p>Not thread-safe, like every provider.
+ * <p>Thread-safe: every method holds the provider's monitor, so a commit never interleaves with a
+ * write or a read of the dirty pages it is writing out.
  */
 public final class JournaledMemoryProvider implements MemoryProvider {
   /** The log size after which a commit is followed by a checkpoint: 8 MiB. */
@@ -153,13 +154,13 @@ public final class JournaledMemoryProvider implements MemoryProvider {
   }
 
   @Override
-  public long pages() {
+  public synchronized long pages() {
     checkUsable();
     return pages;
   }
 
   @Override
-  public long grow(long additionalPages) {
+  public synchronized long grow(long additionalPages) {
     checkUsable();
     ProviderRanges.checkGrowth(pages, additionalPages, MAX_PAGES);
     long missing = pages + additionalPages - data.pages();
@@ -172,7 +173,7 @@ public final class JournaledMemoryProvider implements MemoryProvider {
   }
 
   @Override
-  public void read(long offset, byte[] buffer, int bufferOffset, int length) {
+  public synchronized void read(long offset, byte[] buffer, int bufferOffset, int length) {
     checkUsable();
     ProviderRanges.check(offset, buffer, bufferOffset, length, pages * PAGE_SIZE);
     PageSpans.forEach(offset, length, (page, inPage, done, chunk) -> verifyDataPage(page));
@@ -183,7 +184,7 @@ public final class JournaledMemoryProvider implements MemoryProvider {
   }
 
   @Override
-  public void write(long offset, byte[] buffer, int bufferOffset, int length) {
+  public synchronized void write(long offset, byte[] buffer, int bufferOffset, int length) {
     checkUsable();
     ProviderRanges.check(offset, buffer, bufferOffset, length, pages * PAGE_SIZE);
     PageSpans.forEach(offset, length, (page, inPage, done, chunk) -> dirtyImage(page));
@@ -245,7 +246,7 @@ public final class JournaledMemoryProvider implements MemoryProvider {
    *     unusable until reopened
    */
   @Override
-  public void commit() {
+  public synchronized void commit() {
     checkUsable();
     if (dirty.isEmpty() && pages == committedPages) {
       return;
@@ -292,7 +293,7 @@ public final class JournaledMemoryProvider implements MemoryProvider {
 
   /** The same as {@link #commit()}: making writes durable means committing them. */
   @Override
-  public void sync() {
+  public synchronized void sync() {
     commit();
   }
 
@@ -357,7 +358,7 @@ public final class JournaledMemoryProvider implements MemoryProvider {
    * @throws MemoryException if the checkpoint or a close fails; both providers are closed anyway
    */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (closed) {
       return;
     }

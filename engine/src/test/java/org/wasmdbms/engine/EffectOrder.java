@@ -1,0 +1,82 @@
+package org.wasmdbms.engine;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.wasmdbms.memory.MemoryProvider;
+
+/**
+ * A provider that forwards to another and records the order in which database calls took effect. A
+ * thread announces a call with {@link #enter()}; the first time the call reaches the provider it
+ * gets the next position, which {@link #exit()} returns (-1 for a call that never reached it).
+ * Because a {@link Database} runs each call whole, alone, the positions are the order in which the
+ * calls ran; a call that never reaches the provider (begin, rollback) changes nothing another
+ * thread can see.
+ */
+final class EffectOrder implements MemoryProvider {
+  private final MemoryProvider below;
+  private final AtomicLong next = new AtomicLong();
+  private final ThreadLocal<long[]> position = new ThreadLocal<>();
+
+  EffectOrder(MemoryProvider below) {
+    this.below = below;
+  }
+
+  /** Starts recording the calling thread's next database call. */
+  void enter() {
+    position.set(new long[] {-1});
+  }
+
+  /** The position of the call since {@link #enter()}, or -1 if it never reached the provider. */
+  long exit() {
+    long at = position.get()[0];
+    position.remove();
+    return at;
+  }
+
+  private MemoryProvider reached() {
+    long[] at = position.get();
+    if (at != null && at[0] < 0) {
+      at[0] = next.getAndIncrement();
+    }
+    return below;
+  }
+
+  @Override
+  public long size() {
+    return reached().size();
+  }
+
+  @Override
+  public long pages() {
+    return reached().pages();
+  }
+
+  @Override
+  public long grow(long additionalPages) {
+    return reached().grow(additionalPages);
+  }
+
+  @Override
+  public void read(long offset, byte[] buffer, int bufferOffset, int length) {
+    reached().read(offset, buffer, bufferOffset, length);
+  }
+
+  @Override
+  public void write(long offset, byte[] buffer, int bufferOffset, int length) {
+    reached().write(offset, buffer, bufferOffset, length);
+  }
+
+  @Override
+  public void sync() {
+    reached().sync();
+  }
+
+  @Override
+  public void commit() {
+    reached().commit();
+  }
+
+  @Override
+  public void close() {
+    below.close();
+  }
+}
