@@ -117,7 +117,9 @@ class ReferenceRulesTest {
                     "Invalid_CamelCase",
                     "Hello World",
                     "1Abc",
-                    "\u00e4pfel")),
+                    "\u00e4pfel",
+                    "\u01c5ungla", // titlecase letter first: not Lu
+                    "\u24b6bc")), // circled capital: Other_Uppercase only, left out on purpose
             new Case(
                 "kebab-case",
                 Validators.kebabCase(),
@@ -137,6 +139,7 @@ class ReferenceRulesTest {
                     "a b",
                     "a-B",
                     "invalid-kebab-case!",
+                    "\u00aa", // feminine ordinal: Other_Lowercase only, left out on purpose
                     "a\u2460")), // circled digit one: a number, not an ASCII digit
             new Case(
                 "snake_case",
