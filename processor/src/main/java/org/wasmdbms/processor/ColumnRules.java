@@ -185,10 +185,25 @@ final class ColumnRules {
     if (min == null || max == null) {
       return;
     }
-    if (Values.compare(min, max) > 0) {
-      diagnostics.error(field, mirror, "@Clamp bounds of column " + column + " are reversed");
-      return;
+    if (ordered(mirror, min, max)) {
+      addBounded("clamp", min, max);
     }
+  }
+
+  /** Reports bounds in the wrong order; true if they are in order. */
+  private boolean ordered(AnnotationMirror mirror, Value min, Value max) {
+    if (Values.compare(min, max) <= 0) {
+      return true;
+    }
+    diagnostics.error(
+        field,
+        mirror,
+        "@" + Annotations.schemaName(mirror) + " bounds of column " + column + " are reversed");
+    return false;
+  }
+
+  /** Adds the sanitizer {@code Sanitizers.<method>(min, max)}. */
+  private void addBounded(String method, Value min, Value max) {
     Model.Snippet low = snippet(min);
     Model.Snippet high = snippet(max);
     List<String> imports = new ArrayList<>(low.imports());
@@ -196,7 +211,7 @@ final class ColumnRules {
     imports.add(SANITIZERS);
     sanitizers.add(
         new Model.Snippet(
-            "Sanitizers.clamp(" + low.source() + ", " + high.source() + ")", imports));
+            "Sanitizers." + method + "(" + low.source() + ", " + high.source() + ")", imports));
   }
 
   /** {@code @ClampUnsigned}: unsigned 64-bit bounds; the minimum must fit the column type. */
@@ -213,12 +228,7 @@ final class ColumnRules {
     }
     Value min = unsignedBound(mirror, "min");
     Value max = unsignedBound(mirror, "max");
-    if (min == null || max == null) {
-      return;
-    }
-    if (Values.compare(min, max) > 0) {
-      diagnostics.error(
-          field, mirror, "@ClampUnsigned bounds of column " + column + " are reversed");
+    if (min == null || max == null || !ordered(mirror, min, max)) {
       return;
     }
     try {
@@ -233,14 +243,7 @@ final class ColumnRules {
               + type.dataType().wireName());
       return;
     }
-    Model.Snippet low = snippet(min);
-    Model.Snippet high = snippet(max);
-    List<String> imports = new ArrayList<>(low.imports());
-    imports.addAll(high.imports());
-    imports.add(SANITIZERS);
-    sanitizers.add(
-        new Model.Snippet(
-            "Sanitizers.clampUnsigned(" + low.source() + ", " + high.source() + ")", imports));
+    addBounded("clampUnsigned", min, max);
   }
 
   private Value unsignedBound(AnnotationMirror mirror, String member) {

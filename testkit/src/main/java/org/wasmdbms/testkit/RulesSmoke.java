@@ -22,6 +22,7 @@ import org.wasmdbms.api.value.ValueText;
  * fail in the ways TeaVM treats differently from the JVM (index out of bounds, null dereference).
  * The Unicode case and letter tests behind the case validators come from each platform's own
  * tables, so identical output on the JVM and in WebAssembly shows they agree. Output is ASCII only.
+ * Stateless; safe to run from any thread.
  */
 public final class RulesSmoke {
   private static final List<String> TEXTS =

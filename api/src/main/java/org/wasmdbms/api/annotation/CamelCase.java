@@ -6,9 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Validator for text columns: CamelCase, a Unicode upper-case letter first and only Unicode letters
- * and numbers ({@code "HelloWorld2"} passes, {@code "helloWorld"}, {@code "Hello_World"} and the
- * empty text do not). See {@link org.wasmdbms.api.rules.TextRules#isCamelCase(String)}.
+ * Validator for text columns: CamelCase, an upper-case letter (Unicode category Lu) first and only
+ * letters and numbers ({@code "HelloWorld2"} passes, {@code "helloWorld"}, {@code "Hello_World"}
+ * and the empty text do not). See {@link org.wasmdbms.api.rules.TextRules#isCamelCase(String)}.
  */
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})

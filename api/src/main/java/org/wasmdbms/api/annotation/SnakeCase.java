@@ -6,9 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Validator for text columns: snake_case, a Unicode lower-case letter or {@code _} first, then
- * lower-case letters, ASCII digits and {@code _} ({@code "_hello_world_2"} passes, {@code
- * "Hello_world"}, {@code "2_go"} and the empty text do not). See {@link
+ * Validator for text columns: snake_case, a lower-case letter (Unicode category Ll) or {@code _}
+ * first, then lower-case letters, ASCII digits and {@code _} ({@code "_hello_world_2"} passes,
+ * {@code "Hello_world"}, {@code "2_go"} and the empty text do not). See {@link
  * org.wasmdbms.api.rules.TextRules#isSnakeCase(String)}.
  */
 @Retention(RetentionPolicy.CLASS)

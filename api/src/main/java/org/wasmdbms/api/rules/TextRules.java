@@ -362,15 +362,16 @@ public final class TextRules {
   /**
    * CamelCase (upper camel case) as the reference implementation reads it: not empty, the first
    * character an upper-case letter, and every character a letter or a number, in the Unicode sense
-   * ({@code ÄpfelUndBirnen2} passes; {@code camelCase}, {@code Camel_Case} do not).
+   * ({@code ÄpfelUndBirnen2} passes; {@code camelCase}, {@code Camel_Case} do not). Letters and
+   * numbers are judged by their general category alone (see {@link #isUpperCaseLetter(int)}).
    */
   public static boolean isCamelCase(String text) {
-    if (text.isEmpty() || !Character.isUpperCase(text.codePointAt(0))) {
+    if (text.isEmpty() || !isUpperCaseLetter(text.codePointAt(0))) {
       return false;
     }
     for (int i = 0; i < text.length(); ) {
       int c = text.codePointAt(i);
-      if (!Character.isAlphabetic(c) && !isNumeric(c)) {
+      if (!isLetterOrNumber(c)) {
         return false;
       }
       i += Character.charCount(c);
@@ -378,17 +379,44 @@ public final class TextRules {
     return true;
   }
 
-  private static boolean isNumeric(int c) {
-    int type = Character.getType(c);
-    return type == Character.DECIMAL_DIGIT_NUMBER
-        || type == Character.LETTER_NUMBER
-        || type == Character.OTHER_NUMBER;
+  /**
+   * Whether {@code c} is in general category Lu. The reference implementation (Rust's {@code
+   * char::is_uppercase}) and the JVM also count the few symbols with Unicode's {@code
+   * Other_Uppercase} property, such as the circled capitals; TeaVM's {@code Character} does not, so
+   * this project leaves them out everywhere and the rule is the same on the JVM and in the guest.
+   */
+  static boolean isUpperCaseLetter(int c) {
+    return Character.getType(c) == Character.UPPERCASE_LETTER;
+  }
+
+  /** Whether {@code c} is in general category Ll (so without {@code Other_Lowercase}, as above). */
+  static boolean isLowerCaseLetter(int c) {
+    return Character.getType(c) == Character.LOWERCASE_LETTER;
+  }
+
+  /**
+   * Whether {@code c} is a letter (categories Lu, Ll, Lt, Lm, Lo) or a number (Nd, Nl, No); the
+   * reference's {@code is_alphanumeric} also counts {@code Other_Alphabetic} marks.
+   */
+  static boolean isLetterOrNumber(int c) {
+    return switch (Character.getType(c)) {
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER ->
+          true;
+      default -> false;
+    };
   }
 
   /**
    * kebab-case as the reference implementation reads it: not empty, the first character a
-   * lower-case letter (Unicode), every other one a lower-case letter, an ASCII digit or {@code -}.
-   * Runs of hyphens and a trailing hyphen are accepted.
+   * lower-case letter (Unicode category Ll), every other one a lower-case letter, an ASCII digit or
+   * {@code -}. Runs of hyphens and a trailing hyphen are accepted.
    */
   public static boolean isKebabCase(String text) {
     return isLowerCaseWord(text, '-', false);
@@ -396,8 +424,8 @@ public final class TextRules {
 
   /**
    * snake_case as the reference implementation reads it: not empty, the first character a
-   * lower-case letter (Unicode) or {@code _}, every other one a lower-case letter, an ASCII digit
-   * or {@code _}.
+   * lower-case letter (Unicode category Ll) or {@code _}, every other one a lower-case letter, an
+   * ASCII digit or {@code _}.
    */
   public static boolean isSnakeCase(String text) {
     return isLowerCaseWord(text, '_', true);
@@ -408,12 +436,12 @@ public final class TextRules {
       return false;
     }
     int first = text.codePointAt(0);
-    if (!Character.isLowerCase(first) && !(mayStartWithIt && first == separator)) {
+    if (!isLowerCaseLetter(first) && !(mayStartWithIt && first == separator)) {
       return false;
     }
     for (int i = 0; i < text.length(); ) {
       int c = text.codePointAt(i);
-      if (!Character.isLowerCase(c) && !(c >= '0' && c <= '9') && c != separator) {
+      if (!isLowerCaseLetter(c) && !(c >= '0' && c <= '9') && c != separator) {
         return false;
       }
       i += Character.charCount(c);

@@ -19,6 +19,8 @@ import org.wasmdbms.api.error.SanitizationException;
 import org.wasmdbms.api.error.ValidationException;
 import org.wasmdbms.api.value.DateTimeValue;
 import org.wasmdbms.api.value.Int32Value;
+import org.wasmdbms.api.value.Int64Value;
+import org.wasmdbms.api.value.Int8Value;
 import org.wasmdbms.api.value.NullValue;
 import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint16Value;
@@ -117,7 +119,9 @@ class ReferenceRulesTest {
                     "Invalid_CamelCase",
                     "Hello World",
                     "1Abc",
-                    "\u00e4pfel")),
+                    "\u00e4pfel",
+                    "\u01c5ungla", // titlecase letter first: not Lu
+                    "\u24b6bc")), // circled capital: Other_Uppercase only, left out on purpose
             new Case(
                 "kebab-case",
                 Validators.kebabCase(),
@@ -137,6 +141,7 @@ class ReferenceRulesTest {
                     "a b",
                     "a-B",
                     "invalid-kebab-case!",
+                    "\u00aa", // feminine ordinal: Other_Lowercase only, left out on purpose
                     "a\u2460")), // circled digit one: a number, not an ASCII digit
             new Case(
                 "snake_case",
@@ -181,6 +186,57 @@ class ReferenceRulesTest {
     }
     assertDoesNotThrow(() -> c.rule().validate(NullValue.INSTANCE));
     assertThrows(ValidationException.class, () -> c.rule().validate(new Int32Value(1)));
+  }
+
+  /** The text sanitizers that were there before, with empty, non-ASCII and white-space edges. */
+  static Stream<Arguments> textSanitizers() {
+    return Stream.of(
+        Arguments.of("trim", Sanitizers.trim(), "", ""),
+        Arguments.of("trim", Sanitizers.trim(), "\u00a0 \u00e9 \u3000", "\u00e9"),
+        Arguments.of("trim", Sanitizers.trim(), " \t\n ", ""),
+        Arguments.of("collapse", Sanitizers.collapseWhitespace(), "", ""),
+        Arguments.of("collapse", Sanitizers.collapseWhitespace(), " a \u00a0\t b ", "a b"),
+        Arguments.of("lower", Sanitizers.lowerCase(), "", ""),
+        Arguments.of("lower", Sanitizers.lowerCase(), "\u00c9COLE \u0130", "\u00e9cole i\u0307"),
+        Arguments.of("upper", Sanitizers.upperCase(), "stra\u00dfe", "STRASSE"),
+        Arguments.of("upper", Sanitizers.upperCase(), "", ""),
+        Arguments.of("slug", Sanitizers.slug(), "", ""),
+        Arguments.of("slug", Sanitizers.slug(), "\u4f60\u597d", ""),
+        Arguments.of("slug", Sanitizers.slug(), "--\u00c0 la Carte--", "a-la-carte"),
+        Arguments.of("url", Sanitizers.urlEncode(), "", ""));
+  }
+
+  @ParameterizedTest(name = "{0} \"{2}\"")
+  @MethodSource("textSanitizers")
+  void textSanitizer(String name, Sanitizer<Value> rule, String in, String out) {
+    assertEquals(new TextValue(out), rule.sanitize(new TextValue(in)));
+  }
+
+  @Test
+  void nullIfEmptyAndLengthsAtTheirEdges() {
+    Sanitizer<Value> nullIfEmpty = Sanitizers.nullIfEmpty();
+    assertSame(NullValue.INSTANCE, nullIfEmpty.sanitize(new TextValue("")));
+    assertSame(NullValue.INSTANCE, nullIfEmpty.sanitize(new TextValue("\u00a0\u3000")));
+    assertEquals(new TextValue("\u00e9"), nullIfEmpty.sanitize(new TextValue("\u00e9")));
+    Validator<Value> range = Validators.lengthRange(0, 2);
+    for (String ok : List.of("", "\u00e9", "\uD83D\uDE00\uD83D\uDE00")) {
+      assertDoesNotThrow(() -> range.validate(new TextValue(ok)), ok);
+    }
+    assertThrows(ValidationException.class, () -> range.validate(new TextValue("abc")));
+    assertThrows(
+        ValidationException.class, () -> Validators.minLength(1).validate(new TextValue("")));
+    assertDoesNotThrow(() -> Validators.maxLength(0).validate(new TextValue("")));
+  }
+
+  @Test
+  void clampAtTheLimitsOfItsType() {
+    Sanitizer<Value> int8 = Sanitizers.clamp(new Int8Value((byte) -128), new Int8Value((byte) 127));
+    assertEquals(new Int8Value((byte) -128), int8.sanitize(new Int8Value((byte) -128)));
+    assertEquals(new Int8Value((byte) 127), int8.sanitize(new Int8Value((byte) 127)));
+    Sanitizer<Value> narrow = Sanitizers.clamp(new Int64Value(-1), new Int64Value(1));
+    assertEquals(new Int64Value(-1), narrow.sanitize(new Int64Value(Long.MIN_VALUE)));
+    assertEquals(new Int64Value(1), narrow.sanitize(new Int64Value(Long.MAX_VALUE)));
+    assertEquals(new Uint64Value(1), narrow.sanitize(new Uint64Value(-1)));
   }
 
   @Test
