@@ -131,7 +131,13 @@ public final class Database implements AutoCloseable {
     return toRow(schema, row);
   }
 
-  /** Selects rows outside any transaction. */
+  /**
+   * Selects rows outside any transaction. Each row holds the table's columns under their names;
+   * with joins, every column of the table and then of each joined table, named {@code
+   * table.column}; with eager relations, the table's columns and then each relation's referenced
+   * row, named {@code relation.column}. See {@link Query} for the order and docs/queries.md for the
+   * rules.
+   */
   public List<Row> select(String table, Query query) {
     return call(() -> select(committed, table, query));
   }
@@ -175,10 +181,14 @@ public final class Database implements AutoCloseable {
   }
 
   private List<Row> select(Tables tables, String table, Query query) {
-    var data = tables.table(table);
-    List<Row> rows = new ArrayList<>();
-    for (Value[] row : QueryRunner.select(data, query, selectMemoryLimit)) {
-      rows.add(toRow(data.schema(), row));
+    QueryRunner.Selection selection = QueryRunner.run(tables, table, query, selectMemoryLimit);
+    List<Row> rows = new ArrayList<>(selection.rows().size());
+    for (Value[] row : selection.rows()) {
+      Row.Builder builder = Row.builder();
+      for (int i = 0; i < row.length; i++) {
+        builder.set(selection.columns().get(i), row[i]);
+      }
+      rows.add(builder.build());
     }
     return rows;
   }
@@ -327,7 +337,7 @@ public final class Database implements AutoCloseable {
   }
 
   private static QueryPlan explain(Tables tables, String table, Query query) {
-    AccessPath path = QueryRunner.explain(tables.table(table), query);
+    AccessPath path = QueryRunner.explain(tables, table, query);
     if (path instanceof AccessPath.IndexScan scan) {
       return new QueryPlan(
           "index scan", scan.index().name(), scan.bounds(), scan.ordered(), path.describe());

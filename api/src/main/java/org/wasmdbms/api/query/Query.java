@@ -7,35 +7,69 @@ import java.util.Objects;
 import org.wasmdbms.api.error.InvalidQueryException;
 
 /**
- * A select request: an optional filter, an ordering on several keys, and an optional limit and
- * offset. Immutable; built with {@link #builder()}.
+ * A select request: an optional filter, an ordering on several keys, an optional limit and offset,
+ * joins with other tables, the columns whose value combinations are kept once ({@code distinctBy}),
+ * and the foreign-key relations loaded eagerly. Immutable; built with {@link #builder()}.
  *
- * <p>Without an ordering, rows come back in primary-key order. Limit and offset count rows after
- * filtering and ordering.
+ * <p>Without an ordering, rows come back in primary-key order (for joins: the select table's rows
+ * in primary-key order, each followed by its matches in the joined table's primary-key order).
+ * Distinct runs after the filter and before ordering; limit and offset count rows after filtering,
+ * distinct and ordering, joined rows included. Joins and eager relations cannot be combined.
  *
  * @param filter the filter, or null for every row
  * @param orderBy the sort keys, most significant first
  * @param limit the maximum number of rows, or -1 for no limit
  * @param offset how many leading rows to skip, zero or more
+ * @param joins the joins, applied left to right
+ * @param distinctBy the columns of which each combination of values is kept once (empty: all rows)
+ * @param eagerRelations the foreign-key columns, or referenced table names, whose referenced rows
+ *     are returned with each row
  */
-public record Query(Filter filter, List<OrderKey> orderBy, long limit, long offset) {
+public record Query(
+    Filter filter,
+    List<OrderKey> orderBy,
+    long limit,
+    long offset,
+    List<Join> joins,
+    List<String> distinctBy,
+    List<String> eagerRelations) {
   /** A query for every row in primary-key order. */
   public static final Query ALL = new Query(null, List.of(), -1, 0);
 
   /**
    * Checks the parts.
    *
-   * @throws InvalidQueryException if the limit is below -1 or the offset is negative
+   * @throws InvalidQueryException if the limit is below -1, the offset is negative, or both joins
+   *     and eager relations are given
    */
   public Query {
-    Objects.requireNonNull(orderBy, "orderBy");
-    orderBy = Collections.unmodifiableList(new ArrayList<>(orderBy));
+    orderBy = copy(orderBy, "orderBy");
+    joins = copy(joins, "joins");
+    distinctBy = copy(distinctBy, "distinctBy");
+    eagerRelations = copy(eagerRelations, "eagerRelations");
     if (limit < -1) {
       throw new InvalidQueryException("limit must not be negative: " + limit);
     }
     if (offset < 0) {
       throw new InvalidQueryException("offset must not be negative: " + offset);
     }
+    if (!joins.isEmpty() && !eagerRelations.isEmpty()) {
+      throw new InvalidQueryException(
+          "a select cannot have both joins and eager relations; join the related tables instead");
+    }
+  }
+
+  /** A query without joins, distinct or eager relations. */
+  public Query(Filter filter, List<OrderKey> orderBy, long limit, long offset) {
+    this(filter, orderBy, limit, offset, List.of(), List.of(), List.of());
+  }
+
+  private static <T> List<T> copy(List<T> list, String what) {
+    Objects.requireNonNull(list, what);
+    for (T element : list) {
+      Objects.requireNonNull(element, what);
+    }
+    return Collections.unmodifiableList(new ArrayList<>(list));
   }
 
   /** Whether a limit is set. */
@@ -54,6 +88,9 @@ public record Query(Filter filter, List<OrderKey> orderBy, long limit, long offs
     private final List<OrderKey> orderBy = new ArrayList<>();
     private long limit = -1;
     private long offset;
+    private final List<Join> joins = new ArrayList<>();
+    private final List<String> distinctBy = new ArrayList<>();
+    private final List<String> eagerRelations = new ArrayList<>();
 
     private Builder() {}
 
@@ -81,13 +118,47 @@ public record Query(Filter filter, List<OrderKey> orderBy, long limit, long offs
       return this;
     }
 
+    /** Adds a join after the ones already given. */
+    public Builder join(Join join) {
+      joins.add(Objects.requireNonNull(join, "join"));
+      return this;
+    }
+
+    /**
+     * Adds a join after the ones already given: rows of {@code table} whose {@code rightColumn}
+     * equals {@code leftColumn} of the rows so far.
+     */
+    public Builder join(JoinType type, String table, String leftColumn, String rightColumn) {
+      return join(new Join(type, table, leftColumn, rightColumn));
+    }
+
+    /** Keeps only the first row of each combination of these columns' values. */
+    public Builder distinctBy(String... columns) {
+      for (String column : columns) {
+        distinctBy.add(Objects.requireNonNull(column, "column"));
+      }
+      return this;
+    }
+
+    /**
+     * Returns with each row the rows these relations reference: each a foreign-key column of the
+     * table or the name of a table that exactly one of its foreign keys references.
+     */
+    public Builder eager(String... relations) {
+      for (String relation : relations) {
+        eagerRelations.add(Objects.requireNonNull(relation, "relation"));
+      }
+      return this;
+    }
+
     /**
      * The query.
      *
-     * @throws InvalidQueryException if limit or offset is negative
+     * @throws InvalidQueryException if limit or offset is negative, or joins and eager relations
+     *     are both given
      */
     public Query build() {
-      return new Query(filter, orderBy, limit, offset);
+      return new Query(filter, orderBy, limit, offset, joins, distinctBy, eagerRelations);
     }
   }
 }
