@@ -406,7 +406,7 @@ class H2DifferentialTest {
   }
 
   /** The SQL of {@code filter}, two-valued; values go to {@code parameters}. */
-  private static String sql(Filter filter, List<Value> parameters) {
+  static String sql(Filter filter, List<Value> parameters) {
     if (filter instanceof Filter.And and) {
       return joined(and.operands(), " AND ", parameters);
     }
@@ -479,7 +479,7 @@ class H2DifferentialTest {
     return value instanceof IntegerValue ? "CAST(? AS NUMERIC(20))" : "?";
   }
 
-  private static void bind(PreparedStatement st, int index, Value value) throws SQLException {
+  static void bind(PreparedStatement st, int index, Value value) throws SQLException {
     if (value.isNull()) {
       st.setObject(index, null);
     } else if (value instanceof IntegerValue integer) {
@@ -493,7 +493,7 @@ class H2DifferentialTest {
     }
   }
 
-  private static String integerText(IntegerValue integer) {
+  static String integerText(IntegerValue integer) {
     return integer.isNegative()
         ? String.valueOf(integer.bits())
         : new BigInteger(Unsigned.toString(integer.bits())).toString();
