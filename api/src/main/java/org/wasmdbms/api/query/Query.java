@@ -72,6 +72,11 @@ public record Query(
     return Collections.unmodifiableList(new ArrayList<>(list));
   }
 
+  /** This query with {@code relations} as its eager relations instead of its own. */
+  public Query withEagerRelations(List<String> relations) {
+    return new Query(filter, orderBy, limit, offset, joins, distinctBy, relations);
+  }
+
   /** Whether a limit is set. */
   public boolean hasLimit() {
     return limit >= 0;
