@@ -184,11 +184,7 @@ public final class Database implements AutoCloseable {
     QueryRunner.Selection selection = QueryRunner.run(tables, table, query, selectMemoryLimit);
     List<Row> rows = new ArrayList<>(selection.rows().size());
     for (Value[] row : selection.rows()) {
-      Row.Builder builder = Row.builder();
-      for (int i = 0; i < row.length; i++) {
-        builder.set(selection.columns().get(i), row[i]);
-      }
-      rows.add(builder.build());
+      rows.add(Row.of(selection.columns(), row));
     }
     return rows;
   }

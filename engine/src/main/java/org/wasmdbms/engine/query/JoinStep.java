@@ -4,14 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.wasmdbms.api.query.JoinType;
 import org.wasmdbms.api.schema.ColumnDef;
-import org.wasmdbms.api.schema.TableDef;
 import org.wasmdbms.api.value.KeyEncoding;
 import org.wasmdbms.api.value.NullValue;
 import org.wasmdbms.api.value.Value;
@@ -42,8 +39,14 @@ import org.wasmdbms.memory.btree.BTree;
  * @param leftWidth the number of columns of the left rows
  */
 record JoinStep(JoinType type, TableData right, int leftColumn, int rightColumn, int leftWidth) {
-  /** How many times the distinct left keys the right table must outnumber for index lookups. */
-  private static final long LOOKUP_FACTOR = 4;
+  /** How many times the rows lookups find the right table must hold for lookups to win. */
+  private static final long SCAN_FACTOR = 8;
+
+  /** Where counting the entries of a secondary index stops: the scan wins past it. */
+  private static final long MAX_COUNTED = 1024;
+
+  /** The rows a foreign-key tree is taken to hold per key, since it cannot count them. */
+  private static final long ROWS_PER_REFERENCE = 8;
 
   /**
    * The joined rows of {@code left}; each result row is counted in {@code memory} (the caller
@@ -78,17 +81,24 @@ record JoinStep(JoinType type, TableData right, int leftColumn, int rightColumn,
     return row;
   }
 
-  private void emit(List<Value[]> out, Value[] leftRow, Value[] rightRow, SelectMemory memory) {
-    Value[] row = joined(leftRow, rightRow);
-    memory.hold(row);
-    out.add(row);
+  /** The estimated bytes of {@code width} nulls, the padding of a row. */
+  private static long nullBytes(int width) {
+    return (long) width * RowSize.FIXED_VALUE_BYTES;
   }
 
   // ---- hash join ----
 
+  /**
+   * Joins by hashing the left rows by key and reading the right table once. Each result row is
+   * counted as the bytes of its two sides when it is found, so the count runs ahead of the rows
+   * held.
+   */
   private List<Value[]> hashJoin(List<Value[]> left, SelectMemory memory) {
+    int rightWidth = right.schema().definition().columns().size();
     Map<ValueKey, List<Integer>> byKey = new HashMap<>();
+    long[] leftBytes = new long[left.size()];
     for (int i = 0; i < left.size(); i++) {
+      leftBytes[i] = RowSize.approximate(left.get(i));
       Value key = left.get(i)[leftColumn];
       if (!key.isNull()) {
         byKey.computeIfAbsent(ValueKey.of(key), k -> new ArrayList<>()).add(i);
@@ -99,7 +109,6 @@ record JoinStep(JoinType type, TableData right, int leftColumn, int rightColumn,
       matches.add(null);
     }
     List<Value[]> unmatchedRight = new ArrayList<>();
-    long pending = 0; // the right rows kept until the results are built
     for (Iterator<Value[]> rows = right.scan(); rows.hasNext(); ) {
       Value[] row = rows.next();
       Value key = row[rightColumn];
@@ -108,13 +117,13 @@ record JoinStep(JoinType type, TableData right, int leftColumn, int rightColumn,
         continue;
       }
       long bytes = RowSize.approximate(row);
-      memory.hold(bytes);
-      pending += bytes;
       if (partners == null) {
+        memory.hold(nullBytes(leftWidth) + bytes);
         unmatchedRight.add(row);
         continue;
       }
       for (int i : partners) {
+        memory.hold(leftBytes[i] + bytes);
         if (matches.get(i) == null) {
           matches.set(i, new ArrayList<>());
         }
@@ -126,16 +135,16 @@ record JoinStep(JoinType type, TableData right, int leftColumn, int rightColumn,
       List<Value[]> found = matches.get(i);
       if (found != null) {
         for (Value[] row : found) {
-          emit(out, left.get(i), row, memory);
+          out.add(joined(left.get(i), row));
         }
       } else if (keepsLeft()) {
-        emit(out, left.get(i), null, memory);
+        memory.hold(leftBytes[i] + nullBytes(rightWidth));
+        out.add(joined(left.get(i), null));
       }
     }
     for (Value[] row : unmatchedRight) {
-      emit(out, null, row, memory);
+      out.add(joined(null, row));
     }
-    memory.release(pending);
     return out;
   }
 
@@ -146,52 +155,95 @@ record JoinStep(JoinType type, TableData right, int leftColumn, int rightColumn,
     List<Value[]> find(Value key);
   }
 
-  /** A lookup on the right column when one exists and pays off against a scan, else null. */
+  /**
+   * A lookup on the right column when one exists and pays off against a scan, else null. Reading a
+   * row through a tree costs several times what a scan pays per row, so the lookups must expect to
+   * find fewer than 1/{@value #SCAN_FACTOR} of the table: one row per distinct left key for a
+   * primary key or unique column; the counted entries of a secondary index (counting stops at
+   * {@value #MAX_COUNTED}, past which the scan wins); {@value #ROWS_PER_REFERENCE} rows per key for
+   * a foreign-key tree, which cannot count.
+   */
   private Lookup lookup(List<Value[]> left) {
-    Lookup lookup = treeLookup();
-    if (lookup == null) {
-      return null;
-    }
-    Set<ValueKey> keys = new HashSet<>();
+    Map<ValueKey, Value> distinct = new HashMap<>();
     for (Value[] row : left) {
-      if (!row[leftColumn].isNull()) {
-        keys.add(ValueKey.of(row[leftColumn]));
+      Value key = row[leftColumn];
+      if (!key.isNull()) {
+        distinct.putIfAbsent(ValueKey.of(key), key);
       }
     }
-    long wanted = LOOKUP_FACTOR * keys.size() + 1;
+    long keys = distinct.size();
+    ColumnDef column = right.schema().definition().columns().get(rightColumn);
+    Lookup lookup;
+    long expected;
+    IndexInfo index = secondaryIndex();
+    if (column.primaryKey()) {
+      lookup = key -> single(right.findByPrimaryKey(key));
+      expected = keys;
+    } else if (column.unique()) {
+      lookup = key -> single(right.findByUnique(rightColumn, key));
+      expected = keys;
+    } else if (index != null) {
+      expected = count(index, distinct.values());
+      if (expected >= MAX_COUNTED) {
+        return null;
+      }
+      lookup = key -> secondaryLookup(index, key);
+    } else if (column.foreignKey().isPresent()) {
+      lookup = key -> inPrimaryKeyOrder(right.findReferencing(rightColumn, key));
+      expected = keys * ROWS_PER_REFERENCE;
+    } else {
+      return null;
+    }
+    long wanted = SCAN_FACTOR * Math.max(expected, keys) + 1;
     IndexInfo primaryKey = right.indexes().get(0);
     return right.countIndex(primaryKey, KeyRange.ALL, wanted) >= wanted ? lookup : null;
   }
 
-  private Lookup treeLookup() {
-    TableDef table = right.schema().definition();
-    ColumnDef column = table.columns().get(rightColumn);
-    if (column.primaryKey()) {
-      return key -> single(right.findByPrimaryKey(key));
-    }
-    if (column.unique()) {
-      return key -> single(right.findByUnique(rightColumn, key));
-    }
-    if (column.foreignKey().isPresent()) {
-      return key -> inPrimaryKeyOrder(right.findReferencing(rightColumn, key));
-    }
+  /** A secondary index of the right table whose first column is the right column, or null. */
+  private IndexInfo secondaryIndex() {
     for (IndexInfo index : right.indexes()) {
       if (index.kind() == IndexInfo.Kind.SECONDARY && index.columns().get(0) == rightColumn) {
-        return key -> {
-          byte[] prefix = KeyEncoding.encode(key);
-          List<Value[]> rows = new ArrayList<>();
-          Iterator<Value[]> found =
-              right.scanIndex(
-                  index, new KeyRange(prefix, true, Planner.past(prefix), false), false);
-          while (found.hasNext()) {
-            rows.add(found.next());
-          }
-          // A composite index orders equal first values by its later columns.
-          return index.columns().size() > 1 ? inPrimaryKeyOrder(rows) : rows;
-        };
+        return index;
       }
     }
     return null;
+  }
+
+  /** The range of {@code index} whose first column equals {@code key}, or null if none can. */
+  private static KeyRange range(Value key) {
+    byte[] prefix = KeyEncoding.encode(key);
+    // No stored key is longer than a tree allows, so a longer one matches nothing.
+    return prefix.length > BTree.MAX_KEY_LENGTH
+        ? null
+        : new KeyRange(prefix, true, Planner.past(prefix), false);
+  }
+
+  /** The entries of {@code index} for {@code keys}, counted up to {@value #MAX_COUNTED}. */
+  private long count(IndexInfo index, Iterable<Value> keys) {
+    long total = 0;
+    for (Value key : keys) {
+      KeyRange range = range(key);
+      if (range != null) {
+        total += right.countIndex(index, range, MAX_COUNTED - total);
+        if (total >= MAX_COUNTED) {
+          break;
+        }
+      }
+    }
+    return total;
+  }
+
+  private List<Value[]> secondaryLookup(IndexInfo index, Value key) {
+    KeyRange range = range(key);
+    if (range == null) {
+      return List.of();
+    }
+    List<Value[]> rows = new ArrayList<>();
+    for (Iterator<Value[]> found = right.scanIndex(index, range, false); found.hasNext(); ) {
+      rows.add(found.next());
+    }
+    // A composite index orders equal first values by its later columns.
+    return index.columns().size() > 1 ? inPrimaryKeyOrder(rows) : rows;
   }
 
   private static List<Value[]> single(Value[] row) {
@@ -206,26 +258,41 @@ record JoinStep(JoinType type, TableData right, int leftColumn, int rightColumn,
     return rows;
   }
 
+  /** The right rows of one key and their estimated bytes. */
+  private record Matches(List<Value[]> rows, long bytes) {}
+
   private List<Value[]> indexJoin(List<Value[]> left, Lookup lookup, SelectMemory memory) {
-    Map<ValueKey, List<Value[]>> found = new HashMap<>();
+    int rightWidth = right.schema().definition().columns().size();
+    Matches none = new Matches(List.of(), 0);
+    Map<ValueKey, Matches> found = new HashMap<>();
     List<Value[]> out = new ArrayList<>();
     for (Value[] leftRow : left) {
       Value key = leftRow[leftColumn];
-      List<Value[]> matches = List.of();
+      Matches matches = none;
       if (!key.isNull()) {
         ValueKey hashKey = ValueKey.of(key);
         matches = found.get(hashKey);
         if (matches == null) {
-          // No stored key is longer than a tree allows, so a longer one matches nothing.
-          matches = hashKey.length() > BTree.MAX_KEY_LENGTH ? List.of() : lookup.find(key);
+          List<Value[]> rows = lookup.find(key);
+          long bytes = 0;
+          for (Value[] row : rows) {
+            bytes += RowSize.approximate(row);
+          }
+          matches = new Matches(rows, bytes);
           found.put(hashKey, matches);
         }
       }
-      for (Value[] rightRow : matches) {
-        emit(out, leftRow, rightRow, memory);
+      long leftBytes = RowSize.approximate(leftRow);
+      if (matches.rows.isEmpty()) {
+        if (keepsLeft()) {
+          memory.hold(leftBytes + nullBytes(rightWidth));
+          out.add(joined(leftRow, null));
+        }
+        continue;
       }
-      if (matches.isEmpty() && keepsLeft()) {
-        emit(out, leftRow, null, memory);
+      memory.hold(leftBytes * matches.rows.size() + matches.bytes);
+      for (Value[] rightRow : matches.rows) {
+        out.add(joined(leftRow, rightRow));
       }
     }
     return out;
