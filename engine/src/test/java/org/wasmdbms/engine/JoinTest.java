@@ -175,6 +175,21 @@ abstract class JoinTest {
   }
 
   @Test
+  void aJoinThroughAUniqueColumnTreeFindsItsRowAndNothingForATooLongKey() {
+    // 23 users against 2 distinct keys: the lookups in the email tree beat a scan.
+    for (int i = 0; i < 20; i++) {
+      db.insert("users", user("U" + i, "u" + i + "@example.com", i));
+    }
+    tag(5, "u7@example.com", null);
+    tag(6, "x".repeat(3000), null); // longer than any tree key: matches nothing
+    Query.Builder query =
+        Query.builder()
+            .filter(new Filter.Gt("tags.id", new Int64Value(4)))
+            .join(JoinType.LEFT, "users", "label", "email");
+    assertEquals(List.of("5/U7", "6/null"), cells(select("tags", query), "tags.id", "users.name"));
+  }
+
+  @Test
   void bareNamesMeanTheFirstTableThatHasTheColumn() {
     Query.Builder query =
         Query.builder()
