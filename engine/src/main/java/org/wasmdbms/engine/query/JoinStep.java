@@ -26,11 +26,12 @@ import org.wasmdbms.memory.btree.BTree;
  * matches.
  *
  * <p>Two algorithms, both linear in the rows read: for inner and left joins on a right column that
- * has a B+ tree (primary key, unique, foreign key, or the first column of a secondary index), and
- * when the right table is larger than a few times the distinct left keys, an index nested-loop join
- * that looks up each distinct left key once and never holds the right table; otherwise a hash join
- * that hashes the left rows by key and reads the right table once in primary-key order, holding
- * only the right rows that end up in the result.
+ * has a B+ tree (primary key, unique, foreign key, or the first column of a secondary index), when
+ * the lookups are expected to find under 1/{@value #SCAN_FACTOR} of the right table, an index
+ * nested-loop join that looks up each distinct left key once and never holds the right table;
+ * otherwise a hash join that hashes the left rows by key and reads the right table once in
+ * primary-key order, holding only the right rows that end up in the result. Immutable; each call
+ * reads the table as its {@link TableData} shows it.
  *
  * @param type how unmatched rows are kept
  * @param right the joined table
