@@ -202,6 +202,18 @@ abstract class JoinTest {
             .join(JoinType.INNER, "posts", "id", "user")
             .filter(new Filter.Eq("posts.id", new Uint32Value(2)));
     assertEquals(List.of("2/2"), cells(select("users", qualified), "users.id", "posts.id"));
+    // The select table's part of the filter picks its access path.
+    Query byUser =
+        Query.builder()
+            .join(JoinType.INNER, "posts", "id", "user")
+            .filter(
+                new Filter.And(
+                    List.of(
+                        new Filter.Eq("users.id", new Uint32Value(1)),
+                        new Filter.Ne("title", new TextValue("Third")))))
+            .build();
+    assertEquals("primary key lookup", db.explain("users", byUser).access());
+    assertEquals(List.of("1/1"), cells(db.select("users", byUser), "users.id", "posts.id"));
   }
 
   @Test
