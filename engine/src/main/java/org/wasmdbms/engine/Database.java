@@ -149,7 +149,13 @@ public final class Database implements AutoCloseable {
     return toRow(schema, row);
   }
 
-  /** Selects rows outside any transaction. */
+  /**
+   * Selects rows outside any transaction. Each row holds the table's columns under their names;
+   * with joins, every column of the table and then of each joined table, named {@code
+   * table.column}; with eager relations, the table's columns and then each relation's referenced
+   * row, named {@code relation.column}. See {@link Query} for the order and docs/queries.md for the
+   * rules.
+   */
   public List<Row> select(String table, Query query) {
     return call(() -> select(committed, table, query));
   }
@@ -190,7 +196,7 @@ public final class Database implements AutoCloseable {
 
   private List<AggregatedRow> aggregate(
       Tables tables, String table, Query query, List<AggregateFunction> functions) {
-    return Aggregation.aggregate(tables.table(table), query, functions, selectMemoryLimit);
+    return Aggregation.aggregate(tables, table, query, functions, selectMemoryLimit);
   }
 
   /**
@@ -227,10 +233,10 @@ public final class Database implements AutoCloseable {
   }
 
   private List<Row> select(Tables tables, String table, Query query) {
-    var data = tables.table(table);
-    List<Row> rows = new ArrayList<>();
-    for (Value[] row : QueryRunner.select(data, query, selectMemoryLimit)) {
-      rows.add(toRow(data.schema(), row));
+    QueryRunner.Selection selection = QueryRunner.run(tables, table, query, selectMemoryLimit);
+    List<Row> rows = new ArrayList<>(selection.rows().size());
+    for (Value[] row : selection.rows()) {
+      rows.add(Row.of(selection.columns(), row));
     }
     return rows;
   }
@@ -379,7 +385,7 @@ public final class Database implements AutoCloseable {
   }
 
   private static QueryPlan explain(Tables tables, String table, Query query) {
-    AccessPath path = QueryRunner.explain(tables.table(table), query);
+    AccessPath path = QueryRunner.explain(tables, table, query);
     if (path instanceof AccessPath.IndexScan scan) {
       return new QueryPlan(
           "index scan", scan.index().name(), scan.bounds(), scan.ordered(), path.describe());

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wasmdbms.api.error.BrokenForeignKeyReferenceException;
 import org.wasmdbms.api.error.ForeignKeyConstraintViolationException;
+import org.wasmdbms.api.error.InvalidQueryException;
 import org.wasmdbms.api.error.MissingNonNullableFieldException;
 import org.wasmdbms.api.error.PrimaryKeyConflictException;
 import org.wasmdbms.api.error.TransactionNotFoundException;
@@ -19,6 +20,7 @@ import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.AggregatedValue;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
+import org.wasmdbms.api.query.JoinType;
 import org.wasmdbms.api.query.OrderDirection;
 import org.wasmdbms.api.query.Query;
 import org.wasmdbms.api.value.TextValue;
@@ -254,6 +256,34 @@ class ExampleSchemaTest {
                     .filter(p -> p.user().value() == 1)
                     .toList())
             .size());
+  }
+
+  @Test
+  void aTypedSelectWithRelationsFillsTheRecordsWithRelations() {
+    User alice = insertUser(1, "Alice", "alice@example.com");
+    insertUser(2, "Bob", "bob@example.com");
+    insertPost(session, 1, "By Alice", 1);
+    insertPost(session, 2, "By Bob", 2);
+    insertComment(1, "First", 1);
+    Query byAlice = Query.builder().filter(new Filter.Eq("user", id(1))).build();
+    List<PostWithRelations> posts = session.selectWithRelations(PostTable.INSTANCE, byAlice);
+    assertEquals(
+        PostTable.INSTANCE.loadRelations(session, session.select(PostTable.INSTANCE, byAlice)),
+        posts);
+    assertEquals(alice, posts.get(0).user());
+    // The relation of column post_id is called post in Java.
+    List<CommentWithRelations> comments =
+        session.selectWithRelations(CommentTable.INSTANCE, Query.ALL);
+    assertEquals("By Alice", comments.get(0).post().title());
+    assertThrows(
+        InvalidQueryException.class,
+        () -> session.select(PostTable.INSTANCE, Query.builder().eager("user").build()));
+    assertThrows(
+        InvalidQueryException.class,
+        () ->
+            session.selectWithRelations(
+                PostTable.INSTANCE,
+                Query.builder().join(JoinType.INNER, "users", "user", "id").build()));
   }
 
   @Test

@@ -52,6 +52,41 @@ final class RelationsGenerator {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
+  /**
+   * Writes the {@code RelationMapping} methods: the foreign-key columns as eager relations, and the
+   * record with relations built from a row that holds them.
+   */
+  private static void writeRelationMapping(
+      JavaWriter out, List<Model.Relation> relations, String withRelations) {
+    String list = out.use("java.util.List");
+    String row = out.use("org.wasmdbms.api.row.Row");
+    String mapping = out.use(TYPED + "RelationMapping");
+    StringBuilder names = new StringBuilder();
+    StringBuilder records = new StringBuilder("return new " + withRelations + "(fromRow(row)");
+    for (Model.Relation relation : relations) {
+      String column = "Columns." + relation.column().field();
+      names.append(names.length() == 0 ? "" : ", ").append(column);
+      records
+          .append(", ")
+          .append(mapping)
+          .append(".related(row, ")
+          .append(column)
+          .append(", ")
+          .append(out.use(relation.parent().generated("Table")))
+          .append(".INSTANCE)");
+    }
+    out.line("@Override")
+        .open("public " + list + "<String> relations()")
+        .line("return " + list + ".of(" + names + ");")
+        .close()
+        .line("");
+    out.line("@Override")
+        .open("public " + withRelations + " withRelations(" + row + " row)")
+        .line(records.append(");").toString())
+        .close()
+        .line("");
+  }
+
   /** Writes the fetchers and {@code loadRelations} into the table class being written. */
   static void writeFetchers(JavaWriter out, Model.Table table, List<Model.Relation> relations) {
     String record = table.recordType();
@@ -101,6 +136,7 @@ final class RelationsGenerator {
           .line("");
     }
     String withRelations = table.baseName() + "WithRelations";
+    writeRelationMapping(out, relations, withRelations);
     out.line("/** The records with the rows their foreign keys reference, in the same order. */")
         .open(
             "public "

@@ -54,14 +54,16 @@ final class TableGenerator {
                 + javadocText(table.name())
                 + "} and its row codec.")
         .line(" */");
-    out.open(
-        "public final class "
-            + name
-            + " implements "
-            + out.use(TYPED + "TableMapping")
-            + "<"
-            + record
-            + ">");
+    String mapping =
+        relations.isEmpty()
+            ? out.use(TYPED + "TableMapping") + "<" + record + ">"
+            : out.use(TYPED + "RelationMapping")
+                + "<"
+                + record
+                + ", "
+                + table.baseName()
+                + "WithRelations>";
+    out.open("public final class " + name + " implements " + mapping);
     writeColumnNames();
     writeDefinition();
     out.line("/** The one instance. */")

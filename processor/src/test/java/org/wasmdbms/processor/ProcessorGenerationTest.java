@@ -106,6 +106,7 @@ class ProcessorGenerationTest {
       import java.util.function.Supplier;
       import org.wasmdbms.api.error.DbmsException;
       import org.wasmdbms.api.query.Filter;
+      import org.wasmdbms.api.query.JoinType;
       import org.wasmdbms.api.query.Query;
       import org.wasmdbms.api.row.Row;
       import org.wasmdbms.api.value.Int64Value;
@@ -144,6 +145,10 @@ class ProcessorGenerationTest {
           out.add(error(() -> TagTable.INSTANCE.insertRequest(
               Row.builder().set("item", NullValue.INSTANCE).build())));
           out.add(ItemTable.INSTANCE.fromRow(ItemTable.INSTANCE.toRow(item)).equals(item));
+          List<TagWithRelations> eager = s.selectWithRelations(TagTable.INSTANCE, Query.ALL);
+          out.add(eager.get(0).item().equals(item) && eager.get(0).record().getId() == 7);
+          out.add(error(() -> s.select(TagTable.INSTANCE,
+              Query.builder().join(JoinType.INNER, "items", "item", "id").build())));
           return out;
         }
 
@@ -264,6 +269,8 @@ class ProcessorGenerationTest {
     assertEquals("VALIDATION_ERROR", out.get(7));
     assertEquals("MISSING_NON_NULLABLE_FIELD", out.get(8));
     assertEquals(true, out.get(9), "row codec round trip");
+    assertEquals(true, out.get(10), "selectWithRelations fills TagWithRelations");
+    assertEquals("INVALID_QUERY", out.get(11), "a typed select with a join");
   }
 
   @Test

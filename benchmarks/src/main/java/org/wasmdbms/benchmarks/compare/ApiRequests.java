@@ -2,6 +2,7 @@ package org.wasmdbms.benchmarks.compare;
 
 import java.util.List;
 import org.wasmdbms.api.query.Filter;
+import org.wasmdbms.api.query.JoinType;
 import org.wasmdbms.api.query.OrderDirection;
 import org.wasmdbms.api.query.Query;
 import org.wasmdbms.api.row.Row;
@@ -17,6 +18,7 @@ import org.wasmdbms.api.value.Value;
  */
 final class ApiRequests {
   static final String USERS = "users";
+  static final String POSTS = "posts";
 
   private final boolean withAge;
 
@@ -39,6 +41,26 @@ final class ApiRequests {
       row.set("age", new Int32Value(Users.age(id)));
     }
     return row.build();
+  }
+
+  /** The column of a post that holds its user's id: {@code user} in the example schema. */
+  String postUserColumn() {
+    return withAge ? "user_id" : "user";
+  }
+
+  /** Post {@code id}, by user {@code id % users}. */
+  Row post(long id, int users) {
+    return Row.builder()
+        .set("id", new Uint32Value(id))
+        .set("title", new TextValue(Users.postTitle(id)))
+        .set("content", new TextValue(Users.postContent(id)))
+        .set(postUserColumn(), new Uint32Value(id % users))
+        .build();
+  }
+
+  /** Every user joined with each of its posts. */
+  Query usersWithPosts() {
+    return Query.builder().join(JoinType.INNER, POSTS, "users.id", postUserColumn()).build();
   }
 
   static Filter byId(long id) {

@@ -13,7 +13,7 @@ public enum Contestant {
       "engine-heap",
       "this engine, heap",
       Storage.MEMORY,
-      false,
+      true,
       "none: pages live on the Java heap and are gone when the process ends") {
     @Override
     UsersDatabase open(Path directory, boolean durableCommits) {
@@ -25,7 +25,7 @@ public enum Contestant {
       "engine-file",
       "this engine, file",
       Storage.FILE,
-      false,
+      true,
       "every write outside a transaction and every commit is synced (one journal fsync) before it"
           + " returns") {
     @Override
@@ -179,7 +179,7 @@ public enum Contestant {
     return durability;
   }
 
-  /** Whether it has inner joins (this engine has none yet, so neither has the guest). */
+  /** Whether it runs inner joins (the guest does not pass them on yet). */
   public boolean joins() {
     return joins;
   }

@@ -17,8 +17,10 @@ import org.wasmdbms.memory.MemoryProvider;
 
 /**
  * This engine on the JVM, on the heap provider or on a journaled file ({@link DatabaseFiles}), with
- * a {@code users(id u32 primary key, name, email, age i32)} table and no secondary index; or on the
- * example schema of the guest, to build the file the guest then opens. No joins yet.
+ * a {@code users(id u32 primary key, name, email, age i32)} table without a secondary index and a
+ * {@code posts(id u32 primary key, title, content, user_id u32)} table with an index on {@code
+ * user_id} for the join; or on the example schema of the guest, to build the file the guest then
+ * opens.
  *
  * <p>A file database is {@link #load loaded} on the heap, in the same batched transactions, and its
  * pages are then copied into a fresh journaled file: the same bytes (the engine writes the same
@@ -42,6 +44,15 @@ final class EngineUsersDatabase implements UsersDatabase {
           .column(ColumnDef.builder("age", DataType.INT32))
           .build();
 
+  private static final TableDef POSTS =
+      TableDef.builder(ApiRequests.POSTS)
+          .column(ColumnDef.builder("id", DataType.UINT32).primaryKey())
+          .column(ColumnDef.builder("title", DataType.TEXT))
+          .column(ColumnDef.builder("content", DataType.TEXT))
+          .column(ColumnDef.builder("user_id", DataType.UINT32))
+          .index("posts_by_user", false, "user_id")
+          .build();
+
   private final ApiRequests requests;
   private final Path dataFile;
   private Database db;
@@ -62,6 +73,7 @@ final class EngineUsersDatabase implements UsersDatabase {
       ExampleSchemaDispatcher.INSTANCE.registerAll(db);
     } else {
       db.register(TableSchema.of(USERS));
+      db.register(TableSchema.of(POSTS));
     }
     return db;
   }
@@ -177,12 +189,16 @@ final class EngineUsersDatabase implements UsersDatabase {
 
   @Override
   public void insertPosts(int count, int users) {
-    throw new UnsupportedOperationException("the join workload does not run on this engine yet");
+    long tx = db.begin();
+    for (long id = 0; id < count; id++) {
+      db.insert(tx, ApiRequests.POSTS, requests.post(id, users));
+    }
+    db.commit(tx);
   }
 
   @Override
   public int joinUsersWithPosts() {
-    throw new UnsupportedOperationException("this engine has no joins yet");
+    return db.select(ApiRequests.USERS, requests.usersWithPosts()).size();
   }
 
   @Override

@@ -23,6 +23,7 @@ import org.wasmdbms.api.value.NullValue;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.api.value.Values;
 import org.wasmdbms.engine.data.TableData;
+import org.wasmdbms.engine.data.Tables;
 
 /**
  * An aggregate request checked against the columns it reads and ready to run over rows: group-by
@@ -65,20 +66,39 @@ public final class Aggregation {
   }
 
   /**
-   * Aggregates the rows of one table that pass the query's filter.
+   * Aggregates the rows of table {@code table} of {@code tables} that pass the query's joins,
+   * filter and distinct-by columns. A single table without distinct is streamed; joined or distinct
+   * rows are first gathered by the {@link RowSource}, within the same {@code maxBytes}.
    *
    * @param maxBytes how many bytes of groups (see {@link RowSize}) the aggregate may hold at once
+   * @throws org.wasmdbms.api.error.TableNotFoundException for an unknown table, joined or not
    * @throws UnknownColumnException for an unknown column in the filter, the group-by columns or a
    *     function
-   * @throws InvalidQueryException for a malformed request; see {@link #bind}
+   * @throws InvalidQueryException for a malformed request (see {@link #bind}), or eager relations
    * @throws MemoryException when the groups would pass {@code maxBytes}
    */
   public static List<AggregatedRow> aggregate(
-      TableData data, Query query, List<AggregateFunction> functions, long maxBytes) {
-    TableDef table = data.schema().definition();
-    BoundFilter filter = BoundFilter.bind(query.filter(), table);
-    Aggregation aggregation = bind(table.columns(), table::columnIndex, query, functions);
-    return aggregation.run(QueryRunner.passing(data, filter), maxBytes);
+      Tables tables, String table, Query query, List<AggregateFunction> functions, long maxBytes) {
+    if (!query.eagerRelations().isEmpty()) {
+      throw new InvalidQueryException(
+          "an aggregate cannot load eager relations; join the related tables instead");
+    }
+    if (query.joins().isEmpty() && query.distinctBy().isEmpty()) {
+      TableData data = tables.table(table);
+      TableDef definition = data.schema().definition();
+      BoundFilter filter = BoundFilter.bind(query.filter(), definition);
+      Aggregation aggregation =
+          bind(definition.columns(), definition::columnIndex, query, functions);
+      return aggregation.run(QueryRunner.passing(data, filter), maxBytes);
+    }
+    RowSource source = RowSource.bind(tables, table, query);
+    ColumnScope scope = source.columns();
+    List<ColumnDef> columns = new ArrayList<>(scope.size());
+    for (int i = 0; i < scope.size(); i++) {
+      columns.add(scope.column(i));
+    }
+    Aggregation aggregation = bind(columns, scope::indexOf, query, functions);
+    return aggregation.run(source.rows(-1, new SelectMemory(maxBytes)).iterator(), maxBytes);
   }
 
   /**

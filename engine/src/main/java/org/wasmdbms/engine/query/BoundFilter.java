@@ -39,6 +39,16 @@ public sealed interface BoundFilter {
    * @return the bound filter; a null {@code filter} binds to one that matches every row
    */
   static BoundFilter bind(Filter filter, TableDef table) {
+    return bind(filter, ColumnScope.of(table));
+  }
+
+  /**
+   * Binds {@code filter} to the columns of {@code table}, names resolved as {@link ColumnScope}
+   * says.
+   *
+   * @return the bound filter; a null {@code filter} binds to one that matches every row
+   */
+  static BoundFilter bind(Filter filter, ColumnScope table) {
     if (filter == null) {
       return new Constant(true);
     }
@@ -69,7 +79,7 @@ public sealed interface BoundFilter {
     return new Not(bind(((Filter.Not) filter).operand(), table));
   }
 
-  private static List<BoundFilter> bindAll(List<Filter> filters, TableDef table) {
+  private static List<BoundFilter> bindAll(List<Filter> filters, ColumnScope table) {
     List<BoundFilter> bound = new ArrayList<>(filters.size());
     for (Filter filter : filters) {
       bound.add(bind(filter, table));
@@ -77,19 +87,19 @@ public sealed interface BoundFilter {
     return bound;
   }
 
-  private static int column(TableDef table, String name) {
-    int index = table.columnIndex(name);
+  private static int column(ColumnScope table, String name) {
+    int index = table.indexOf(name);
     if (index < 0) {
       throw new UnknownColumnException(name);
     }
     return index;
   }
 
-  private static void checkComparable(TableDef table, int column, Value value) {
+  private static void checkComparable(ColumnScope table, int column, Value value) {
     if (value.isNull()) {
       return;
     }
-    ColumnDef def = table.columns().get(column);
+    ColumnDef def = table.column(column);
     if (!Values.comparable(def.type(), value.type())) {
       throw new InvalidQueryException(
           "column "
@@ -102,7 +112,7 @@ public sealed interface BoundFilter {
     }
   }
 
-  private static BoundFilter bindComparison(Filter.Comparison comparison, TableDef table) {
+  private static BoundFilter bindComparison(Filter.Comparison comparison, ColumnScope table) {
     int column = column(table, comparison.column());
     Value value = comparison.value();
     checkComparable(table, column, value);
@@ -117,7 +127,7 @@ public sealed interface BoundFilter {
     return new Compare(op, column, value);
   }
 
-  private static BoundFilter bindIn(Filter.In in, TableDef table) {
+  private static BoundFilter bindIn(Filter.In in, ColumnScope table) {
     int column = column(table, in.column());
     boolean matchesNull = false;
     List<Value> values = new ArrayList<>();
@@ -132,9 +142,9 @@ public sealed interface BoundFilter {
     return new In(column, values, matchesNull);
   }
 
-  private static BoundFilter bindLike(Filter.Like like, TableDef table) {
+  private static BoundFilter bindLike(Filter.Like like, ColumnScope table) {
     int column = column(table, like.column());
-    DataType type = table.columns().get(column).type();
+    DataType type = table.column(column).type();
     if (type != DataType.TEXT && type != DataType.JSON) {
       throw new InvalidQueryException(
           "LIKE needs a Text or Json column; " + like.column() + " is " + type.wireName());
@@ -142,9 +152,9 @@ public sealed interface BoundFilter {
     return new Like(column, LikePattern.compile(like.pattern()));
   }
 
-  private static BoundFilter bindJson(Filter.Json json, TableDef table) {
+  private static BoundFilter bindJson(Filter.Json json, ColumnScope table) {
     int column = column(table, json.column());
-    DataType type = table.columns().get(column).type();
+    DataType type = table.column(column).type();
     if (type != DataType.JSON) {
       throw new InvalidQueryException(
           "JSON filters need a Json column; " + json.column() + " is " + type.wireName());

@@ -283,7 +283,7 @@ public final class Planner {
   }
 
   /** A key just after every key that starts with {@code prefix}. */
-  private static byte[] past(byte[] prefix) {
+  static byte[] past(byte[] prefix) {
     return concat(prefix, new byte[] {PAST_PREFIX});
   }
 

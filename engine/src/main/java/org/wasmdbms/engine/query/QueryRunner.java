@@ -6,78 +6,140 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.wasmdbms.api.error.InvalidQueryException;
-import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.api.query.Query;
 import org.wasmdbms.api.schema.TableDef;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.engine.data.LookaheadIterator;
 import org.wasmdbms.engine.data.TableData;
+import org.wasmdbms.engine.data.Tables;
 
 /**
- * Runs a {@link Query} against one table's {@link TableData}: binds and checks the filter and the
- * ordering, reads candidates through the planned {@link AccessPath}, keeps the matches, sorts them,
- * and applies offset and limit. Without an ordering, rows keep primary-key order and the read stops
- * as soon as offset plus limit rows have matched.
+ * Runs a {@link Query}: binds and checks the filter and the ordering, reads candidates through the
+ * planned {@link AccessPath}, keeps the matches, sorts them, and applies offset and limit. Without
+ * an ordering, rows keep primary-key order and the read stops as soon as offset plus limit rows
+ * have matched.
+ *
+ * <p>A select with joins or distinct takes its rows from a {@link RowSource} and sorts them stably,
+ * so rows that tie on every key keep the order without ORDER BY; eager relations are attached to
+ * the rows it returns ({@link EagerRelations}).
  */
 public final class QueryRunner {
   private QueryRunner() {}
 
   /**
-   * The rows of {@code data} that {@code query} selects.
+   * The rows a select returns, with the name of each of their columns.
    *
-   * @throws org.wasmdbms.api.error.UnknownColumnException for an unknown column in the filter or
-   *     the ordering
-   * @throws org.wasmdbms.api.error.InvalidQueryException for a value type that does not fit its
-   *     column, or group-by columns or a having filter (those are for {@link Aggregation})
+   * @param columns the column names, in row order
+   * @param rows the rows
    */
-  public static List<Value[]> select(TableData data, Query query) {
-    return select(data, query, Long.MAX_VALUE);
-  }
+  public record Selection(List<String> columns, List<Value[]> rows) {}
 
   /**
-   * Like {@link #select(TableData, Query)}, but refuses to hold more than {@code maxBytes} of rows
-   * in memory at once (see {@link RowSize}): the matches a sort must see, or the rows returned.
+   * Runs {@code query} on table {@code table} of {@code tables}, holding at most {@code maxBytes}
+   * of rows at once (see {@link RowSize}).
    *
-   * @throws MemoryException when the rows held would pass {@code maxBytes}
+   * @throws org.wasmdbms.api.error.TableNotFoundException for an unknown table, joined or not
+   * @throws org.wasmdbms.api.error.UnknownColumnException for an unknown column or relation
+   * @throws org.wasmdbms.api.error.InvalidQueryException for a value or join whose types do not
+   *     fit, a table joined twice, or group-by columns or a having filter (those are for {@link
+   *     Aggregation})
+   * @throws org.wasmdbms.api.error.MemoryException when the rows held would pass {@code maxBytes}
    */
-  public static List<Value[]> select(TableData data, Query query, long maxBytes) {
+  public static Selection run(Tables tables, String table, Query query, long maxBytes) {
     if (query.hasGroupByOrHaving()) {
       throw new InvalidQueryException(
           "group-by and having belong to aggregate, not to select; call aggregate to group rows");
     }
+    TableData data = tables.table(table);
+    EagerRelations eager =
+        query.eagerRelations().isEmpty()
+            ? null
+            : EagerRelations.bind(tables, data.schema().definition(), query.eagerRelations());
+    SelectMemory memory = new SelectMemory(maxBytes);
+    List<String> columns;
+    List<Value[]> rows;
+    if (query.joins().isEmpty() && query.distinctBy().isEmpty()) {
+      columns = ColumnScope.of(data.schema().definition()).names();
+      rows = select(data, query, memory);
+    } else {
+      RowSource source = RowSource.bind(tables, table, query);
+      Comparator<Value[]> order = RowOrder.keys(query.orderBy(), source.columns());
+      rows = source.rows(order == null ? wanted(query) : -1, memory);
+      if (order != null) {
+        rows = stableSort(rows, order);
+      }
+      rows = window(rows, query);
+      columns = source.columns().names();
+    }
+    if (eager != null) {
+      columns = new ArrayList<>(columns);
+      columns.addAll(eager.names());
+      rows = eager.attach(rows, memory);
+    }
+    return new Selection(columns, rows);
+  }
+
+  /** Offset plus limit, or -1 when there is no limit or the sum overflows. */
+  private static long wanted(Query query) {
+    long wanted = query.hasLimit() ? query.offset() + query.limit() : -1;
+    return wanted < 0 ? -1 : wanted;
+  }
+
+  /** {@code rows} sorted by {@code order}, ties in their current order on any runtime. */
+  private static List<Value[]> stableSort(List<Value[]> rows, Comparator<Value[]> order) {
+    List<Ranked> ranked = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      ranked.add(new Ranked(rows.get(i), i));
+    }
+    ranked.sort(
+        (a, b) -> {
+          int c = order.compare(a.row, b.row);
+          return c != 0 ? c : Integer.compare(a.rank, b.rank);
+        });
+    List<Value[]> sorted = new ArrayList<>(rows.size());
+    for (Ranked r : ranked) {
+      sorted.add(r.row);
+    }
+    return sorted;
+  }
+
+  /** A row and its position before sorting. */
+  private record Ranked(Value[] row, int rank) {}
+
+  /**
+   * The rows of {@code data} that {@code query} (without joins, distinct or eager relations)
+   * selects, each counted in {@code memory}.
+   */
+  private static List<Value[]> select(TableData data, Query query, SelectMemory memory) {
     TableDef table = data.schema().definition();
     BoundFilter filter = BoundFilter.bind(query.filter(), table);
     Comparator<Value[]> order = RowOrder.of(query.orderBy(), table);
     AccessPath path = Planner.plan(filter, query.orderBy(), query.hasLimit(), data);
-    long wanted = query.hasLimit() ? query.offset() + query.limit() : Long.MAX_VALUE;
-    if (wanted < 0) {
-      wanted = Long.MAX_VALUE; // offset + limit overflowed: no effective bound
-    }
+    long wanted = wanted(query);
     boolean presorted = isPresorted(path, query);
-    long[] held = {0};
     List<Value[]> matches =
         collect(
             path.rows(data),
             filter,
-            presorted ? wanted : Long.MAX_VALUE,
-            row -> {
-              held[0] += RowSize.approximate(row);
-              if (held[0] > maxBytes) {
-                throw new MemoryException(
-                    "the select would hold more than "
-                        + maxBytes
-                        + " bytes of rows; narrow it with a filter, a LIMIT served by an index, or"
-                        + " fewer large columns");
-              }
-            });
+            presorted && wanted >= 0 ? wanted : Long.MAX_VALUE,
+            memory::hold);
     if (!presorted) {
       matches.sort(order);
     }
     return window(matches, query);
   }
 
-  /** The path a select would take, for explain. */
-  public static AccessPath explain(TableData data, Query query) {
+  /**
+   * The path a select would read its table through, for explain; with joins or distinct, the path
+   * of the select table before them.
+   */
+  public static AccessPath explain(Tables tables, String name, Query query) {
+    if (!query.joins().isEmpty() || !query.distinctBy().isEmpty()) {
+      RowSource source = RowSource.bind(tables, name, query);
+      RowOrder.keys(query.orderBy(), source.columns()); // checks the order keys like a select does
+      return source.basePath();
+    }
+    TableData data = tables.table(name);
     TableDef table = data.schema().definition();
     BoundFilter filter = BoundFilter.bind(query.filter(), table);
     RowOrder.of(query.orderBy(), table); // checks the order keys like a select does
@@ -105,26 +167,6 @@ public final class QueryRunner {
     return matches;
   }
 
-  /**
-   * The rows of {@code data} that pass {@code filter}, read lazily through the planned access path
-   * in no promised order: what an aggregate groups.
-   */
-  public static Iterator<Value[]> passing(TableData data, BoundFilter filter) {
-    Iterator<Value[]> candidates = Planner.plan(filter, List.of(), false, data).rows(data);
-    return new LookaheadIterator<>() {
-      @Override
-      protected Value[] computeNext() {
-        while (candidates.hasNext()) {
-          Value[] row = candidates.next();
-          if (filter.matches(row)) {
-            return row;
-          }
-        }
-        return null;
-      }
-    };
-  }
-
   private static List<Value[]> collect(
       Iterator<Value[]> candidates, BoundFilter filter, long atMost, Consumer<Value[]> hold) {
     List<Value[]> matches = new ArrayList<>();
@@ -148,5 +190,25 @@ public final class QueryRunner {
       to = from + (int) query.limit();
     }
     return new ArrayList<>(rows.subList(from, to));
+  }
+
+  /**
+   * The rows of {@code data} that pass {@code filter}, read lazily through the planned access path
+   * in primary-key order (or the index's), for consumers that stream instead of holding the rows.
+   */
+  public static Iterator<Value[]> passing(TableData data, BoundFilter filter) {
+    Iterator<Value[]> candidates = Planner.plan(filter, List.of(), false, data).rows(data);
+    return new LookaheadIterator<>() {
+      @Override
+      protected Value[] computeNext() {
+        while (candidates.hasNext()) {
+          Value[] row = candidates.next();
+          if (filter.matches(row)) {
+            return row;
+          }
+        }
+        return null;
+      }
+    };
   }
 }

@@ -26,9 +26,19 @@ public final class RowOrder {
   public static Comparator<Value[]> of(List<OrderKey> keys, TableDef table) {
     int pk = table.primaryKeyIndex();
     Comparator<Value[]> byPrimaryKey = (a, b) -> Values.compare(a[pk], b[pk]);
+    Comparator<Value[]> order = keys(keys, ColumnScope.of(table));
+    return order == null ? byPrimaryKey : order.thenComparing(byPrimaryKey);
+  }
+
+  /**
+   * The comparator of {@code keys} alone on the columns of {@code scope}, or null for no keys.
+   *
+   * @throws UnknownColumnException for a key naming no column of the scope
+   */
+  public static Comparator<Value[]> keys(List<OrderKey> keys, ColumnScope scope) {
     Comparator<Value[]> order = null;
     for (OrderKey key : keys) {
-      int column = table.columnIndex(key.column());
+      int column = scope.indexOf(key.column());
       if (column < 0) {
         throw new UnknownColumnException(key.column());
       }
@@ -38,6 +48,6 @@ public final class RowOrder {
       }
       order = order == null ? byColumn : order.thenComparing(byColumn);
     }
-    return order == null ? byPrimaryKey : order.thenComparing(byPrimaryKey);
+    return order;
   }
 }

@@ -3,6 +3,7 @@ package org.wasmdbms.engine.typed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.wasmdbms.api.error.InvalidQueryException;
 import org.wasmdbms.api.error.TransactionNotFoundException;
 import org.wasmdbms.api.query.AggregateFunction;
 import org.wasmdbms.api.query.AggregatedRow;
@@ -102,14 +103,53 @@ public final class TypedSession {
     return table.fromRow(stored);
   }
 
-  /** The records of {@code table} that {@code query} selects, in its order. */
+  /**
+   * The records of {@code table} that {@code query} selects, in its order.
+   *
+   * @throws InvalidQueryException if the query joins tables (records hold one table's columns: use
+   *     {@link Database#select}) or asks for eager relations (use {@link #selectWithRelations})
+   */
   public <R> List<R> select(TableMapping<R> table, Query query) {
+    refuseJoins(query);
+    if (!query.eagerRelations().isEmpty()) {
+      throw new InvalidQueryException(
+          "a typed select returns records without relations; use selectWithRelations");
+    }
     List<Row> rows = selectRows(table.name(), query);
     List<R> records = new ArrayList<>(rows.size());
     for (Row row : rows) {
       records.add(table.fromRow(row));
     }
     return records;
+  }
+
+  /**
+   * The records of {@code table} that {@code query} selects, in its order, each with the records
+   * every foreign key of the table references (null where the key is null), read as eager
+   * relations: one batch per relation.
+   *
+   * @throws InvalidQueryException if the query joins tables or names eager relations itself
+   */
+  public <W> List<W> selectWithRelations(RelationMapping<?, W> table, Query query) {
+    refuseJoins(query);
+    if (!query.eagerRelations().isEmpty()) {
+      throw new InvalidQueryException(
+          "selectWithRelations loads every relation of the table; leave eager relations out");
+    }
+    List<Row> rows = selectRows(table.name(), query.withEagerRelations(table.relations()));
+    List<W> records = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      records.add(table.withRelations(row));
+    }
+    return records;
+  }
+
+  private static void refuseJoins(Query query) {
+    if (!query.joins().isEmpty()) {
+      throw new InvalidQueryException(
+          "a typed select cannot join tables; use a raw select (Database.select), whose rows hold"
+              + " the joined columns");
+    }
   }
 
   /** The raw rows of {@code table} that {@code query} selects, in its order. */
