@@ -98,15 +98,22 @@ public final class Writer {
   }
 
   /**
-   * Applies {@code patch} to every row matching {@code filter}.
+   * Applies {@code patch} (from {@link RowShaper#forUpdate}) to every row matching {@code filter}.
+   * Its values are sanitized and validated (see {@link RowShaper#checked}) only when a row matches,
+   * and every other check concerns the rows changed, so an update matching no row changes nothing
+   * and fails on nothing.
    *
    * @return the number of rows matched and updated
    */
   public long update(String tableName, Patch patch, BoundFilter filter) {
     TableData table = tables.table(tableName);
     List<Value[]> targets = QueryRunner.matching(table, filter, this::hold);
+    if (targets.isEmpty()) {
+      return 0;
+    }
+    Patch checked = RowShaper.checked(table.schema(), patch);
     for (Value[] before : targets) {
-      Value[] after = patch.applyTo(before);
+      Value[] after = checked.applyTo(before);
       hold(after);
       checkKeys(table, after, before);
       checkParents(table, after, before);
