@@ -106,6 +106,8 @@ class NonFiniteFloatTest {
         ids(db.select("t", byF)),
         "total order: -Infinity, 1.0, Infinity, NaN");
     assertTrue(db.select("t", byF).toString().contains("f: NaN"));
+    Query aboveInfinity = Query.builder().filter(new Filter.Gt("f", new Float64Value(INF))).build();
+    assertEquals(List.of(new Int32Value(4)), ids(db.select("t", aboveInfinity)), "NaN");
   }
 
   @Test
