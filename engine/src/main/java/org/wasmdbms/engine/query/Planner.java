@@ -170,7 +170,7 @@ public final class Planner {
         break;
       }
       prefix.add(equal);
-      describe(bounds, table, column, "=", equal);
+      condition(bounds, table, column, "=", equal);
     }
     int equalities = prefix.size();
     byte[] prefixKey = KeyEncoding.encode(prefix);
@@ -252,13 +252,13 @@ public final class Planner {
     if (lower != null) {
       byte[] key = concat(prefixKey, KeyEncoding.encode(lower.value()));
       from = lower.op() == BoundFilter.Op.GE ? key : past(key);
-      describe(bounds, table, column, lower.op() == BoundFilter.Op.GE ? ">=" : ">", lower.value());
+      condition(bounds, table, column, lower.op() == BoundFilter.Op.GE ? ">=" : ">", lower.value());
     }
     byte[] to = prefixKey.length == 0 ? null : past(prefixKey);
     if (upper != null) {
       byte[] key = concat(prefixKey, KeyEncoding.encode(upper.value()));
       to = upper.op() == BoundFilter.Op.LT ? key : past(key);
-      describe(bounds, table, column, upper.op() == BoundFilter.Op.LT ? "<" : "<=", upper.value());
+      condition(bounds, table, column, upper.op() == BoundFilter.Op.LT ? "<" : "<=", upper.value());
     }
     return new KeyRange(from, fromInclusive, to, false);
   }
@@ -290,7 +290,7 @@ public final class Planner {
     return joined;
   }
 
-  private static void describe(
+  private static void condition(
       List<AccessPath.Condition> bounds, TableDef table, int column, String op, Value value) {
     bounds.add(new AccessPath.Condition(table.columns().get(column).name(), op, List.of(value)));
   }
