@@ -80,12 +80,39 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Opens the database held by {@code provider}; an empty provider is formatted.
+   * On the JVM, writes may by default hold this fraction of the maximum heap ({@code
+   * Runtime.maxMemory()}), counted as {@link #limitWriteMemory} says: one eighth. The engine's
+   * bookkeeping around those rows (transaction views, undo entries, the dirty pages of a commit)
+   * takes a few times what is counted, so an eighth keeps a write that is too big for the heap a
+   * {@link MemoryException} rather than an {@link OutOfMemoryError}.
+   */
+  public static final int DEFAULT_WRITE_MEMORY_DIVISOR = 8;
+
+  /**
+   * Opens the database held by {@code provider} on the JVM, an empty provider formatted, with the
+   * default write memory limit: {@code Runtime.maxMemory() / }{@value
+   * #DEFAULT_WRITE_MEMORY_DIVISOR}. JVM only ({@code Runtime.maxMemory()} is missing from TeaVM):
+   * code compiled to WebAssembly opens with {@link #open(MemoryProvider, long)}.
    *
    * @throws MemoryException if the provider holds a foreign, newer or corrupt file
    */
   public static Database open(MemoryProvider provider) {
-    return new Database(StoredTables.open(provider));
+    return open(provider, Runtime.getRuntime().maxMemory() / DEFAULT_WRITE_MEMORY_DIVISOR);
+  }
+
+  /**
+   * Opens the database held by {@code provider}, an empty provider formatted, with a write memory
+   * limit of {@code writeMemoryLimit} bytes (see {@link #limitWriteMemory}; {@code Long.MAX_VALUE}
+   * for none).
+   *
+   * @throws MemoryException if the provider holds a foreign, newer or corrupt file
+   * @throws IllegalArgumentException if the limit is not positive
+   */
+  public static Database open(MemoryProvider provider, long writeMemoryLimit) {
+    checkLimit(writeMemoryLimit, "write");
+    Database db = new Database(StoredTables.open(provider));
+    db.writeMemoryLimit = writeMemoryLimit;
+    return db;
   }
 
   /**
@@ -208,10 +235,15 @@ public final class Database implements AutoCloseable {
    * @param maxBytes the limit, positive
    */
   public void limitSelectMemory(long maxBytes) {
-    if (maxBytes <= 0) {
-      throw new IllegalArgumentException("the select memory limit must be positive: " + maxBytes);
-    }
+    checkLimit(maxBytes, "select");
     selectMemoryLimit = maxBytes;
+  }
+
+  private static void checkLimit(long maxBytes, String what) {
+    if (maxBytes <= 0) {
+      throw new IllegalArgumentException(
+          "the " + what + " memory limit must be positive: " + maxBytes);
+    }
   }
 
   /**
@@ -219,16 +251,15 @@ public final class Database implements AutoCloseable {
    * statement the rows it matches and the before and after images it keeps to undo itself, and all
    * open transactions together the rows their statements changed, until they end. A statement past
    * the limit fails with a {@link MemoryException} and changes nothing (its transaction stays
-   * open); a commit past it fails like any failed commit, and the transaction is over. Unlimited by
-   * default; the WebAssembly guest sets it so that a huge write is an error, not an out-of-memory
-   * crash.
+   * open); a commit past it fails like any failed commit, and the transaction is over. Each row
+   * counts its {@link RowSize} plus {@link Writer#ROW_OVERHEAD_BYTES}. The default is set by {@link
+   * #open}: on the JVM an eighth of the heap; the WebAssembly guest sets it so that a huge write is
+   * an error, not an out-of-memory crash.
    *
    * @param maxBytes the limit, positive
    */
   public void limitWriteMemory(long maxBytes) {
-    if (maxBytes <= 0) {
-      throw new IllegalArgumentException("the write memory limit must be positive: " + maxBytes);
-    }
+    checkLimit(maxBytes, "write");
     writeMemoryLimit = maxBytes;
   }
 

@@ -214,11 +214,7 @@ final class EngineModel {
     TableDef def = defs.get(table);
     Map<Integer, Value> patch = new LinkedHashMap<>();
     for (ColumnValue cv : values.columns()) {
-      int c = def.columnIndex(cv.name());
-      if (cv.value().isNull() && !def.columns().get(c).nullable()) {
-        throw new Failure(ErrorKind.MISSING_NON_NULLABLE_FIELD);
-      }
-      patch.put(c, cv.value());
+      patch.put(def.columnIndex(cv.name()), cv.value());
     }
     return write(tx, new UpdateOp(table, patch, filter));
   }
@@ -313,6 +309,13 @@ final class EngineModel {
   private long applyUpdate(State state, UpdateOp update) {
     String table = update.table();
     List<Value[]> targets = matching(state, table, update.filter());
+    // The values are checked only when a row is to be changed, as in SQL.
+    for (Map.Entry<Integer, Value> set : update.patch().entrySet()) {
+      boolean nullable = defs.get(table).columns().get(set.getKey()).nullable();
+      if (!targets.isEmpty() && set.getValue().isNull() && !nullable) {
+        throw new Failure(ErrorKind.MISSING_NON_NULLABLE_FIELD);
+      }
+    }
     for (Value[] before : targets) {
       Value[] after = before.clone();
       update.patch().forEach((c, v) -> after[c] = v);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.wasmdbms.api.error.PrimaryKeyConflictException;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.OrderDirection;
 import org.wasmdbms.api.query.OrderKey;
@@ -83,12 +84,18 @@ class H2DifferentialTest {
 
   private Random random;
 
+  /** Seeds {@link #random} from {@code -Dseed=} or the clock, and prints the seed. */
+  private long seed(String run) {
+    long seed = Long.getLong("seed", System.nanoTime());
+    System.out.println("H2DifferentialTest " + run + " seed=" + seed);
+    random = new Random(seed);
+    return seed;
+  }
+
   @ParameterizedTest
   @EnumSource(Indexes.class)
   void enginesAgree(Indexes indexes) throws SQLException {
-    long seed = Long.getLong("seed", System.nanoTime());
-    System.out.println("H2DifferentialTest " + indexes + " seed=" + seed);
-    random = new Random(seed);
+    long seed = seed("enginesAgree " + indexes);
     Database db = Database.open(new HeapMemoryProvider());
     try (Connection h2 = DriverManager.getConnection("jdbc:h2:mem:differential" + indexes + seed)) {
       TableDef.Builder table =
@@ -146,6 +153,122 @@ class H2DifferentialTest {
         assertEquals(0, bySecondaryIndex);
       } else {
         assertTrue(bySecondaryIndex > QUERIES / 5, "the secondary indexes serve enough queries");
+      }
+    } finally {
+      db.close();
+    }
+  }
+
+  /**
+   * A table keyed by a float: random keys with both infinities, duplicates refused by both engines,
+   * then random comparisons and ordered windows on the key.
+   */
+  @ParameterizedTest
+  @EnumSource(Indexes.class)
+  void floatKeysAgree(Indexes indexes) throws SQLException {
+    long seed = seed("floatKeysAgree " + indexes);
+    Database db = Database.open(new HeapMemoryProvider());
+    try (Connection h2 = DriverManager.getConnection("jdbc:h2:mem:floatkeys" + indexes + seed)) {
+      TableDef.Builder table =
+          TableDef.builder("t")
+              .column(ColumnDef.builder("id", DataType.FLOAT64).primaryKey())
+              .column(ColumnDef.builder("f", DataType.FLOAT64).nullable());
+      IndexDef onF = new IndexDef("idx_f", List.of("f"), false);
+      if (indexes == Indexes.DECLARED) {
+        table.index(onF.name(), false, "f");
+      }
+      db.register(TableSchema.of(table.build()));
+      try (Statement st = h2.createStatement()) {
+        st.execute("CREATE TABLE t (id DOUBLE PRIMARY KEY, f DOUBLE)");
+      }
+      int conflicts = 0;
+      try (PreparedStatement insert = h2.prepareStatement("INSERT INTO t VALUES (?, ?)")) {
+        for (int k = 0; k < ROWS / 3; k++) {
+          Value id = f64();
+          Value f = maybeNull(this::f64);
+          bind(insert, 1, id);
+          bind(insert, 2, f);
+          boolean refusedByH2;
+          try {
+            insert.executeUpdate();
+            refusedByH2 = false;
+          } catch (SQLException e) {
+            refusedByH2 = true;
+          }
+          boolean refused;
+          try {
+            db.insert("t", Row.builder().set("id", id).set("f", f).build());
+            refused = false;
+          } catch (PrimaryKeyConflictException e) {
+            refused = true;
+          }
+          assertEquals(refusedByH2, refused, "seed=" + seed + " insert of key " + id);
+          conflicts += refused ? 1 : 0;
+        }
+      }
+      if (indexes == Indexes.CREATED) {
+        db.createIndex("t", onF);
+      }
+      assertTrue(conflicts > 0, "the small pool of keys repeats");
+      for (int q = 0; q < QUERIES / 2; q++) {
+        String column = random.nextBoolean() ? "id" : "f";
+        Value value = f64();
+        Filter filter =
+            switch (random.nextInt(7)) {
+              case 0 -> new Filter.Eq(column, value);
+              case 1 -> new Filter.Ne(column, value);
+              case 2 -> new Filter.Gt(column, value);
+              case 3 -> new Filter.Ge(column, value);
+              case 4 -> new Filter.Lt(column, value);
+              case 5 -> new Filter.Le(column, value);
+              default -> new Filter.In(column, List.of(value, f64()));
+            };
+        OrderDirection direction =
+            random.nextBoolean() ? OrderDirection.ASCENDING : OrderDirection.DESCENDING;
+        Query.Builder query = Query.builder().filter(filter).orderBy(column, direction);
+        if (column.equals("f")) {
+          query.orderBy("id", OrderDirection.ASCENDING);
+        }
+        if (random.nextBoolean()) {
+          query.limit(random.nextInt(20));
+        }
+        Query built = query.build();
+        List<Value> parameters = new ArrayList<>();
+        StringBuilder sql =
+            new StringBuilder("SELECT id, f FROM t WHERE ").append(sql(filter, parameters));
+        sql.append(" ORDER BY ")
+            .append(column)
+            .append(
+                direction == OrderDirection.ASCENDING ? " ASC NULLS FIRST" : " DESC NULLS LAST");
+        if (column.equals("f")) {
+          sql.append(", id ASC");
+        }
+        if (built.hasLimit()) {
+          sql.append(" FETCH NEXT ").append(built.limit()).append(" ROWS ONLY");
+        }
+        List<String> expected = new ArrayList<>();
+        try (PreparedStatement st = h2.prepareStatement(sql.toString())) {
+          for (int p = 0; p < parameters.size(); p++) {
+            bind(st, p + 1, parameters.get(p));
+          }
+          try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+              double f = rs.getDouble(2);
+              String fText = rs.wasNull() ? "null" : String.valueOf(f);
+              expected.add(rs.getDouble(1) + " " + fText);
+            }
+          }
+        }
+        List<String> actual = new ArrayList<>();
+        for (Row row : db.select("t", built)) {
+          Value f = row.get("f");
+          actual.add(
+              ((Float64Value) row.get("id")).value()
+                  + " "
+                  + (f.isNull() ? "null" : String.valueOf(((Float64Value) f).value())));
+        }
+        assertEquals(expected, actual, "seed=" + seed + " query " + q + ": " + built);
+        db.explain("t", built);
       }
     } finally {
       db.close();
@@ -215,7 +338,18 @@ class H2DifferentialTest {
   }
 
   private Value f64() {
-    double[] pool = {0.0, 1.0, -1.5, 2.25, 1e300, -1e-300, Double.MAX_VALUE, -Double.MAX_VALUE};
+    double[] pool = {
+      0.0,
+      1.0,
+      -1.5,
+      2.25,
+      1e300,
+      -1e-300,
+      Double.MAX_VALUE,
+      -Double.MAX_VALUE,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY
+    };
     double d = random.nextBoolean() ? pool[random.nextInt(pool.length)] : random.nextGaussian();
     return new Float64Value(d == 0.0 ? 0.0 : d); // no negative zero: H2 treats it as equal to 0
   }

@@ -17,6 +17,7 @@ import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
 import org.wasmdbms.engine.query.RowSize;
+import org.wasmdbms.engine.write.Writer;
 import org.wasmdbms.memory.HeapMemoryProvider;
 
 /**
@@ -26,8 +27,9 @@ import org.wasmdbms.memory.HeapMemoryProvider;
 class WriteMemoryLimitTest {
   private static final String TITLE = "t".repeat(1_000);
 
-  /** What one post counts for: its title's characters, its id and its user. */
-  private static final long POST_BYTES = TITLE.length() + 2L * RowSize.FIXED_VALUE_BYTES;
+  /** What one post counts for: its title's characters, its id and its user, and its overhead. */
+  private static final long POST_BYTES =
+      TITLE.length() + 2L * RowSize.FIXED_VALUE_BYTES + Writer.ROW_OVERHEAD_BYTES;
 
   private static final long LIMIT = 10_000;
 

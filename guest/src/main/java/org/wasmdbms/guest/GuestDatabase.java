@@ -68,15 +68,15 @@ final class GuestDatabase {
             new CachedMemoryProvider(journal, GuestMemory.CACHE_PAGES));
     Database opened;
     try {
-      opened = Database.open(files);
+      // A write, or transactions, that would hold more rows than the heap can spare fails before
+      // the heap runs out. (The JVM's default, a share of Runtime.maxMemory(), is not for TeaVM.)
+      opened = Database.open(files, GuestMemory.MAX_WRITE_BYTES);
     } catch (DbmsException e) {
       files.close();
       throw e;
     }
     // A select that would hold more rows than a result may carry fails before the heap runs out.
     opened.limitSelectMemory(GuestMemory.MAX_RESULT_BYTES);
-    // Likewise a write, or transactions, that would hold more rows than the heap can spare.
-    opened.limitWriteMemory(GuestMemory.MAX_WRITE_BYTES);
     try {
       ExampleSchemaDispatcher.INSTANCE.registerAll(opened);
     } catch (DbmsException e) {

@@ -30,7 +30,8 @@ import org.wasmdbms.memory.HeapMemoryProvider;
  */
 final class GeneratedSchemaScenario {
   private final PrintStream out;
-  private final Database db = Database.open(new HeapMemoryProvider());
+  // No write limit: the JVM's default (a share of Runtime.maxMemory()) does not compile with TeaVM.
+  private final Database db = Database.open(new HeapMemoryProvider(), Long.MAX_VALUE);
   private final TypedSession session;
 
   private GeneratedSchemaScenario(PrintStream out) {

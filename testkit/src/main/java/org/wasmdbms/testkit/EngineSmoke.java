@@ -32,7 +32,8 @@ import org.wasmdbms.memory.HeapMemoryProvider;
  */
 public final class EngineSmoke {
   private final PrintStream out;
-  private final Database db = Database.open(new HeapMemoryProvider());
+  // No write limit: the JVM's default (a share of Runtime.maxMemory()) does not compile with TeaVM.
+  private final Database db = Database.open(new HeapMemoryProvider(), Long.MAX_VALUE);
 
   private EngineSmoke(PrintStream out) {
     this.out = out;

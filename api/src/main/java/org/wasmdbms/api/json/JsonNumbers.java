@@ -112,8 +112,16 @@ public final class JsonNumbers {
     return new BigDecimal(unsigned);
   }
 
-  /** The shortest literal that {@link #parseDouble} reads back as exactly {@code d} (finite). */
+  /**
+   * The shortest literal that {@link #parseDouble} reads back as exactly {@code d}; {@code
+   * Infinity}, {@code -Infinity} or {@code NaN} (which JSON cannot hold and the parser refuses) for
+   * the others, so that printing never fails.
+   */
   public static String printDouble(double d) {
+    String special = nonFinite(d);
+    if (special != null) {
+      return special;
+    }
     if (d == 0) {
       return Double.doubleToRawLongBits(d) < 0 ? "-0.0" : "0.0";
     }
@@ -130,8 +138,12 @@ public final class JsonNumbers {
     return (d < 0 ? "-" : "") + format(shortest);
   }
 
-  /** The shortest literal that {@link #parseFloat} reads back as exactly {@code f} (finite). */
+  /** Like {@link #printDouble}, for the shortest literal {@link #parseFloat} reads back. */
   public static String printFloat(float f) {
+    String special = nonFinite(f);
+    if (special != null) {
+      return special;
+    }
     if (f == 0) {
       return Float.floatToRawIntBits(f) < 0 ? "-0.0" : "0.0";
     }
@@ -146,6 +158,17 @@ public final class JsonNumbers {
       }
     }
     return (f < 0 ? "-" : "") + format(shortest);
+  }
+
+  /** The name of an infinity or NaN (Java's), or null for a finite number. */
+  private static String nonFinite(double d) {
+    if (d != d) {
+      return "NaN";
+    }
+    if (d == Double.POSITIVE_INFINITY || d == Double.NEGATIVE_INFINITY) {
+      return d > 0 ? "Infinity" : "-Infinity";
+    }
+    return null;
   }
 
   /**

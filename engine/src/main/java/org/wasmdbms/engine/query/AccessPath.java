@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import org.wasmdbms.api.value.Value;
+import org.wasmdbms.api.value.ValueText;
 import org.wasmdbms.api.value.Values;
 import org.wasmdbms.engine.data.IndexInfo;
 import org.wasmdbms.engine.data.KeyRange;
@@ -99,6 +100,19 @@ public sealed interface AccessPath {
   }
 
   /**
+   * One filter condition that bounds an index read.
+   *
+   * @param column the column name
+   * @param op {@code =}, {@code >}, {@code >=}, {@code <}, {@code <=} with one value, or {@link
+   *     #IN} with the list's values
+   * @param values the compared values
+   */
+  record Condition(String column, String op, List<Value> values) {
+    /** The operator of an {@code In} list. */
+    static final String IN = "in";
+  }
+
+  /**
    * A read of one index over one or more key ranges (several for an {@code In}), ranges in key
    * order, reversed when descending.
    *
@@ -106,11 +120,33 @@ public sealed interface AccessPath {
    * @param ranges disjoint key ranges in ascending key order
    * @param descending whether the index is read backwards
    * @param ordered whether this order is the one the query asked for
-   * @param bounds the filter conditions the ranges come from, for explain
+   * @param conditions the filter conditions the ranges come from, for explain; kept as values so
+   *     that their text is only built when asked for
    */
   record IndexScan(
-      IndexInfo index, List<KeyRange> ranges, boolean descending, boolean ordered, String bounds)
+      IndexInfo index,
+      List<KeyRange> ranges,
+      boolean descending,
+      boolean ordered,
+      List<Condition> conditions)
       implements AccessPath {
+    /** The conditions as text, {@code "f >= 1.5 and f < Infinity"}; empty when unbounded. */
+    public String bounds() {
+      StringBuilder text = new StringBuilder();
+      for (Condition condition : conditions) {
+        if (text.length() > 0) {
+          text.append(" and ");
+        }
+        text.append(condition.column()).append(' ').append(condition.op()).append(' ');
+        if (condition.op().equals(Condition.IN)) {
+          text.append(condition.values().size()).append(" value(s)");
+        } else {
+          text.append(ValueText.display(condition.values().get(0)));
+        }
+      }
+      return text.toString();
+    }
+
     @Override
     public Iterator<Value[]> rows(TableData data) {
       List<KeyRange> inOrder = new ArrayList<>(ranges);
@@ -136,6 +172,7 @@ public sealed interface AccessPath {
 
     @Override
     public String describe() {
+      String bounds = bounds();
       return "index scan of "
           + index.name()
           + (bounds.isEmpty() ? "" : " where " + bounds)

@@ -7,7 +7,6 @@ import org.wasmdbms.api.query.OrderKey;
 import org.wasmdbms.api.schema.TableDef;
 import org.wasmdbms.api.value.KeyEncoding;
 import org.wasmdbms.api.value.Value;
-import org.wasmdbms.api.value.ValueText;
 import org.wasmdbms.api.value.Values;
 import org.wasmdbms.engine.data.IndexInfo;
 import org.wasmdbms.engine.data.KeyRange;
@@ -94,7 +93,7 @@ public final class Planner {
     }
     if (orderIndex != null) {
       return new AccessPath.IndexScan(
-          orderIndex, List.of(KeyRange.ALL), order.descending, true, "");
+          orderIndex, List.of(KeyRange.ALL), order.descending, true, List.of());
     }
     return new AccessPath.FullScan();
   }
@@ -159,24 +158,25 @@ public final class Planner {
   }
 
   /** How an index can serve the filter. */
-  private record Candidate(IndexInfo index, List<KeyRange> ranges, int equalities, String bounds) {}
+  private record Candidate(
+      IndexInfo index, List<KeyRange> ranges, int equalities, List<AccessPath.Condition> bounds) {}
 
   private static Candidate match(IndexInfo index, List<BoundFilter> conjuncts, TableDef table) {
     List<Value> prefix = new ArrayList<>();
-    StringBuilder bounds = new StringBuilder();
+    List<AccessPath.Condition> bounds = new ArrayList<>();
     for (int column : index.columns()) {
       Value equal = equality(conjuncts, column);
       if (equal == null) {
         break;
       }
       prefix.add(equal);
-      describe(bounds, table, column, "=", equal);
+      condition(bounds, table, column, "=", equal);
     }
     int equalities = prefix.size();
     byte[] prefixKey = KeyEncoding.encode(prefix);
     if (equalities == index.columns().size()) {
       return new Candidate(
-          index, List.of(new KeyRange(prefixKey, true, prefixKey, true)), equalities, text(bounds));
+          index, List.of(new KeyRange(prefixKey, true, prefixKey, true)), equalities, bounds);
     }
     int next = index.columns().get(equalities);
     if (equalities == 0) {
@@ -187,9 +187,9 @@ public final class Planner {
           byte[] key = KeyEncoding.encode(value);
           ranges.add(new KeyRange(key, true, past(key), false));
         }
-        bounds.append(table.columns().get(next).name()).append(" in ").append(in.values().size());
-        bounds.append(" value(s)");
-        return new Candidate(index, ranges, 0, text(bounds));
+        String name = table.columns().get(next).name();
+        bounds.add(new AccessPath.Condition(name, AccessPath.Condition.IN, in.values()));
+        return new Candidate(index, ranges, 0, bounds);
       }
     }
     KeyRange range = range(conjuncts, next, prefixKey, bounds, table);
@@ -199,11 +199,7 @@ public final class Planner {
       }
       range = new KeyRange(prefixKey, true, past(prefixKey), false);
     }
-    return new Candidate(index, List.of(range), equalities, text(bounds));
-  }
-
-  private static String text(StringBuilder bounds) {
-    return bounds.toString();
+    return new Candidate(index, List.of(range), equalities, bounds);
   }
 
   private static Value equality(List<BoundFilter> conjuncts, int column) {
@@ -234,7 +230,7 @@ public final class Planner {
       List<BoundFilter> conjuncts,
       int column,
       byte[] prefixKey,
-      StringBuilder bounds,
+      List<AccessPath.Condition> bounds,
       TableDef table) {
     BoundFilter.Compare lower = null;
     BoundFilter.Compare upper = null;
@@ -256,13 +252,13 @@ public final class Planner {
     if (lower != null) {
       byte[] key = concat(prefixKey, KeyEncoding.encode(lower.value()));
       from = lower.op() == BoundFilter.Op.GE ? key : past(key);
-      describe(bounds, table, column, lower.op() == BoundFilter.Op.GE ? ">=" : ">", lower.value());
+      condition(bounds, table, column, lower.op() == BoundFilter.Op.GE ? ">=" : ">", lower.value());
     }
     byte[] to = prefixKey.length == 0 ? null : past(prefixKey);
     if (upper != null) {
       byte[] key = concat(prefixKey, KeyEncoding.encode(upper.value()));
       to = upper.op() == BoundFilter.Op.LT ? key : past(key);
-      describe(bounds, table, column, upper.op() == BoundFilter.Op.LT ? "<" : "<=", upper.value());
+      condition(bounds, table, column, upper.op() == BoundFilter.Op.LT ? "<" : "<=", upper.value());
     }
     return new KeyRange(from, fromInclusive, to, false);
   }
@@ -294,13 +290,9 @@ public final class Planner {
     return joined;
   }
 
-  private static void describe(
-      StringBuilder bounds, TableDef table, int column, String op, Value value) {
-    if (bounds.length() > 0) {
-      bounds.append(" and ");
-    }
-    bounds.append(table.columns().get(column).name()).append(' ').append(op).append(' ');
-    bounds.append(ValueText.display(value));
+  private static void condition(
+      List<AccessPath.Condition> bounds, TableDef table, int column, String op, Value value) {
+    bounds.add(new AccessPath.Condition(table.columns().get(column).name(), op, List.of(value)));
   }
 
   /** The columns and direction an ORDER BY asks of an index, or null if none can deliver it. */

@@ -3,8 +3,8 @@ package org.wasmdbms.engine.write;
 import org.wasmdbms.api.value.Value;
 
 /**
- * The new values of an update, already checked, converted to the column types, sanitized and
- * validated: the value for column {@code columns[i]} is {@code values[i]}.
+ * The new values of an update, converted to the column types (and, once {@link RowShaper#checked},
+ * sanitized and validated): the value for column {@code columns[i]} is {@code values[i]}.
  *
  * @param columns column indexes, each at most once
  * @param values the new values, parallel to {@code columns}

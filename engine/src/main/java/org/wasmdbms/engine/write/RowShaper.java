@@ -66,12 +66,14 @@ public final class RowShaper {
   }
 
   /**
-   * The patch for an update that sets the columns of {@code input}.
+   * The patch for an update that sets the columns of {@code input}, its values converted to the
+   * column types. Sanitizers, nullability and validators are left to {@link #checked}, which runs
+   * only when the update has a row to change: an update that matches nothing succeeds whatever it
+   * would have set, as in SQL.
    *
    * @throws UnknownColumnException for a name the table lacks
    * @throws InvalidQueryException for a column given twice, a value of the wrong type, or no column
    *     at all
-   * @throws MissingNonNullableFieldException for null in a non-nullable column
    */
   public static Patch forUpdate(TableSchema schema, Row input) {
     TableDef table = schema.definition();
@@ -87,9 +89,24 @@ public final class RowShaper {
       Value value = convert(table.columns().get(index), given.value());
       seen[index] = value;
       columns[i] = index;
-      values[i] = sanitizeAndValidate(schema, index, value);
+      values[i] = value;
     }
     return new Patch(columns, values);
+  }
+
+  /**
+   * {@code patch} (from {@link #forUpdate}) with its values sanitized and validated.
+   *
+   * @throws MissingNonNullableFieldException for null in a non-nullable column
+   * @throws SanitizationException if a sanitizer refuses a value
+   * @throws ValidationException if a validator refuses a value
+   */
+  public static Patch checked(TableSchema schema, Patch patch) {
+    Value[] values = new Value[patch.values().length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = sanitizeAndValidate(schema, patch.columns()[i], patch.values()[i]);
+    }
+    return new Patch(patch.columns(), values);
   }
 
   private static int resolve(TableDef table, String name, Value[] alreadyGiven) {

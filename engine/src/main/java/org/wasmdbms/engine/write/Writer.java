@@ -38,8 +38,9 @@ import org.wasmdbms.engine.query.RowSize;
  * not at all.
  *
  * <p>Memory: a writer holds the rows it matches and the rows its undo log keeps. It counts them
- * (with {@link RowSize}) and throws {@link org.wasmdbms.api.error.MemoryException} as soon as they
- * would pass its limit, before the heap runs out; the caller then rolls the statement back.
+ * (with {@link RowSize}, plus {@link #ROW_OVERHEAD_BYTES} each) and throws {@link
+ * org.wasmdbms.api.error.MemoryException} as soon as they would pass its limit, before the heap
+ * runs out; the caller then rolls the statement back.
  *
  * <p>Policy for referenced keys: changing the primary key or a referenced unique value of a row
  * that other rows reference is refused with {@link ForeignKeyConstraintViolationException}; it is
@@ -69,9 +70,16 @@ public final class Writer {
     return heldBytes;
   }
 
+  /**
+   * What a row held by a write costs beyond its values (see {@link RowSize}): its array and value
+   * objects, its undo entry, and the entry and key of a transaction's view. Counted so that many
+   * small rows reach the limit before their bookkeeping fills the heap.
+   */
+  public static final int ROW_OVERHEAD_BYTES = 64;
+
   /** Counts {@code row} against the limit before the writer keeps it. */
   private void hold(Value[] row) {
-    heldBytes += RowSize.approximate(row);
+    heldBytes += RowSize.approximate(row) + ROW_OVERHEAD_BYTES;
     if (heldBytes > memoryLimit - heldElsewhere) {
       throw new MemoryException(
           "the write would hold more than "
@@ -98,15 +106,22 @@ public final class Writer {
   }
 
   /**
-   * Applies {@code patch} to every row matching {@code filter}.
+   * Applies {@code patch} (from {@link RowShaper#forUpdate}) to every row matching {@code filter}.
+   * Its values are sanitized and validated (see {@link RowShaper#checked}) only when a row matches,
+   * and every other check concerns the rows changed, so an update matching no row changes nothing
+   * and fails on nothing.
    *
    * @return the number of rows matched and updated
    */
   public long update(String tableName, Patch patch, BoundFilter filter) {
     TableData table = tables.table(tableName);
     List<Value[]> targets = QueryRunner.matching(table, filter, this::hold);
+    if (targets.isEmpty()) {
+      return 0;
+    }
+    Patch checked = RowShaper.checked(table.schema(), patch);
     for (Value[] before : targets) {
-      Value[] after = patch.applyTo(before);
+      Value[] after = checked.applyTo(before);
       hold(after);
       checkKeys(table, after, before);
       checkParents(table, after, before);
