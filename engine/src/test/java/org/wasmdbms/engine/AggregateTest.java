@@ -100,10 +100,15 @@ class AggregateTest {
     return db.aggregate("m", query, List.of(functions));
   }
 
-  /** One line per group: keys, then results, each as type:text. */
+  /** The groups as {@link #lines}. */
   private List<String> show(Query query, AggregateFunction... functions) {
+    return lines(aggregate(query, functions));
+  }
+
+  /** One line per group: keys, then results, each as type:text. */
+  static List<String> lines(List<AggregatedRow> rows) {
     List<String> lines = new ArrayList<>();
-    for (AggregatedRow row : aggregate(query, functions)) {
+    for (AggregatedRow row : rows) {
       List<String> parts = new ArrayList<>();
       for (Value key : row.groupKeys()) {
         parts.add(show(key));

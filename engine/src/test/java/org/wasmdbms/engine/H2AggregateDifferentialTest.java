@@ -98,9 +98,9 @@ class H2AggregateDifferentialTest {
       int nonEmpty = 0;
       int filteredByHaving = 0;
       for (int q = 0; q < QUERIES; q++) {
-        List<AggregateFunction> functions = randomFunctions();
+        List<AggregateFunction> functions = randomFunctions(random, COLUMNS, NUMERIC);
         Query query = randomQuery(functions);
-        List<List<String>> expected = runH2(h2, query, functions);
+        List<List<String>> expected = runH2(h2, "t", query, query, query.groupBy(), functions, "f");
         List<List<String>> actual = new ArrayList<>();
         for (AggregatedRow row : db.aggregate("t", query, functions)) {
           actual.add(normalise(row));
@@ -161,19 +161,22 @@ class H2AggregateDifferentialTest {
         BigDecimal.valueOf(random.nextInt(2_000_001) - 1_000_000, random.nextInt(5)));
   }
 
-  private List<AggregateFunction> randomFunctions() {
+  /**
+   * Zero to four random functions: counts of rows or of any column, sums and averages of numbers.
+   */
+  static List<AggregateFunction> randomFunctions(
+      Random random, String[] columns, String[] numeric) {
     List<AggregateFunction> functions = new ArrayList<>();
-    int n = random.nextInt(5);
-    for (int k = 0; k < n; k++) {
+    for (int k = random.nextInt(5); k > 0; k--) {
       Kind kind = Kind.values()[random.nextInt(Kind.values().length)];
       functions.add(
           switch (kind) {
             case COUNT ->
                 random.nextBoolean()
                     ? AggregateFunction.countRows()
-                    : AggregateFunction.count(pick(COLUMNS));
-            case SUM, AVG -> AggregateFunction.of(kind, pick(NUMERIC));
-            default -> AggregateFunction.of(kind, COLUMNS[1 + random.nextInt(COLUMNS.length - 1)]);
+                    : AggregateFunction.count(columns[random.nextInt(columns.length)]);
+            case SUM, AVG -> AggregateFunction.of(kind, numeric[random.nextInt(numeric.length)]);
+            default -> AggregateFunction.of(kind, columns[random.nextInt(columns.length)]);
           });
     }
     return functions;
@@ -301,17 +304,37 @@ class H2AggregateDifferentialTest {
     };
   }
 
-  private List<List<String>> runH2(Connection h2, Query query, List<AggregateFunction> functions)
+  /**
+   * H2's groups for the aggregate: {@code SELECT * FROM (SELECT key AS alias, ..., function AS aggN
+   * FROM from WHERE filter GROUP BY keys) WHERE having ORDER BY ..., aliases ASC NULLS FIRST} with
+   * the window, each row normalised.
+   *
+   * @param query the filter, group-by columns, limit and offset
+   * @param outer the having filter and ordering, over {@code aliases} and {@code aggN}
+   * @param aliases the names of the group-by columns in the outer query
+   * @param floatColumn the name of the float column (see {@link #sqlFunction})
+   */
+  static List<List<String>> runH2(
+      Connection h2,
+      String from,
+      Query query,
+      Query outer,
+      List<String> aliases,
+      List<AggregateFunction> functions,
+      String floatColumn)
       throws SQLException {
     List<String> keys = query.groupBy();
-    List<String> select = new ArrayList<>(keys);
+    List<String> select = new ArrayList<>();
+    for (int k = 0; k < keys.size(); k++) {
+      select.add(keys.get(k) + " AS " + aliases.get(k));
+    }
     for (int f = 0; f < functions.size(); f++) {
-      select.add(sqlFunction(functions.get(f)) + " AS agg" + f);
+      select.add(sqlFunction(functions.get(f), floatColumn) + " AS agg" + f);
     }
     List<Value> parameters = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT ");
     sql.append(select.isEmpty() ? "COUNT(*) AS unused" : String.join(", ", select));
-    sql.append(" FROM t");
+    sql.append(" FROM ").append(from);
     if (query.filter() != null) {
       sql.append(" WHERE ").append(H2DifferentialTest.sql(query.filter(), parameters));
     }
@@ -319,19 +342,19 @@ class H2AggregateDifferentialTest {
       sql.append(" GROUP BY ").append(String.join(", ", keys));
     }
     sql.append(")");
-    if (query.having() != null) {
-      sql.append(" WHERE ").append(H2DifferentialTest.sql(query.having(), parameters));
+    if (outer.having() != null) {
+      sql.append(" WHERE ").append(H2DifferentialTest.sql(outer.having(), parameters));
     }
     List<String> order = new ArrayList<>();
-    for (OrderKey key : query.orderBy()) {
+    for (OrderKey key : outer.orderBy()) {
       order.add(
           key.column()
               + (key.direction() == OrderDirection.ASCENDING
                   ? " ASC NULLS FIRST"
                   : " DESC NULLS LAST"));
     }
-    for (String key : keys) {
-      order.add(key + " ASC NULLS FIRST");
+    for (String alias : aliases) {
+      order.add(alias + " ASC NULLS FIRST");
     }
     if (!order.isEmpty()) {
       sql.append(" ORDER BY ").append(String.join(", ", order));
@@ -358,15 +381,23 @@ class H2AggregateDifferentialTest {
     return rows;
   }
 
-  /** The SQL of one function under the engine's rules (see the class comment). */
-  private static String sqlFunction(AggregateFunction function) {
+  /**
+   * The SQL of one function under the engine's rules (see the class comment); {@code floatColumn}
+   * is the name of the float column.
+   */
+  static String sqlFunction(AggregateFunction function, String floatColumn) {
     String column = function.column();
+    boolean isFloat = floatColumn.equals(column);
     return switch (function.kind()) {
       case COUNT -> "COUNT(" + (column == null ? "*" : column) + ")";
-      case SUM -> column.equals("f") ? "CAST(SUM(f) AS DOUBLE)" : "SUM(" + column + ")";
+      case SUM -> isFloat ? "CAST(SUM(" + column + ") AS DOUBLE)" : "SUM(" + column + ")";
       case AVG ->
-          column.equals("f")
-              ? "CAST(SUM(f) AS DOUBLE) / CAST(NULLIF(COUNT(f), 0) AS DOUBLE)"
+          isFloat
+              ? "CAST(SUM("
+                  + column
+                  + ") AS DOUBLE) / CAST(NULLIF(COUNT("
+                  + column
+                  + "), 0) AS DOUBLE)"
               : "AVG(CAST(" + column + " AS NUMERIC(40, 10)))";
       case MIN -> "MIN(" + column + ")";
       case MAX -> "MAX(" + column + ")";
@@ -377,7 +408,7 @@ class H2AggregateDifferentialTest {
    * One value as text both sides share: integers and decimals as their plain number without
    * trailing zeros, floats as Java prints doubles, text and booleans as they are.
    */
-  private static String normalise(Object h2) {
+  static String normalise(Object h2) {
     if (h2 == null) {
       return "null";
     }
@@ -393,7 +424,7 @@ class H2AggregateDifferentialTest {
     return h2.toString();
   }
 
-  private static List<String> normalise(AggregatedRow row) {
+  static List<String> normalise(AggregatedRow row) {
     List<String> out = new ArrayList<>();
     for (Value key : row.groupKeys()) {
       out.add(normalise(key));

@@ -68,9 +68,11 @@ public final class Aggregation {
   /**
    * Aggregates the rows of table {@code table} of {@code tables} that pass the query's joins,
    * filter and distinct-by columns. A single table without distinct is streamed; joined or distinct
-   * rows are first gathered by the {@link RowSource}, within the same {@code maxBytes}.
+   * rows are first gathered by the {@link RowSource}, and those rows and the groups together stay
+   * within {@code maxBytes}.
    *
-   * @param maxBytes how many bytes of groups (see {@link RowSize}) the aggregate may hold at once
+   * @param maxBytes how many bytes of rows and groups (see {@link RowSize}) the aggregate may hold
+   *     at once
    * @throws org.wasmdbms.api.error.TableNotFoundException for an unknown table, joined or not
    * @throws UnknownColumnException for an unknown column in the filter, the group-by columns or a
    *     function
@@ -98,7 +100,10 @@ public final class Aggregation {
       columns.add(scope.column(i));
     }
     Aggregation aggregation = bind(columns, scope::indexOf, query, functions);
-    return aggregation.run(source.rows(-1, new SelectMemory(maxBytes)).iterator(), maxBytes);
+    SelectMemory memory = new SelectMemory(maxBytes);
+    List<Value[]> rows = source.rows(-1, memory);
+    // The gathered rows stay in memory while they are grouped, so the groups get what they leave.
+    return aggregation.run(rows.iterator(), maxBytes - memory.held());
   }
 
   /**
