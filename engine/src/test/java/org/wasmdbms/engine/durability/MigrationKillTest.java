@@ -1,0 +1,134 @@
+package org.wasmdbms.engine.durability;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wasmdbms.engine.Database;
+import org.wasmdbms.file.DatabaseFiles;
+
+/**
+ * Kills a child process with SIGKILL at seeded random moments while it migrates a database of
+ * {@value MigrationSchemas#ROWS} rows, each time from a fresh copy of the version 1 files. After
+ * every kill the reopened database is either version 1 with all its rows, or version 2 with all of
+ * them migrated, never anything between.
+ */
+class MigrationKillTest {
+  private static final int KILLS = Integer.getInteger("migration.kill.count", 6);
+
+  @TempDir Path dir;
+
+  @Test
+  void aKilledMigrationLeavesTheOldSchemaOrTheNewOneWhole() throws Exception {
+    long seed = Long.getLong("migration.kill.seed", System.nanoTime());
+    System.out.println("MigrationKillTest seed=" + seed);
+    Random random = new Random(seed);
+    Path pristine = dir.resolve("v1.wdb");
+    try (Database db = Database.open(DatabaseFiles.open(pristine))) {
+      MigrationSchemas.fill(db);
+    }
+    Path file = dir.resolve("kill.wdb");
+    restore(pristine, file);
+    long migrationMillis = runToEnd(file);
+    check(file, 2, "uninterrupted migration");
+    int old = 0;
+    int migrated = 0;
+    for (int kill = 0; kill < KILLS; kill++) {
+      restore(pristine, file);
+      Path output = dir.resolve("child-" + kill + ".out");
+      Process child = start(file, output);
+      waitForReady(output, child);
+      Thread.sleep(random.nextInt((int) (migrationMillis * 5 / 4) + 1));
+      child.destroyForcibly();
+      assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child did not die");
+      int version = versionOf(file);
+      check(file, version, "after kill " + kill);
+      if (version == 1) {
+        old++;
+      } else {
+        migrated++;
+      }
+    }
+    System.out.println(
+        "MigrationKillTest kills=" + KILLS + " old=" + old + " migrated=" + migrated);
+  }
+
+  private static void restore(Path pristine, Path file) throws IOException {
+    Files.copy(pristine, file, StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        DatabaseFiles.journalPath(pristine),
+        DatabaseFiles.journalPath(file),
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Runs a child to completion; returns how long its migration took. */
+  private long runToEnd(Path file) throws Exception {
+    Path output = dir.resolve("child-full.out");
+    Process child = start(file, output);
+    assertTrue(child.waitFor(120, TimeUnit.SECONDS), "migration did not finish");
+    for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
+      if (line.startsWith("migrated ")) {
+        return Long.parseLong(line.substring("migrated ".length()));
+      }
+    }
+    fail("child did not migrate: " + Files.readString(output, StandardCharsets.UTF_8));
+    return 0;
+  }
+
+  /** 1 if the file opens without drift under version 1, else 2 (checked to have no drift). */
+  private static int versionOf(Path file) {
+    try (Database db = Database.open(DatabaseFiles.open(file))) {
+      db.register(MigrationSchemas.version1());
+      if (!db.hasDrift()) {
+        return 1;
+      }
+    }
+    return 2;
+  }
+
+  private static void check(Path file, int version, String where) {
+    try (Database db = Database.open(DatabaseFiles.open(file))) {
+      db.register(version == 1 ? MigrationSchemas.version1() : MigrationSchemas.version2());
+      assertFalse(db.hasDrift(), where + ": neither version 1 nor version 2");
+      MigrationSchemas.check(db, version, where);
+    }
+  }
+
+  private static Process start(Path file, Path output) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(
+            List.of(
+                java,
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                MigrationWriter.class.getName(),
+                file.toString()))
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile())
+        .start();
+  }
+
+  private static void waitForReady(Path output, Process child)
+      throws IOException, InterruptedException {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (!Files.readAllLines(output, StandardCharsets.UTF_8).contains("ready")) {
+      if (!child.isAlive() || System.currentTimeMillis() > deadline) {
+        fail("child never became ready: " + Files.readString(output, StandardCharsets.UTF_8));
+      }
+      Thread.sleep(2);
+    }
+  }
+}
