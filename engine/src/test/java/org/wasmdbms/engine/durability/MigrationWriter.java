@@ -7,8 +7,8 @@ import org.wasmdbms.file.DatabaseFiles;
 
 /**
  * Child-process entry point of {@link MigrationKillTest}: opens the database with version 2 of the
- * schema, prints {@code ready}, migrates, prints {@code migrated <milliseconds>} and exits. Argument:
- * the data file.
+ * schema, prints {@code ready}, migrates, prints {@code migrated <milliseconds>} and exits.
+ * Argument: the data file.
  */
 final class MigrationWriter {
   private MigrationWriter() {}
