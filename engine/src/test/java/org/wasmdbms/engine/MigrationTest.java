@@ -271,6 +271,44 @@ class MigrationTest {
   }
 
   @Test
+  void aFailingTransformIsRefusedWithItsStepAndChangesNoByte() throws IOException {
+    Path file = fileWithVersion1();
+    TableSchema failing =
+        TableSchema.builder(users(c -> {}).definition())
+            .transform(
+                "mail",
+                "check",
+                v -> {
+                  if (((TextValue) v).value().equals("User9@Example.com")) {
+                    throw new org.wasmdbms.api.error.ValidationException("no nines");
+                  }
+                  return v;
+                })
+            .build();
+    try (Database db = reopen(file, failing, items(t -> {}))) {
+      assertRefusedUnchanged(
+          file,
+          db,
+          MigrationPolicy.SAFE,
+          "transform-column users.mail with check failed on \"User9@Example.com\": no nines");
+    }
+  }
+
+  @Test
+  void migrateWaitsForOpenTransactions() {
+    Path file = fileWithVersion1();
+    try (Database db = reopen(file, users(c -> c.remove(3)), items(t -> {}))) {
+      long tx = db.begin();
+      MigrationException error =
+          assertThrows(MigrationException.class, () -> db.migrate(MigrationPolicy.DESTRUCTIVE));
+      assertTrue(error.detail().contains("transaction(s) are open"), error.detail());
+      db.rollback(tx);
+      db.migrate(MigrationPolicy.DESTRUCTIVE);
+      assertFalse(db.hasDrift());
+    }
+  }
+
+  @Test
   void alterColumnLoosensAndSetsADefault() {
     Path file = fileWithVersion1();
     try (Database db =

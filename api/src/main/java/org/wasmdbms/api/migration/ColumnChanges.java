@@ -23,11 +23,4 @@ public record ColumnChanges(
   public static final ColumnChanges NONE =
       new ColumnChanges(
           Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-
-  /** Whether the step makes existing data subject to a rule it was not before. */
-  public boolean tightens() {
-    return nullable.equals(Optional.of(false))
-        || unique.equals(Optional.of(true))
-        || foreignKey.filter(ForeignKeyChange.Set.class::isInstance).isPresent();
-  }
 }

@@ -25,7 +25,7 @@ import org.wasmdbms.file.DatabaseFiles;
  * them migrated, never anything between.
  */
 class MigrationKillTest {
-  private static final int KILLS = Integer.getInteger("migration.kill.count", 5);
+  private static final int KILLS = Integer.getInteger("migration.kill.count", 4);
 
   @TempDir Path dir;
 
