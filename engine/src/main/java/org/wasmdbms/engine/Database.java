@@ -8,7 +8,10 @@ import java.util.function.Function;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.InternalDbmsException;
 import org.wasmdbms.api.error.MemoryException;
+import org.wasmdbms.api.error.MigrationException;
 import org.wasmdbms.api.error.TransactionNotFoundException;
+import org.wasmdbms.api.migration.MigrationOp;
+import org.wasmdbms.api.migration.MigrationPolicy;
 import org.wasmdbms.api.query.AggregateFunction;
 import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.AggregatedValue;
@@ -121,13 +124,60 @@ public final class Database implements AutoCloseable {
    *
    * @throws org.wasmdbms.api.error.InvalidQueryException for a bad foreign key or a second
    *     registration
-   * @throws org.wasmdbms.api.error.MigrationException if the file holds another definition of it
+   *     <p>If the file holds another definition of the table, that is drift, not an error: see
+   *     {@link #hasDrift()}.
    */
   public void register(TableSchema schema) {
     run(
         () -> {
           committed.register(schema);
           committed.commit();
+        });
+  }
+
+  /**
+   * Whether the schema stored in the file differs from the registered one: a registered table is
+   * stored with another definition or a declared transform has not run, a registered table is not
+   * in a file that held tables when it was opened, or the file holds a table that is not
+   * registered. While it does, every data operation (reads, writes, transactions' statements and
+   * commits, index changes) throws a {@link org.wasmdbms.api.error.MigrationException} naming the
+   * first differing table and what differs; this method, {@link #pendingMigrations()}, {@link
+   * #migrate(MigrationPolicy)} and {@link #rollback(long)} keep working.
+   */
+  public boolean hasDrift() {
+    return call(committed::hasDrift);
+  }
+
+  /**
+   * The steps from the stored schema to the registered one, in plan order; see {@link MigrationOp}
+   * and {@code docs/migrations.md}.
+   *
+   * @throws org.wasmdbms.api.error.MigrationException if no step leads there, for example a new
+   *     column that is neither nullable nor has a default
+   */
+  public List<MigrationOp> pendingMigrations() {
+    return call(committed::pendingMigrations);
+  }
+
+  /**
+   * Applies every pending step atomically: afterwards {@link #hasDrift()} is false and every row
+   * reads in the new shape; if a step fails, nothing changes. Under a journaling provider the
+   * migration is one commit, so a crash leaves either the old schema and data or the new ones.
+   *
+   * @throws org.wasmdbms.api.error.MigrationException naming the failing step and why: a
+   *     destructive step {@code policy} does not allow, existing data that a tightened rule refuses
+   *     (with the offending row's key), a failing transform, or open transactions
+   */
+  public void migrate(MigrationPolicy policy) {
+    run(
+        () -> {
+          if (!transactions.isEmpty()) {
+            throw new MigrationException(
+                "cannot migrate while "
+                    + transactions.size()
+                    + " transaction(s) are open; commit or roll them back first");
+          }
+          committed.migrate(policy);
         });
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.wasmdbms.api.migration.ColumnTransform;
 import org.wasmdbms.api.rules.Sanitizer;
 import org.wasmdbms.api.rules.Validator;
 import org.wasmdbms.api.schema.TableDef;
@@ -13,6 +14,9 @@ import org.wasmdbms.api.value.Value;
  * A table as the engine runs it: the stored {@link TableDef} plus the sanitizers and validators of
  * each column, which live in code and are not stored in the file.
  *
+ * <p>For migrations it also carries the earlier names of each column ({@code @RenamedFrom}) and the
+ * one-time transforms declared on it ({@code @Transform}).
+ *
  * <p>Immutable, so it may be shared between threads. Rules are applied in the order given: every
  * sanitizer of a column, then every validator of it; they run inside a {@link Database} call, so
  * one database calls them from one thread at a time.
@@ -21,15 +25,24 @@ public final class TableSchema {
   private final TableDef definition;
   private final List<List<Sanitizer<Value>>> sanitizers;
   private final List<List<Validator<Value>>> validators;
+  private final List<List<String>> renamedFrom;
+  private final List<List<NamedTransform>> transforms;
 
-  private TableSchema(
-      TableDef definition,
-      List<List<Sanitizer<Value>>> sanitizers,
-      List<List<Validator<Value>>> validators) {
-    this.definition = definition;
-    this.sanitizers = sanitizers;
-    this.validators = validators;
+  private TableSchema(Builder builder) {
+    this.definition = builder.definition;
+    this.sanitizers = Builder.freeze(builder.sanitizers);
+    this.validators = Builder.freeze(builder.validators);
+    this.renamedFrom = Builder.freeze(builder.renamedFrom);
+    this.transforms = Builder.freeze(builder.transforms);
   }
+
+  /**
+   * A transform declared on a column.
+   *
+   * @param id its id, recorded in the file once it has run
+   * @param function the function
+   */
+  public record NamedTransform(String id, ColumnTransform function) {}
 
   /** A schema for {@code definition} without sanitizers or validators. */
   public static TableSchema of(TableDef definition) {
@@ -61,18 +74,58 @@ public final class TableSchema {
     return validators.get(index);
   }
 
+  /** The earlier names of the column at {@code index}, in the order they are tried. */
+  public List<String> renamedFrom(int index) {
+    return renamedFrom.get(index);
+  }
+
+  /** The transforms declared on the column at {@code index}, in declaration order. */
+  public List<NamedTransform> transforms(int index) {
+    return transforms.get(index);
+  }
+
   /** Attaches rules to columns. Not thread-safe. */
   public static final class Builder {
     private final TableDef definition;
     private final List<List<Sanitizer<Value>>> sanitizers = new ArrayList<>();
     private final List<List<Validator<Value>>> validators = new ArrayList<>();
+    private final List<List<String>> renamedFrom = new ArrayList<>();
+    private final List<List<NamedTransform>> transforms = new ArrayList<>();
 
     private Builder(TableDef definition) {
       this.definition = Objects.requireNonNull(definition, "definition");
       for (int i = 0; i < definition.columns().size(); i++) {
         sanitizers.add(new ArrayList<>());
         validators.add(new ArrayList<>());
+        renamedFrom.add(new ArrayList<>());
+        transforms.add(new ArrayList<>());
       }
+    }
+
+    /**
+     * Declares that {@code column} was called {@code oldName} before, so that a migration renames
+     * the stored column instead of dropping it and adding a new one.
+     *
+     * @throws IllegalArgumentException if the table has no such column
+     */
+    public Builder renamedFrom(String column, String oldName) {
+      renamedFrom.get(indexOf(column)).add(Objects.requireNonNull(oldName, "oldName"));
+      return this;
+    }
+
+    /**
+     * Declares a one-time transform of {@code column}'s values, run by the migration that finds
+     * {@code id} not yet recorded in the file.
+     *
+     * @throws IllegalArgumentException if the table has no such column
+     */
+    public Builder transform(String column, String id, ColumnTransform function) {
+      transforms
+          .get(indexOf(column))
+          .add(
+              new NamedTransform(
+                  Objects.requireNonNull(id, "id"), Objects.requireNonNull(function, "function")));
+      return this;
     }
 
     /**
@@ -106,7 +159,7 @@ public final class TableSchema {
 
     /** The schema. */
     public TableSchema build() {
-      return new TableSchema(definition, freeze(sanitizers), freeze(validators));
+      return new TableSchema(this);
     }
 
     private static <T> List<List<T>> freeze(List<List<T>> perColumn) {

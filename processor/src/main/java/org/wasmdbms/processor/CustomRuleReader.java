@@ -52,33 +52,11 @@ final class CustomRuleReader {
   Model.Snippet read(
       Element field, AnnotationMirror mirror, boolean sanitizer, String column, FieldType type) {
     String what = sanitizer ? "sanitizer" : "validator";
-    Object value = annotations.raw(mirror, "value");
-    if (!(value instanceof DeclaredType declared) || declared.getKind() != TypeKind.DECLARED) {
-      // javac has already reported the class it could not resolve or may not access; say which
-      // annotation suffers from it.
-      diagnostics.error(
-          field,
-          mirror,
-          "@"
-              + Annotations.schemaName(mirror)
-              + " names a "
-              + what
-              + " class that is not found or not accessible");
+    TypeElement rule = instantiable(field, mirror, "value", what);
+    if (rule == null) {
       return null;
     }
-    TypeElement rule = (TypeElement) declared.asElement();
     String name = rule.getSimpleName().toString();
-    if (!isInstantiable(rule)) {
-      diagnostics.error(
-          field,
-          mirror,
-          what
-              + " class "
-              + name
-              + " must be a public, non-abstract class, top-level or static nested in public"
-              + " classes");
-      return null;
-    }
     String iface = sanitizer ? "Sanitizer" : "Validator";
     TypeMirror takes = typeArgument(rule, RULES + iface);
     if (takes == null || takes.getKind() != TypeKind.DECLARED) {
@@ -123,6 +101,64 @@ final class CustomRuleReader {
             + arguments
             + "))",
         List.of(RULES + "CustomRules"));
+  }
+
+  /**
+   * The expression creating the transform class of {@code @Transform} {@code mirror}, or null after
+   * reporting why there is none.
+   */
+  Model.Snippet transform(Element field, AnnotationMirror mirror) {
+    TypeElement transform = instantiable(field, mirror, "with", "transform");
+    if (transform == null) {
+      return null;
+    }
+    for (ExecutableElement constructor :
+        ElementFilter.constructorsIn(transform.getEnclosedElements())) {
+      if (constructor.getModifiers().contains(Modifier.PUBLIC)
+          && constructor.getParameters().isEmpty()) {
+        return new Model.Snippet("new " + transform.getQualifiedName() + "()", List.of());
+      }
+    }
+    diagnostics.error(
+        field,
+        mirror,
+        "transform class " + transform.getSimpleName() + " has no public no-argument constructor");
+    return null;
+  }
+
+  /**
+   * The class named by class member {@code member} of {@code mirror}, if generated code can create
+   * it; null after reporting why not.
+   */
+  private TypeElement instantiable(
+      Element field, AnnotationMirror mirror, String member, String what) {
+    Object value = annotations.raw(mirror, member);
+    if (!(value instanceof DeclaredType declared) || declared.getKind() != TypeKind.DECLARED) {
+      // javac has already reported the class it could not resolve or may not access; say which
+      // annotation suffers from it.
+      diagnostics.error(
+          field,
+          mirror,
+          "@"
+              + Annotations.schemaName(mirror)
+              + " names a "
+              + what
+              + " class that is not found or not accessible");
+      return null;
+    }
+    TypeElement type = (TypeElement) declared.asElement();
+    if (!isInstantiable(type)) {
+      diagnostics.error(
+          field,
+          mirror,
+          what
+              + " class "
+              + type.getSimpleName()
+              + " must be a public, non-abstract class, top-level or static nested in public"
+              + " classes");
+      return null;
+    }
+    return type;
   }
 
   private static boolean isInstantiable(TypeElement rule) {

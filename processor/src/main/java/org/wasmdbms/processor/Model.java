@@ -86,7 +86,19 @@ final class Model {
       ForeignKey foreignKey,
       List<Snippet> sanitizers,
       List<Snippet> validators,
-      String read) {}
+      String read,
+      List<String> renamedFrom,
+      AnnotationMirror renamedMirror,
+      List<Transform> transforms) {}
+
+  /**
+   * A {@code @Transform} of a column.
+   *
+   * @param id its id
+   * @param function the expression creating the transform
+   * @param mirror the annotation, for messages
+   */
+  record Transform(String id, Snippet function, AnnotationMirror mirror) {}
 
   /**
    * A Java expression for generated code: a default value, a sanitizer or a validator.

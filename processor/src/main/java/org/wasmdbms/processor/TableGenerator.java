@@ -150,6 +150,24 @@ final class TableGenerator {
       for (Model.Snippet validator : column.validators()) {
         out.line("        .validate(Columns." + column.field() + ", " + out.use(validator) + ")");
       }
+      for (String earlier : column.renamedFrom()) {
+        out.line(
+            "        .renamedFrom(Columns."
+                + column.field()
+                + ", "
+                + JavaWriter.quote(earlier)
+                + ")");
+      }
+      for (Model.Transform transform : column.transforms()) {
+        out.line(
+            "        .transform(Columns."
+                + column.field()
+                + ", "
+                + JavaWriter.quote(transform.id())
+                + ", "
+                + out.use(transform.function())
+                + ")");
+      }
     }
     out.line("        .build();").line("");
   }

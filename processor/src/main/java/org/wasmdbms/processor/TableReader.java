@@ -83,6 +83,7 @@ final class TableReader {
       columns.add(column);
     }
     checkPrimaryKey(type, table, name, columns);
+    checkMigrations(name, columns);
     if (!isRecord) {
       checkConstructor(type, fields);
     }
@@ -219,6 +220,8 @@ final class TableReader {
     boolean autoIncrement = false;
     boolean nullableMark = false;
     AnnotationMirror defaultAnnotation = null;
+    AnnotationMirror renamed = null;
+    List<Model.Transform> transforms = new ArrayList<>();
     Model.ForeignKey foreignKey = null;
     for (AnnotationMirror mirror : order.of(field)) {
       String kind = Annotations.schemaName(mirror);
@@ -257,6 +260,13 @@ final class TableReader {
           }
         }
         case "Default" -> defaultAnnotation = mirror;
+        case "RenamedFrom" -> renamed = mirror;
+        case "Transform" -> addTransform(field, mirror, transforms);
+        case "Transforms" -> {
+          for (AnnotationMirror transform : annotations.mirrors(mirror, "value")) {
+            addTransform(field, transform, transforms);
+          }
+        }
         case "ForeignKey" ->
             foreignKey =
                 new Model.ForeignKey(
@@ -300,7 +310,63 @@ final class TableReader {
         foreignKey,
         rules.sanitizers(),
         rules.validators(),
-        read);
+        read,
+        renamed == null ? List.of() : annotations.strings(renamed, "value"),
+        renamed,
+        transforms);
+  }
+
+  private void addTransform(Element field, AnnotationMirror mirror, List<Model.Transform> out) {
+    String id = annotations.string(mirror, "id");
+    checkIdentifier(field, mirror, "transform id", id);
+    Model.Snippet function = customRules.transform(field, mirror);
+    if (function != null) {
+      out.add(new Model.Transform(id, function, mirror));
+    }
+  }
+
+  /**
+   * Reports migration declarations that cannot work: an earlier name that a column of the table
+   * still has (or that two columns claim), and two transforms of the table with one id.
+   */
+  private void checkMigrations(String table, List<Model.Column> columns) {
+    Map<String, String> claimed = new LinkedHashMap<>();
+    Map<String, String> ids = new LinkedHashMap<>();
+    for (Model.Column column : columns) {
+      for (String earlier : column.renamedFrom()) {
+        checkIdentifier(column.element(), column.renamedMirror(), "earlier column name", earlier);
+        String problem = null;
+        if (columnNamed(columns, earlier) != null) {
+          problem = "table " + table + " still has a column " + earlier + ", so nothing is renamed";
+        } else if (claimed.containsKey(earlier)) {
+          problem = "column " + claimed.get(earlier) + " already claims that earlier name";
+        }
+        claimed.putIfAbsent(earlier, column.name());
+        if (problem != null) {
+          diagnostics.error(
+              column.element(),
+              column.renamedMirror(),
+              "@RenamedFrom(\"" + earlier + "\") on column " + column.name() + ": " + problem);
+        }
+      }
+      for (Model.Transform transform : column.transforms()) {
+        String first = ids.putIfAbsent(transform.id(), column.name());
+        if (first != null) {
+          diagnostics.error(
+              column.element(),
+              transform.mirror(),
+              "two transforms of table "
+                  + table
+                  + " have the id "
+                  + transform.id()
+                  + " (on columns "
+                  + first
+                  + " and "
+                  + column.name()
+                  + ")");
+        }
+      }
+    }
   }
 
   private void addToIndex(

@@ -8,6 +8,7 @@ import org.wasmdbms.testkit.ApiSmoke;
 import org.wasmdbms.testkit.BTreeSmoke;
 import org.wasmdbms.testkit.EngineSmoke;
 import org.wasmdbms.testkit.JsonFilterSmoke;
+import org.wasmdbms.testkit.MigrationSmoke;
 import org.wasmdbms.testkit.RulesSmoke;
 import org.wasmdbms.testkit.StorageSmoke;
 
@@ -35,6 +36,8 @@ public final class GuardProgram {
     StorageSmoke.run(out);
     section(out, "btree");
     BTreeSmoke.run(out);
+    section(out, "migrations");
+    MigrationSmoke.run(out);
     section(out, "rules");
     RulesSmoke.run(out);
     section(out, "engine");

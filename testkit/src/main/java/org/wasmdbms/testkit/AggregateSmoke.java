@@ -34,7 +34,7 @@ import org.wasmdbms.memory.HeapMemoryProvider;
  */
 public final class AggregateSmoke {
   private final PrintStream out;
-  private final Database db = Database.open(new HeapMemoryProvider());
+  private final Database db = Database.open(new HeapMemoryProvider(), Long.MAX_VALUE);
 
   private AggregateSmoke(PrintStream out) {
     this.out = out;

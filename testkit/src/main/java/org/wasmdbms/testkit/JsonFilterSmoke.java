@@ -234,7 +234,7 @@ public final class JsonFilterSmoke {
 
   /** JSON filters through the engine, on a table with a Json and a Text column. */
   private static void engine(PrintStream out) {
-    Database db = Database.open(new HeapMemoryProvider());
+    Database db = Database.open(new HeapMemoryProvider(), Long.MAX_VALUE);
     db.register(
         TableSchema.of(
             TableDef.builder("docs")

@@ -28,6 +28,12 @@ import org.wasmdbms.api.schema.TableDef;
  *   2k column positions in the table (u16 each)
  *    2 name length (u16), 1..255
  *    * name, UTF-8
+ * then, only when at least one transform has run on the table (so files without transforms stay
+ * readable by versions before migrations):
+ *    2 count t (u16) of transform ids that have run, at least 1
+ * then per id, in the order they ran:
+ *    2 id length (u16), 1..255
+ *    * id, UTF-8
  * </pre>
  *
  * Only the definition takes part in the check against the registered definition; indexes created at
@@ -36,8 +42,10 @@ import org.wasmdbms.api.schema.TableDef;
  * @param metaPage the meta page id
  * @param definition the registered definition
  * @param indexes the secondary indexes
+ * @param transforms the ids of the {@code @Transform}s that have run on the table
  */
-record CatalogEntry(long metaPage, TableDef definition, List<StoredIndex> indexes) {
+record CatalogEntry(
+    long metaPage, TableDef definition, List<StoredIndex> indexes, List<String> transforms) {
   private static final int UNIQUE = 1;
   private static final int DECLARED = 2;
   private static final int MAX_NAME_BYTES = 255;
@@ -60,11 +68,17 @@ record CatalogEntry(long metaPage, TableDef definition, List<StoredIndex> indexe
 
   CatalogEntry {
     indexes = List.copyOf(indexes);
+    transforms = List.copyOf(transforms);
   }
 
   /** This entry with {@code indexes} instead of its own. */
   CatalogEntry withIndexes(List<StoredIndex> replacement) {
-    return new CatalogEntry(metaPage, definition, replacement);
+    return new CatalogEntry(metaPage, definition, replacement, transforms);
+  }
+
+  /** This entry with {@code ids} as the transforms that have run. */
+  CatalogEntry withTransforms(List<String> ids) {
+    return new CatalogEntry(metaPage, definition, indexes, ids);
   }
 
   byte[] encode() {
@@ -79,6 +93,13 @@ record CatalogEntry(long metaPage, TableDef definition, List<StoredIndex> indexe
       }
       byte[] name = Utf8.encode(index.name());
       out.u16(name.length).bytes(name);
+    }
+    if (!transforms.isEmpty()) {
+      out.u16(transforms.size());
+      for (String id : transforms) {
+        byte[] name = Utf8.encode(id);
+        out.u16(name.length).bytes(name);
+      }
     }
     return out.toByteArray();
   }
@@ -120,7 +141,16 @@ record CatalogEntry(long metaPage, TableDef definition, List<StoredIndex> indexe
       indexes.add(
           new StoredIndex(name, columns, (flags & UNIQUE) != 0, (flags & DECLARED) != 0, root));
     }
+    List<String> transforms = new ArrayList<>();
+    int transformCount = in.remaining() == 0 ? 0 : in.u16();
+    for (int i = 0; i < transformCount; i++) {
+      int idLength = in.u16();
+      if (idLength == 0 || idLength > MAX_NAME_BYTES) {
+        throw new MemoryException("a transform id of table " + table + " is malformed");
+      }
+      transforms.add(in.utf8(idLength));
+    }
     in.expectEnd("catalog entry of table " + table);
-    return new CatalogEntry(metaPage, definition, indexes);
+    return new CatalogEntry(metaPage, definition, indexes, transforms);
   }
 }

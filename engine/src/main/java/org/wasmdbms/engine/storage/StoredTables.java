@@ -1,6 +1,7 @@
 package org.wasmdbms.engine.storage;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +14,22 @@ import org.wasmdbms.api.error.MigrationException;
 import org.wasmdbms.api.error.TableNotFoundException;
 import org.wasmdbms.api.error.UniqueConstraintViolationException;
 import org.wasmdbms.api.error.UnknownColumnException;
+import org.wasmdbms.api.migration.MigrationOp;
+import org.wasmdbms.api.migration.MigrationPolicy;
 import org.wasmdbms.api.schema.ColumnDef;
 import org.wasmdbms.api.schema.ForeignKeyDef;
 import org.wasmdbms.api.schema.IndexDef;
 import org.wasmdbms.api.schema.SchemaCodec;
 import org.wasmdbms.api.schema.TableDef;
+import org.wasmdbms.api.value.DataType;
 import org.wasmdbms.api.value.IntegerValue;
+import org.wasmdbms.api.value.RowCodec;
 import org.wasmdbms.api.value.Unsigned;
+import org.wasmdbms.api.value.Value;
 import org.wasmdbms.api.value.Values;
 import org.wasmdbms.engine.TableSchema;
 import org.wasmdbms.engine.data.IndexInfo;
+import org.wasmdbms.engine.data.LookaheadIterator;
 import org.wasmdbms.engine.data.TableData;
 import org.wasmdbms.engine.data.Tables;
 import org.wasmdbms.engine.write.AutoIncrementSource;
@@ -30,6 +37,7 @@ import org.wasmdbms.memory.MemoryProvider;
 import org.wasmdbms.memory.btree.BTree;
 import org.wasmdbms.memory.page.Catalog;
 import org.wasmdbms.memory.page.Pager;
+import org.wasmdbms.memory.page.RecordCursor;
 import org.wasmdbms.memory.page.RecordStore;
 
 /**
@@ -41,7 +49,12 @@ import org.wasmdbms.memory.page.RecordStore;
  * The meta page is described in {@link TableMetaPage}.
  *
  * <p>Registering a table that the file already holds compares the stored definition with the given
- * one; any difference is a {@link MigrationException}. Not thread-safe.
+ * one. A difference is drift, not an error: the table is left as stored, and while any registered
+ * table differs, a table of a file that held tables when it was opened is not there yet, or the
+ * file holds a table nobody registered, {@link #table(String)} throws a {@link MigrationException}
+ * naming the first difference. {@link #pendingMigrations()} lists the steps and {@link
+ * #migrate(MigrationPolicy)} applies them in one atomic unit (see {@code docs/migrations.md}). Not
+ * thread-safe.
  */
 public final class StoredTables implements Tables, AutoIncrementSource {
   private final Pager pager;
@@ -51,11 +64,17 @@ public final class StoredTables implements Tables, AutoIncrementSource {
   private final Map<String, TableMetaPage> metaPages = new LinkedHashMap<>();
   private final Map<String, List<Reference>> references = new LinkedHashMap<>();
   private final Map<String, CatalogEntry> entries = new LinkedHashMap<>();
+  private final Map<String, TableSchema> registered = new LinkedHashMap<>();
+  private final boolean storedAtOpen;
+  private boolean driftKnown;
+  private String drift;
+  private String broken;
 
   private StoredTables(Pager pager) {
     this.pager = pager;
     this.records = new RecordStore(pager);
     this.catalog = Catalog.open(pager);
+    this.storedAtOpen = !catalog.names().isEmpty();
   }
 
   /**
@@ -74,11 +93,11 @@ public final class StoredTables implements Tables, AutoIncrementSource {
    * @throws InvalidQueryException if the table is registered already or a foreign key points to an
    *     unknown table, an unknown column, a column of another type, or a column that is neither the
    *     primary key nor unique
-   * @throws MigrationException if the file holds a different definition under the same name
    */
   public void register(TableSchema schema) {
+    checkUsable();
     TableDef def = schema.definition();
-    if (tables.containsKey(def.name())) {
+    if (registered.containsKey(def.name())) {
       throw new InvalidQueryException("table " + def.name() + " is already registered");
     }
     if (def.columns().size() > TableMetaPage.MAX_COLUMNS) {
@@ -87,8 +106,17 @@ public final class StoredTables implements Tables, AutoIncrementSource {
     }
     checkForeignKeys(def);
     Optional<byte[]> stored = catalog.get(def.name());
-    TableStore store = stored.isPresent() ? reopen(schema, stored.get()) : create(schema);
-    tables.put(def.name(), store);
+    if (stored.isPresent()) {
+      CatalogEntry entry = CatalogEntry.decode(def.name(), stored.get());
+      entries.put(def.name(), entry);
+      if (entry.definition().equals(def) && MigrationPlanner.transformsRan(schema, entry)) {
+        tables.put(def.name(), reopen(schema, entry));
+      }
+    } else if (!storedAtOpen) {
+      tables.put(def.name(), create(schema));
+    }
+    registered.put(def.name(), schema);
+    driftKnown = false;
     references.put(def.name(), new ArrayList<>());
     for (int c = 0; c < def.columns().size(); c++) {
       Optional<ForeignKeyDef> fk = def.columns().get(c).foreignKey();
@@ -101,7 +129,7 @@ public final class StoredTables implements Tables, AutoIncrementSource {
   }
 
   private TableDef schemaOf(String table) {
-    return table(table).schema().definition();
+    return registered.get(table).definition();
   }
 
   private void checkForeignKeys(TableDef def) {
@@ -113,7 +141,7 @@ public final class StoredTables implements Tables, AutoIncrementSource {
       TableDef parent;
       if (fk.table().equals(def.name())) {
         parent = def;
-      } else if (tables.containsKey(fk.table())) {
+      } else if (registered.containsKey(fk.table())) {
         parent = schemaOf(fk.table());
       } else {
         throw new InvalidQueryException(
@@ -159,7 +187,9 @@ public final class StoredTables implements Tables, AutoIncrementSource {
       }
     }
     metaPages.put(def.name(), meta);
-    CatalogEntry entry = new CatalogEntry(meta.pageId(), def, List.of());
+    CatalogEntry entry =
+        new CatalogEntry(
+            meta.pageId(), def, List.of(), MigrationPlanner.declaredTransforms(schema));
     int tableId = catalog.put(def.name(), entry.encode());
     TableStore store = new TableStore(schema, records, tableId, unique, foreign);
     entries.put(def.name(), entry);
@@ -169,16 +199,8 @@ public final class StoredTables implements Tables, AutoIncrementSource {
     return store;
   }
 
-  private TableStore reopen(TableSchema schema, byte[] bytes) {
+  private TableStore reopen(TableSchema schema, CatalogEntry entry) {
     TableDef def = schema.definition();
-    CatalogEntry entry = CatalogEntry.decode(def.name(), bytes);
-    if (!entry.definition().equals(def)) {
-      throw new MigrationException(
-          "table "
-              + def.name()
-              + " is stored with a different definition than the one registered; "
-              + "migrations are not supported yet");
-    }
     int columns = def.columns().size();
     TableMetaPage meta = TableMetaPage.open(pager, entry.metaPage(), columns);
     BTree[] unique = new BTree[columns];
@@ -193,7 +215,6 @@ public final class StoredTables implements Tables, AutoIncrementSource {
       }
     }
     metaPages.put(def.name(), meta);
-    entries.put(def.name(), entry);
     int tableId = catalog.tableId(def.name()).orElseThrow();
     TableStore store = new TableStore(schema, records, tableId, unique, foreign);
     for (CatalogEntry.StoredIndex index : entry.indexes()) {
@@ -303,6 +324,11 @@ public final class StoredTables implements Tables, AutoIncrementSource {
 
   @Override
   public TableData table(String name) {
+    checkUsable();
+    String difference = drift();
+    if (difference != null) {
+      throw new MigrationException(difference);
+    }
     TableStore store = tables.get(name);
     if (store == null) {
       throw new TableNotFoundException(name);
@@ -318,7 +344,7 @@ public final class StoredTables implements Tables, AutoIncrementSource {
 
   /** The registered table names, in registration order. */
   public List<String> tableNames() {
-    return new ArrayList<>(tables.keySet());
+    return new ArrayList<>(registered.keySet());
   }
 
   @Override
@@ -352,6 +378,286 @@ public final class StoredTables implements Tables, AutoIncrementSource {
       return Values.integer(column.type(), false, unsignedValue);
     } catch (InvalidQueryException outOfRange) {
       return null;
+    }
+  }
+
+  /** Whether the stored schema differs from the registered one; see the class comment. */
+  public boolean hasDrift() {
+    checkUsable();
+    return drift() != null;
+  }
+
+  private String drift() {
+    if (!driftKnown) {
+      drift = firstDifference();
+      driftKnown = true;
+    }
+    return drift;
+  }
+
+  private String firstDifference() {
+    for (TableSchema schema : changedTables()) {
+      String name = schema.name();
+      CatalogEntry entry = entries.get(name);
+      if (entry == null) {
+        return "schema drift: table "
+            + name
+            + " is not in the file yet (create-table "
+            + name
+            + " is pending); call migrate";
+      }
+      String what;
+      try {
+        List<MigrationOp> steps = MigrationPlanner.map(schema, entry).steps();
+        MigrationPlanner.sort(steps, tableNames());
+        StringBuilder list = new StringBuilder();
+        for (MigrationOp step : steps) {
+          list.append(list.length() == 0 ? "" : ", ").append(step.describe());
+        }
+        what =
+            steps.isEmpty()
+                ? "its columns are stored in another order or its indexes under other names"
+                : list.toString();
+      } catch (MigrationException e) {
+        what = e.detail();
+      }
+      return "schema drift: table "
+          + name
+          + " differs from the stored one: "
+          + what
+          + "; call migrate";
+    }
+    for (String name : unregisteredStored()) {
+      return "schema drift: table "
+          + name
+          + " is stored but not registered (drop-table "
+          + name
+          + " is pending); call migrate";
+    }
+    return null;
+  }
+
+  /** The registered tables whose storage is not open: stored differently, or not in the file. */
+  private List<TableSchema> changedTables() {
+    List<TableSchema> changed = new ArrayList<>();
+    for (TableSchema schema : registered.values()) {
+      if (!tables.containsKey(schema.name())) {
+        changed.add(schema);
+      }
+    }
+    return changed;
+  }
+
+  private List<String> unregisteredStored() {
+    List<String> names = new ArrayList<>();
+    for (String name : catalog.names()) {
+      if (!registered.containsKey(name)) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The steps from the stored schema to the registered one, in plan order (see {@link
+   * MigrationOp}).
+   *
+   * @throws MigrationException if no step leads to the registered schema: a new column that is
+   *     neither nullable nor has a default, a type change that is not a widening, a moved primary
+   *     key
+   */
+  public List<MigrationOp> pendingMigrations() {
+    checkUsable();
+    List<MigrationOp> steps = new ArrayList<>();
+    for (TableSchema schema : changedTables()) {
+      CatalogEntry entry = entries.get(schema.name());
+      if (entry == null) {
+        steps.add(MigrationPlanner.create(schema));
+      } else {
+        steps.addAll(MigrationPlanner.map(schema, entry).steps());
+      }
+    }
+    for (String name : unregisteredStored()) {
+      steps.add(new MigrationOp.DropTable(name));
+    }
+    MigrationPlanner.sort(steps, tableNames());
+    return steps;
+  }
+
+  /**
+   * Applies every pending step in one atomic unit: first every row of every changed table is built
+   * in its new shape and checked against the new rules, without writing; then the old storage of
+   * the changed and dropped tables is freed, the changed tables are written anew, and the unit is
+   * committed. A table that did not change is not touched.
+   *
+   * @throws MigrationException naming the failing step and why, or the destructive step the policy
+   *     refuses, before anything is written; if writing fails (out of space), the database refuses
+   *     every later call and must be reopened, which shows it as before the migration when the
+   *     provider journals
+   */
+  public void migrate(MigrationPolicy policy) {
+    List<MigrationOp> steps = pendingMigrations();
+    if (drift() == null) {
+      return;
+    }
+    for (MigrationOp step : steps) {
+      if (step.destructive() && !policy.allowDestructive()) {
+        throw new MigrationException(
+            step.describe() + " is destructive and the migration policy does not allow it");
+      }
+    }
+    Map<String, List<Value[]>> rebuilt = new LinkedHashMap<>();
+    Map<String, MigrationPlanner.TableMapping> mappings = new LinkedHashMap<>();
+    for (TableSchema schema : changedTables()) {
+      String name = schema.name();
+      CatalogEntry entry = entries.get(name);
+      if (entry == null) {
+        rebuilt.put(name, List.of());
+        continue;
+      }
+      MigrationPlanner.TableMapping mapping = MigrationPlanner.map(schema, entry);
+      List<List<Integer>> unique = new ArrayList<>();
+      for (IndexInfo index : indexesAfter(schema, entry, mapping)) {
+        if (index.unique()) {
+          unique.add(index.columns());
+        }
+      }
+      mappings.put(name, mapping);
+      rebuilt.put(
+          name,
+          MigrationRows.build(
+              schema, entry, mapping, storedRows(name, entry.definition()), unique));
+    }
+    MigrationRows.checkForeignKeys(steps, registered, rebuilt, name -> tables.get(name).scan());
+    try {
+      for (String name : unregisteredStored()) {
+        freeStorage(name, CatalogEntry.decode(name, catalog.get(name).orElseThrow()));
+      }
+      for (Map.Entry<String, List<Value[]>> table : rebuilt.entrySet()) {
+        write(registered.get(table.getKey()), mappings.get(table.getKey()), table.getValue());
+      }
+      pager.commit();
+    } catch (RuntimeException e) {
+      broken =
+          "a migration failed while writing ("
+              + (e instanceof DbmsException d ? d.detail() : "unexpected failure")
+              + "); reopen the database, which then shows it as it was before the migration";
+      throw new MigrationException(broken);
+    }
+    driftKnown = false;
+  }
+
+  /**
+   * The secondary indexes a rebuilt table gets: its declared ones, then surviving run-time ones.
+   */
+  private static List<IndexInfo> indexesAfter(
+      TableSchema schema, CatalogEntry stored, MigrationPlanner.TableMapping mapping) {
+    List<IndexInfo> indexes = declaredIndexes(schema.definition());
+    for (CatalogEntry.StoredIndex index : stored.indexes()) {
+      if (index.declared()) {
+        continue;
+      }
+      List<Integer> columns = new ArrayList<>();
+      for (int column : index.columns()) {
+        for (int i = 0; i < mapping.sources().length; i++) {
+          if (mapping.sources()[i] == column) {
+            columns.add(i);
+          }
+        }
+      }
+      if (columns.size() == index.columns().size()) {
+        indexes.add(secondary(index.name(), columns, index.unique()));
+      }
+    }
+    return indexes;
+  }
+
+  private Iterator<Value[]> storedRows(String table, TableDef definition) {
+    RecordCursor cursor = records.scan(catalog.tableId(table).orElseThrow());
+    List<DataType> types = definition.columnTypes();
+    return new LookaheadIterator<>() {
+      @Override
+      protected Value[] computeNext() {
+        return cursor.next() ? RowCodec.decode(types, cursor.record()).toArray(new Value[0]) : null;
+      }
+    };
+  }
+
+  /** Writes a created or rebuilt table: frees its old storage, creates it anew, fills it. */
+  private void write(
+      TableSchema schema, MigrationPlanner.TableMapping mapping, List<Value[]> rows) {
+    String name = schema.name();
+    CatalogEntry old = entries.get(name);
+    long[] counters = new long[schema.definition().columns().size()];
+    if (old != null) {
+      TableMetaPage oldMeta =
+          TableMetaPage.open(pager, old.metaPage(), old.definition().columns().size());
+      for (int i = 0; i < counters.length; i++) {
+        int source = mapping.sources()[i];
+        counters[i] = source < 0 ? 1 : oldMeta.nextAutoIncrement(source);
+      }
+      freeStorage(name, old);
+    }
+    TableStore store = create(schema);
+    TableMetaPage meta = metaPages.get(name);
+    List<ColumnDef> columns = schema.definition().columns();
+    for (int i = 0; i < counters.length; i++) {
+      if (old != null) {
+        meta.setNextAutoIncrement(i, counters[i]);
+      }
+    }
+    for (Value[] row : rows) {
+      store.insert(row);
+      for (int i = 0; i < counters.length; i++) {
+        if (columns.get(i).autoIncrement() && !row[i].isNull()) {
+          observe(name, i, (IntegerValue) row[i]);
+        }
+      }
+    }
+    if (old != null) {
+      for (IndexInfo index : indexesAfter(schema, old, mapping)) {
+        if (store.indexes().stream().noneMatch(known -> known.name().equals(index.name()))) {
+          addIndex(store, index, false, true);
+        }
+      }
+      List<String> ran = new ArrayList<>(old.transforms());
+      for (String id : MigrationPlanner.declaredTransforms(schema)) {
+        if (!ran.contains(id)) {
+          ran.add(id);
+        }
+      }
+      saveEntry(name, entries.get(name).withTransforms(ran));
+    }
+    tables.put(name, store);
+  }
+
+  /** Frees every page of a stored table and removes it from the catalog. */
+  private void freeStorage(String name, CatalogEntry entry) {
+    TableDef def = entry.definition();
+    TableMetaPage meta = TableMetaPage.open(pager, entry.metaPage(), def.columns().size());
+    for (int c = 0; c < def.columns().size(); c++) {
+      ColumnDef column = def.columns().get(c);
+      if (TableStore.hasUniqueTree(column)) {
+        BTree.open(pager, meta.uniqueTreeRoot(c), true).drop();
+      }
+      if (TableStore.hasForeignKeyTree(column)) {
+        BTree.open(pager, meta.foreignKeyTreeRoot(c), false).drop();
+      }
+    }
+    for (CatalogEntry.StoredIndex index : entry.indexes()) {
+      BTree.open(pager, index.root(), false).drop();
+    }
+    records.dropTable(catalog.tableId(name).orElseThrow());
+    pager.free(meta.pageId());
+    catalog.remove(name);
+    tables.remove(name);
+    metaPages.remove(name);
+    entries.remove(name);
+  }
+
+  private void checkUsable() {
+    if (broken != null) {
+      throw new MemoryException(broken);
     }
   }
 
