@@ -22,7 +22,8 @@ import org.wasmdbms.teavm.StaticRootTable;
 /**
  * The guest's exports: the functions of the WIT interface {@code wasm-dbms:dbms/database@0.1.0}
  * under their canonical-ABI names, their {@code cabi_post_*} functions, and {@code cabi_realloc}.
- * This is the main class TeaVM compiles; {@link #main} does nothing, the host calls the exports.
+ * This is the main class TeaVM compiles for every guest; {@link #main} does nothing, the host calls
+ * the exports. The tables served are those of the {@link GuestSchema} on the build's class path.
  *
  * <p>Parameters arrive flattened when they fit in 16 core values; {@code select} (24 flat values)
  * and {@code aggregate} (26) receive one pointer to their parameter tuple in memory instead. Every
@@ -58,7 +59,7 @@ public final class GuestExports {
     StaticRootTable.repair();
   }
 
-  private static final GuestDatabase DATABASE = new GuestDatabase();
+  private static final GuestDatabase DATABASE = new GuestDatabase(GuestSchema.load());
   private static int pendingResult;
 
   private GuestExports() {}

@@ -10,6 +10,7 @@ import com.dylibso.chicory.wasm.types.ValType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wasmdbms.demo.ExampleGuest;
 import org.wasmdbms.host.abi.DatabaseFunction;
 import org.wasmdbms.host.abi.DatabaseTypes;
 import org.wasmdbms.host.abi.WitType;
@@ -21,7 +22,7 @@ import org.wasmdbms.host.abi.WitType;
 class CoreSignatureTest {
   @Test
   void everyExportHasTheDerivedSignature() {
-    WasmModule module = GuestModule.exampleGuest().module();
+    WasmModule module = ExampleGuest.module().module();
     for (DatabaseFunction function : DatabaseFunction.values()) {
       FunctionType type = exportType(module, function.exportName());
       assertEquals(valTypes(function.coreParams()), type.params(), function.witName());

@@ -21,7 +21,7 @@ import java.util.function.Function;
 final class GuestInstance implements AutoCloseable {
   /** The module built by this Maven module's {@code process-classes} step. */
   static final Path WASM =
-      Path.of(System.getProperty("guest.wasm", "../.artifact/wasm-dbms-example-guest.wasm"));
+      Path.of(System.getProperty("guest.wasm", "target/wasm-dbms-example-guest.wasm"));
 
   private static WasmModule module;
   private static Function<Instance, Machine> machine;

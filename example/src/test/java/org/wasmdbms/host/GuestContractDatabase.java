@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.row.Row;
+import org.wasmdbms.demo.ExampleGuest;
 import org.wasmdbms.host.abi.DatabaseAbi;
 import org.wasmdbms.host.model.WitQuery;
 
@@ -34,7 +35,7 @@ final class GuestContractDatabase implements ContractDatabase {
 
   /** Starts the example guest on {@code directory}. */
   GuestContractDatabase(Path directory) {
-    host = DbmsHost.start(GuestModule.exampleGuest(), HostOptions.withDirectory(directory));
+    host = DbmsHost.start(ExampleGuest.module(), HostOptions.withDirectory(directory));
     client = host.client();
   }
 

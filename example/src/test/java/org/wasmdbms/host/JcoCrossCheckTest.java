@@ -44,6 +44,7 @@ import org.wasmdbms.api.value.Uint8Value;
 import org.wasmdbms.api.value.UuidValue;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.api.value.ValueText;
+import org.wasmdbms.demo.ExampleGuest;
 import org.wasmdbms.host.abi.DatabaseAbi;
 import org.wasmdbms.host.model.AggregateFunction;
 import org.wasmdbms.host.model.AggregatedRow;
@@ -86,9 +87,7 @@ class JcoCrossCheckTest {
     Path drive = copyScript(jco, "drive.mjs");
     // jco's scripts must sit beside its node_modules; what they leave there is removed after.
     try {
-      Path component = Path.of(System.getProperty("guest.component"));
-      Path input =
-          Files.isRegularFile(component) ? component : Path.of(System.getProperty("guest.wasm"));
+      Path input = Path.of(System.getProperty("guest.wasm"));
       run(
           jco,
           "node",
@@ -114,7 +113,7 @@ class JcoCrossCheckTest {
       List<String> viaHost = new ArrayList<>();
       Path hostData = Files.createDirectories(work.resolve("host-data"));
       try (DbmsHost host =
-          DbmsHost.start(GuestModule.exampleGuest(), HostOptions.withDirectory(hostData))) {
+          DbmsHost.start(ExampleGuest.module(), HostOptions.withDirectory(hostData))) {
         for (Step step : steps) {
           viaHost.add(host.call((abi, generation) -> outcome(step, abi)));
         }

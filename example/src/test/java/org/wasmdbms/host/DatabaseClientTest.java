@@ -28,6 +28,7 @@ import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
 import org.wasmdbms.api.value.Value;
+import org.wasmdbms.demo.ExampleGuest;
 import org.wasmdbms.host.model.AggregateFunction;
 import org.wasmdbms.host.model.WitQuery;
 
@@ -39,7 +40,7 @@ class DatabaseClientTest {
 
   @BeforeEach
   void start() {
-    host = DbmsHost.start(GuestModule.exampleGuest(), HostOptions.withDirectory(directory));
+    host = DbmsHost.start(ExampleGuest.module(), HostOptions.withDirectory(directory));
     db = host.client();
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wasmdbms.api.row.Row;
+import org.wasmdbms.demo.ExampleGuest;
 
 /** What a host commits is there for the next host on the same directory, in every mode. */
 class PersistenceTest {
@@ -16,7 +17,7 @@ class PersistenceTest {
   void committedRowsSurviveTheHost() {
     Row ada = DatabaseClientTest.user(1, "Ada", "ada@example.com");
     try (DbmsHost host =
-        DbmsHost.start(GuestModule.exampleGuest(), HostOptions.withDirectory(directory))) {
+        DbmsHost.start(ExampleGuest.module(), HostOptions.withDirectory(directory))) {
       host.client().insert("users", ada);
       Transaction open = host.client().begin();
       open.insert("users", DatabaseClientTest.user(2, "Bob", "bob@example.com"));

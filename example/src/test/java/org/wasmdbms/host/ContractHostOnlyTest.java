@@ -19,6 +19,7 @@ import org.wasmdbms.api.query.OrderKey;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
+import org.wasmdbms.demo.ExampleGuest;
 import org.wasmdbms.host.model.AggregateFunction;
 import org.wasmdbms.host.model.WitQuery;
 
@@ -36,7 +37,7 @@ class ContractHostOnlyTest {
 
   @BeforeAll
   static void start() {
-    host = DbmsHost.start(GuestModule.exampleGuest(), HostOptions.withDirectory(directory));
+    host = DbmsHost.start(ExampleGuest.module(), HostOptions.withDirectory(directory));
     db = host.client();
     db.insert(
         "users",
