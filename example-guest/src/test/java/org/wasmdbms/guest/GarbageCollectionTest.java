@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
-import org.wasmdbms.guest.GuestClient.WitQuery;
+import org.wasmdbms.host.abi.DatabaseAbi;
+import org.wasmdbms.wit.WitQuery;
 
 /**
  * The guest's Java heap survives TeaVM's garbage collector across export calls: collections are
@@ -29,7 +30,7 @@ class GarbageCollectionTest {
   @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void collectionsBetweenCallsLeaveEveryRowIntact() {
     try (GuestInstance guest = new GuestInstance(directory)) {
-      GuestClient db = new GuestClient(guest);
+      DatabaseAbi db = new DatabaseAbi(guest);
       for (int id = 1; id <= USERS; id++) {
         Row stored = db.insert("users", user(id), null);
         assertEquals(new TextValue(name(id)), stored.get("name"));
@@ -37,7 +38,7 @@ class GarbageCollectionTest {
           guest.call(id % 20 == 0 ? "teavm_gc_collectFull" : "teavm_gc_collect");
         }
       }
-      List<Row> rows = db.select("users", WitQuery.all(), null);
+      List<Row> rows = db.select("users", WitQuery.ALL, null);
       assertEquals(USERS, rows.size());
       for (int id = 1; id <= USERS; id++) {
         assertEquals(user(id), rows.get(id - 1));

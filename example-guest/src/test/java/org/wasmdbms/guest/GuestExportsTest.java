@@ -28,18 +28,23 @@ import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
 import org.wasmdbms.api.value.Uint64Value;
-import org.wasmdbms.guest.GuestClient.WitQuery;
+import org.wasmdbms.host.abi.DatabaseAbi;
+import org.wasmdbms.wit.AggregateFunction;
+import org.wasmdbms.wit.WitQuery;
 
 /** Every function of the interface through the canonical ABI, and the errors each can answer. */
 class GuestExportsTest {
+  private static final List<AggregateFunction> SUM_OF_ID =
+      List.of(AggregateFunction.of(AggregateFunction.Kind.SUM, "id"));
+
   @TempDir Path directory;
   private GuestInstance guest;
-  private GuestClient db;
+  private DatabaseAbi db;
 
   @BeforeEach
   void start() {
     guest = new GuestInstance(directory);
-    db = new GuestClient(guest);
+    db = new DatabaseAbi(guest);
   }
 
   @AfterEach
@@ -75,7 +80,7 @@ class GuestExportsTest {
     db.insert("users", user(2, "Bob", "bob@example.com"), null);
     db.insert("users", user(3, "Carol", "carol@example.com"), null);
 
-    assertEquals(3, db.select("users", WitQuery.all(), null).size());
+    assertEquals(3, db.select("users", WitQuery.ALL, null).size());
     assertEquals(List.of(stored), db.select("users", WitQuery.filtered(idIs(1)), null));
 
     WitQuery ordered =
@@ -119,30 +124,29 @@ class GuestExportsTest {
         ForeignKeyConstraintViolationException.class,
         () -> db.delete("users", DeleteBehavior.RESTRICT, idIs(1), null));
     assertEquals(4, db.delete("users", DeleteBehavior.CASCADE, idIs(1), null));
-    assertEquals(0, db.select("comments", WitQuery.all(), null).size());
+    assertEquals(0, db.select("comments", WitQuery.ALL, null).size());
     assertEquals(0, db.delete("posts", DeleteBehavior.RESTRICT, null, null));
   }
 
   @Test
   void transactionsSeeTheirOwnWritesAndCommitOrRollBack() {
-    long tx = db.begin();
+    long tx = db.beginTransaction();
     db.insert("users", user(1, "Alice", "alice@example.com"), tx);
-    assertEquals(1, db.select("users", WitQuery.all(), tx).size());
-    assertEquals(0, db.select("users", WitQuery.all(), null).size());
+    assertEquals(1, db.select("users", WitQuery.ALL, tx).size());
+    assertEquals(0, db.select("users", WitQuery.ALL, null).size());
     assertEquals(
         1, db.update("users", Row.builder().set("name", new TextValue("Al")).build(), null, tx));
     db.commit(tx);
-    assertEquals(new TextValue("Al"), db.select("users", WitQuery.all(), null).get(0).get("name"));
+    assertEquals(new TextValue("Al"), db.select("users", WitQuery.ALL, null).get(0).get("name"));
     assertThrows(TransactionNotFoundException.class, () -> db.commit(tx));
 
-    long other = db.begin();
+    long other = db.beginTransaction();
     assertTrue(other != tx);
     assertEquals(1, db.delete("users", DeleteBehavior.RESTRICT, null, other));
     db.rollback(other);
-    assertEquals(1, db.select("users", WitQuery.all(), null).size());
+    assertEquals(1, db.select("users", WitQuery.ALL, null).size());
     assertThrows(TransactionNotFoundException.class, () -> db.rollback(other));
-    assertThrows(
-        TransactionNotFoundException.class, () -> db.select("users", WitQuery.all(), 999L));
+    assertThrows(TransactionNotFoundException.class, () -> db.select("users", WitQuery.ALL, 999L));
     assertThrows(
         TransactionNotFoundException.class,
         () -> db.insert("users", user(5, "E", "e@example.com"), 999L));
@@ -153,7 +157,7 @@ class GuestExportsTest {
     db.insert("users", user(1, "Alice", "alice@example.com"), null);
     assertEquals(
         "nope",
-        assertThrows(TableNotFoundException.class, () -> db.select("nope", WitQuery.all(), null))
+        assertThrows(TableNotFoundException.class, () -> db.select("nope", WitQuery.ALL, null))
             .detail());
     assertThrows(
         PrimaryKeyConflictException.class,
@@ -188,8 +192,7 @@ class GuestExportsTest {
                     user(9, "x".repeat(GuestMemory.MAX_VALUE_BYTES + 1), "x@e.com"),
                     null));
     assertTrue(tooBig.detail().contains("exceeds"), tooBig.detail());
-    assertEquals(
-        1, db.select("users", WitQuery.all(), null).size(), "failed calls changed nothing");
+    assertEquals(1, db.select("users", WitQuery.ALL, null).size(), "failed calls changed nothing");
   }
 
   @Test
@@ -227,14 +230,13 @@ class GuestExportsTest {
     InvalidQueryException aggregate =
         assertThrows(
             InvalidQueryException.class,
-            () -> db.aggregate("users", WitQuery.all(), List.of("id"), null));
+            () -> db.aggregate("users", WitQuery.ALL, SUM_OF_ID, null));
     assertTrue(aggregate.detail().contains("aggregate"), aggregate.detail());
     assertThrows(
-        TableNotFoundException.class,
-        () -> db.aggregate("nope", WitQuery.all(), List.of("id"), null));
+        TableNotFoundException.class, () -> db.aggregate("nope", WitQuery.ALL, SUM_OF_ID, null));
     assertThrows(
         TransactionNotFoundException.class,
-        () -> db.aggregate("users", WitQuery.all(), List.of("id"), 77L));
+        () -> db.aggregate("users", WitQuery.ALL, SUM_OF_ID, 77L));
   }
 
   private void assertMissing(String feature, WitQuery query) {
@@ -255,9 +257,9 @@ class GuestExportsTest {
   @Test
   void tooManyOpenTransactionsIsAConstraintViolation() {
     for (int i = 0; i < GuestMemory.MAX_OPEN_TRANSACTIONS; i++) {
-      db.begin();
+      db.beginTransaction();
     }
-    assertThrows(ConstraintViolationException.class, db::begin);
+    assertThrows(ConstraintViolationException.class, db::beginTransaction);
   }
 
   @Test

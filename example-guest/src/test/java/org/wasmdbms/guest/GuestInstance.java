@@ -13,12 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import org.wasmdbms.host.abi.GuestExports;
 
 /**
  * One instance of the built guest module under Chicory (compiled to JVM bytecode once per test
- * run), with a host directory preopened as the guest's directory.
+ * run), with a host directory preopened as the guest's directory. The tests call it through the
+ * host's canonical ABI ({@code DatabaseAbi}), and reach its memory directly to hand it bad input.
  */
-final class GuestInstance implements AutoCloseable {
+final class GuestInstance implements GuestExports, AutoCloseable {
   /** The module built by this Maven module's {@code process-classes} step. */
   static final Path WASM =
       Path.of(System.getProperty("guest.wasm", "target/wasm-dbms-example-guest.wasm"));
@@ -65,12 +67,14 @@ final class GuestInstance implements AutoCloseable {
   }
 
   /** The instance's linear memory. */
-  Memory memory() {
+  @Override
+  public Memory memory() {
     return instance.memory();
   }
 
   /** Calls export {@code name}. */
-  long[] call(String name, long... args) {
+  @Override
+  public long[] call(String name, long... args) {
     return instance.export(name).apply(args);
   }
 

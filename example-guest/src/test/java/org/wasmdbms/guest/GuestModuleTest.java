@@ -12,20 +12,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wasmdbms.host.abi.DatabaseAbi;
+import org.wasmdbms.wit.DbmsFunction;
 
 /** The built artifact: its size, imports, exports and memory match what the guest promises. */
 class GuestModuleTest {
-  private static final Set<String> FUNCTIONS =
-      Set.of(
-          "select",
-          "aggregate",
-          "insert",
-          "update",
-          "delete",
-          "begin-transaction",
-          "commit",
-          "rollback");
-
   @TempDir Path directory;
 
   @Test
@@ -56,9 +47,9 @@ class GuestModuleTest {
       exports.add(export.name());
     }
     assertTrue(exports.contains("cabi_realloc"), exports.toString());
-    for (String function : FUNCTIONS) {
-      assertTrue(exports.contains(GuestClient.INTERFACE + function), function);
-      assertTrue(exports.contains("cabi_post_" + GuestClient.INTERFACE + function), function);
+    for (DbmsFunction function : DbmsFunction.values()) {
+      assertTrue(exports.contains(function.exportName()), function.witName());
+      assertTrue(exports.contains(function.postReturnName()), function.witName());
     }
   }
 
@@ -74,7 +65,7 @@ class GuestModuleTest {
         "pom vs code");
     try (GuestInstance guest = new GuestInstance(directory)) {
       assertEquals(GuestMemory.MAX_PAGES, guest.memory().maximumPages());
-      new GuestClient(guest).begin();
+      new DatabaseAbi(guest).beginTransaction();
       int pages = guest.memory().pages();
       assertTrue(pages >= GuestMemory.HEAP_MIB * 16, "pages " + pages);
       System.out.println("memory after the first call: " + pages + " pages");

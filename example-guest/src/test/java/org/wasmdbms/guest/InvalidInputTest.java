@@ -17,26 +17,34 @@ import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.value.DecimalValue;
 import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
-import org.wasmdbms.guest.GuestClient.WitQuery;
+import org.wasmdbms.host.abi.DatabaseAbi;
+import org.wasmdbms.wit.DbmsFunction;
+import org.wasmdbms.wit.DbmsTypes;
+import org.wasmdbms.wit.ValueCase;
+import org.wasmdbms.wit.WitQuery;
 
 /**
- * Arguments a well-behaved host would never send, written into guest memory by hand: each gets a
- * {@code dbms-error} (never a trap), and the guest keeps working afterwards.
+ * Arguments a well-behaved host would never send, lowered by the host and then damaged in guest
+ * memory, or written by hand: each gets a {@code dbms-error} (never a trap), and the guest keeps
+ * working afterwards.
  */
 class InvalidInputTest {
-  private static final String INSERT = GuestClient.INTERFACE + "insert";
-  private static final String DELETE = GuestClient.INTERFACE + "delete";
-  private static final String SELECT = GuestClient.INTERFACE + "select";
+  /** Where a column value's value sits in a row's list, and a value's payload in the value. */
+  private static final int VALUE = DbmsTypes.COLUMN_VALUE.fieldOffset(1);
+
+  private static final int PAYLOAD = DbmsTypes.VALUE.payloadOffset();
 
   @TempDir Path directory;
   private GuestInstance guest;
-  private GuestClient db;
+  private DatabaseAbi db;
+  private RawArguments raw;
   private Memory memory;
 
   @BeforeEach
   void start() {
     guest = new GuestInstance(directory);
-    db = new GuestClient(guest);
+    db = new DatabaseAbi(guest);
+    raw = new RawArguments(guest);
     memory = guest.memory();
   }
 
@@ -45,86 +53,86 @@ class InvalidInputTest {
     guest.close();
   }
 
+  /** The error of a call with these core arguments. */
+  private DbmsException fails(DbmsFunction function, long... arguments) {
+    return assertThrows(DbmsException.class, () -> db.callWithCoreArguments(function, arguments));
+  }
+
   private DbmsException insertRaw(long[] table, long[] row) {
-    int result = (int) guest.call(INSERT, table[0], table[1], row[0], row[1], 0, 0)[0];
-    return assertThrows(DbmsException.class, () -> db.finish("insert", result, 4, () -> null));
+    return fails(DbmsFunction.INSERT, table[0], table[1], row[0], row[1], 0, 0);
   }
 
   private static final byte[] INVALID_UTF8 = {'u', 's', (byte) 0xC3, '(', 's'};
 
   @Test
   void invalidUtf8IsAnInvalidQuery() {
-    long[] table = db.bytes(INVALID_UTF8);
-    DbmsException e = insertRaw(table, db.row(GuestExportsTest.user(1, "A", "a@example.com")));
+    long[] table = raw.bytes(INVALID_UTF8);
+    DbmsException e = insertRaw(table, raw.row(GuestExportsTest.user(1, "A", "a@example.com")));
     assertEquals(InvalidQueryException.class, e.getClass());
     assertTrue(e.detail().contains("UTF-8"), e.detail());
 
     // Inside a text value of a row: patch the bytes of the name value after lowering.
-    long[] row = db.row(GuestExportsTest.user(2, "ABCDE", "b@example.com"));
-    int nameValue = (int) row[0] + 24 + 8;
-    int textAddress = memory.readInt(nameValue + 8);
+    long[] row = raw.row(GuestExportsTest.user(2, "ABCDE", "b@example.com"));
+    int nameValue = (int) row[0] + DbmsTypes.COLUMN_VALUE.size() + VALUE;
+    int textAddress = memory.readInt(nameValue + PAYLOAD);
     memory.write(textAddress, new byte[] {'A', (byte) 0xED, (byte) 0xA0, (byte) 0x80, 'E'});
-    e = insertRaw(db.string("users"), row);
+    e = insertRaw(raw.string("users"), row);
     assertEquals(InvalidQueryException.class, e.getClass());
     assertTrue(e.detail().contains("UTF-8"), e.detail());
 
-    assertEquals(0, db.select("users", WitQuery.all(), null).size());
+    assertEquals(0, db.select("users", WitQuery.ALL, null).size());
   }
 
   @Test
   void pointersOutsideTheArgumentMemoryAreRefused() {
     DbmsException e =
-        insertRaw(new long[] {16, 5}, db.row(GuestExportsTest.user(1, "A", "a@x.com")));
+        insertRaw(new long[] {16, 5}, raw.row(GuestExportsTest.user(1, "A", "a@x.com")));
     assertEquals(InvalidQueryException.class, e.getClass());
     assertTrue(e.detail().contains("outside"), e.detail());
 
-    int result = (int) guest.call(SELECT, 24)[0];
-    e = assertThrows(DbmsException.class, () -> db.finish("select", result, 4, () -> null));
+    e = fails(DbmsFunction.SELECT, 24);
     assertTrue(e.detail().contains("select parameters"), e.detail());
 
-    long[] hugeList = {db.allocate(24, 8), 1 << 28};
-    e = insertRaw(db.string("users"), hugeList);
+    long[] hugeList = {raw.block(24, 8), 1 << 28};
+    e = insertRaw(raw.string("users"), hugeList);
     assertTrue(e.detail().contains("outside"), e.detail());
   }
 
   @Test
   void unknownCasesAreRefused() {
-    long[] row = db.row(GuestExportsTest.user(1, "A", "a@example.com"));
-    memory.writeByte((int) row[0] + 8, (byte) 99);
-    DbmsException e = insertRaw(db.string("users"), row);
+    long[] row = raw.row(GuestExportsTest.user(1, "A", "a@example.com"));
+    memory.writeByte((int) row[0] + VALUE, (byte) 99);
+    DbmsException e = insertRaw(raw.string("users"), row);
     assertTrue(e.detail().contains("no value case 99"), e.detail());
 
-    long[] table = db.string("users");
-    int result = (int) guest.call(DELETE, table[0], table[1], 5, 0, 0, 0, 0, 0)[0];
-    e = assertThrows(DbmsException.class, () -> db.finish("delete", result, 8, () -> null));
-    assertTrue(e.detail().contains("delete-behavior"), e.detail());
+    long[] table = raw.string("users");
+    e = fails(DbmsFunction.DELETE, table[0], table[1], 5, 0, 0, 0, 0, 0);
+    assertTrue(e.detail().contains("no delete-behavior case 5"), e.detail());
 
-    long[] filter = db.string("{\"IsNull\":\"name\"}");
-    long[] table2 = db.string("users");
-    int result2 =
-        (int) guest.call(DELETE, table2[0], table2[1], 0, 2, filter[0], filter[1], 3, 0)[0];
-    e = assertThrows(DbmsException.class, () -> db.finish("delete", result2, 8, () -> null));
-    assertTrue(e.detail().contains("option discriminant 2"), e.detail());
+    long[] filter = raw.string("{\"IsNull\":\"name\"}");
+    long[] table2 = raw.string("users");
+    e = fails(DbmsFunction.DELETE, table2[0], table2[1], 0, 2, filter[0], filter[1], 3, 0);
+    assertTrue(e.detail().contains("no option<string> case 2"), e.detail());
   }
 
   @Test
   void malformedTextFormsAreInvalidQueries() {
     for (String bad : new String[] {"1e5", "12.", "-"}) {
       long[] row =
-          db.row(Row.builder().set("id", new DecimalValue(java.math.BigDecimal.ONE)).build());
+          raw.row(Row.builder().set("id", new DecimalValue(java.math.BigDecimal.ONE)).build());
       // Replace the decimal text with a malformed one.
-      long[] text = db.string(bad);
-      memory.writeI32((int) row[0] + 16, (int) text[0]);
-      memory.writeI32((int) row[0] + 20, (int) text[1]);
-      DbmsException e = insertRaw(db.string("users"), row);
+      long[] text = raw.string(bad);
+      memory.writeI32((int) row[0] + VALUE + PAYLOAD, (int) text[0]);
+      memory.writeI32((int) row[0] + VALUE + PAYLOAD + 4, (int) text[1]);
+      DbmsException e = insertRaw(raw.string("users"), row);
       assertEquals(InvalidQueryException.class, e.getClass(), bad);
     }
     Row date = Row.builder().set("id", new TextValue("x")).build();
-    long[] row = db.row(date);
-    memory.writeByte((int) row[0] + 8, (byte) 14);
-    assertEquals(InvalidQueryException.class, insertRaw(db.string("users"), row).getClass());
-    memory.writeByte((int) row[0] + 8, (byte) 17);
-    assertEquals(InvalidQueryException.class, insertRaw(db.string("users"), row).getClass());
+    long[] row = raw.row(date);
+    memory.writeByte((int) row[0] + VALUE, (byte) ValueCase.DATE.ordinal());
+    assertEquals(InvalidQueryException.class, insertRaw(raw.string("users"), row).getClass());
+    memory.writeByte((int) row[0] + VALUE, (byte) ValueCase.UUID.ordinal());
+    assertEquals(InvalidQueryException.class, insertRaw(raw.string("users"), row).getClass());
   }
 
   @Test
@@ -165,10 +173,10 @@ class InvalidInputTest {
         before = memory.pages();
       }
       Row row = GuestExportsTest.user(call, text, "a@example.com");
-      insertRaw(db.bytes(call % 2 == 0 ? longName : badName), db.row(row));
-      long[] badCase = db.row(row);
-      memory.writeByte((int) badCase[0] + 8, (byte) 42);
-      insertRaw(db.string("users"), badCase);
+      insertRaw(raw.bytes(call % 2 == 0 ? longName : badName), raw.row(row));
+      long[] badCase = raw.row(row);
+      memory.writeByte((int) badCase[0] + VALUE, (byte) 42);
+      insertRaw(raw.string("users"), badCase);
     }
     assertEquals(before, memory.pages());
   }
@@ -176,9 +184,9 @@ class InvalidInputTest {
   @Test
   void theGuestStillWorksAfterBadInput() {
     insertRaw(new long[] {16, 5}, new long[] {16, 3});
-    insertRaw(db.bytes(INVALID_UTF8), new long[] {0, 0});
+    insertRaw(raw.bytes(INVALID_UTF8), new long[] {0, 0});
     Row stored = db.insert("users", GuestExportsTest.user(1, "Alice", "a@example.com"), null);
-    assertEquals(1, db.select("users", WitQuery.all(), null).size());
+    assertEquals(1, db.select("users", WitQuery.ALL, null).size());
     assertEquals(new TextValue("Alice"), stored.get("name"));
   }
 }

@@ -13,7 +13,8 @@ import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
-import org.wasmdbms.guest.GuestClient.WitQuery;
+import org.wasmdbms.host.abi.DatabaseAbi;
+import org.wasmdbms.wit.WitQuery;
 
 /** Several values of several MiB in one instance: answers or typed errors, never a trap. */
 class LargeValuesTest {
@@ -31,23 +32,23 @@ class LargeValuesTest {
   @Test
   void twoFourMiBPostsThenSelect() {
     try (GuestInstance guest = new GuestInstance(directory)) {
-      GuestClient db = new GuestClient(guest);
+      DatabaseAbi db = new DatabaseAbi(guest);
       db.insert("users", GuestExportsTest.user(1, "Alice", "alice@example.com"), null);
       db.insert("posts", bigPost(1, 4 << 20), null);
       db.insert("posts", bigPost(2, 4 << 20), null);
-      assertEquals(2, db.select("posts", WitQuery.all(), null).size());
+      assertEquals(2, db.select("posts", WitQuery.ALL, null).size());
     }
   }
 
   @Test
   void tenOneMiBPostsSelectedAtOnce() {
     try (GuestInstance guest = new GuestInstance(directory)) {
-      GuestClient db = new GuestClient(guest);
+      DatabaseAbi db = new DatabaseAbi(guest);
       db.insert("users", GuestExportsTest.user(1, "Alice", "alice@example.com"), null);
       for (int i = 1; i <= 10; i++) {
         db.insert("posts", bigPost(i, 1 << 20), null);
       }
-      assertEquals(10, db.select("posts", WitQuery.all(), null).size());
+      assertEquals(10, db.select("posts", WitQuery.ALL, null).size());
     }
   }
 
@@ -59,13 +60,13 @@ class LargeValuesTest {
   @Test
   void sixteenTwoMiBPostsThenTooLargeASelect() {
     try (GuestInstance guest = new GuestInstance(directory)) {
-      GuestClient db = new GuestClient(guest);
+      DatabaseAbi db = new DatabaseAbi(guest);
       db.insert("users", GuestExportsTest.user(1, "Alice", "alice@example.com"), null);
       for (int i = 1; i <= 16; i++) {
         db.insert("posts", bigPost(i, 2 << 20), null);
       }
       MemoryException tooLarge =
-          assertThrows(MemoryException.class, () -> db.select("posts", WitQuery.all(), null));
+          assertThrows(MemoryException.class, () -> db.select("posts", WitQuery.ALL, null));
       assertTrue(tooLarge.detail().contains("more than 16777216 bytes"), tooLarge.detail());
       List<Row> two =
           db.select("posts", WitQuery.filtered("{\"Lt\":[\"id\",{\"Uint32\":3}]}"), null);
@@ -82,9 +83,9 @@ class LargeValuesTest {
   @Test
   void writesPastTheWriteLimitAnswerMemoryError() {
     try (GuestInstance guest = new GuestInstance(directory)) {
-      GuestClient db = new GuestClient(guest);
+      DatabaseAbi db = new DatabaseAbi(guest);
       db.insert("users", GuestExportsTest.user(1, "Alice", "alice@example.com"), null);
-      long tx = db.begin();
+      long tx = db.beginTransaction();
       // A post counts its 2 MiB of content plus its title and numbers: fifteen fit, not sixteen.
       int fitting = (int) (GuestMemory.MAX_WRITE_BYTES / ((2 << 20) + 64L));
       for (int i = 1; i <= fitting; i++) {
@@ -106,7 +107,7 @@ class LargeValuesTest {
       assertThrows(
           MemoryException.class,
           () -> db.delete("users", DeleteBehavior.CASCADE, GuestExportsTest.idIs(1), null));
-      assertEquals(1, db.select("users", WitQuery.all(), null).size());
+      assertEquals(1, db.select("users", WitQuery.ALL, null).size());
       assertEquals(4, db.select("posts", WitQuery.filtered(lastTwo), null).size());
     }
   }

@@ -10,7 +10,9 @@ import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.value.TextValue;
-import org.wasmdbms.guest.GuestClient.WitQuery;
+import org.wasmdbms.host.abi.DatabaseAbi;
+import org.wasmdbms.wit.DbmsFunction;
+import org.wasmdbms.wit.WitQuery;
 
 /** Neither argument nor result memory leaks: the guest's memory does not grow over many calls. */
 class MemoryStaysFlatTest {
@@ -21,7 +23,7 @@ class MemoryStaysFlatTest {
   @Test
   void memoryPagesStayTheSameOverAHundredThousandCalls() {
     try (GuestInstance guest = new GuestInstance(directory)) {
-      GuestClient db = new GuestClient(guest);
+      DatabaseAbi db = new DatabaseAbi(guest);
       for (int id = 1; id <= 20; id++) {
         db.insert("users", GuestExportsTest.user(id, "user" + id, "u" + id + "@example.com"), null);
       }
@@ -36,7 +38,7 @@ class MemoryStaysFlatTest {
         assertThrows(
             DbmsException.class,
             () -> db.insert("users", GuestExportsTest.user(id, "dup", "d@example.com"), null));
-        long tx = db.begin();
+        long tx = db.beginTransaction();
         db.update(
             "users",
             Row.builder().set("name", new TextValue("n" + call)).build(),
@@ -55,14 +57,14 @@ class MemoryStaysFlatTest {
   @Test
   void resultsAHostNeverReleasedAreFreedByTheNextCall() {
     try (GuestInstance guest = new GuestInstance(directory)) {
-      GuestClient db = new GuestClient(guest);
+      DatabaseAbi db = new DatabaseAbi(guest);
       db.insert("users", GuestExportsTest.user(1, "Alice", "a@example.com"), null);
       int before = 0;
       for (int call = 0; call < 5000; call++) {
         if (call == 100) {
           before = guest.memory().pages();
         }
-        guest.call(GuestClient.INTERFACE + "begin-transaction");
+        guest.call(DbmsFunction.BEGIN_TRANSACTION.exportName());
       }
       assertEquals(before, guest.memory().pages());
     }

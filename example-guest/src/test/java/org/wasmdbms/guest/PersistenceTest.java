@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.api.row.Row;
-import org.wasmdbms.guest.GuestClient.WitQuery;
+import org.wasmdbms.host.abi.DatabaseAbi;
+import org.wasmdbms.wit.WitQuery;
 
 /** The database file outlives the instance that wrote it. */
 class PersistenceTest {
@@ -20,24 +21,24 @@ class PersistenceTest {
   void aFreshInstanceReadsWhatAnotherWrote() throws Exception {
     List<Row> written;
     try (GuestInstance first = new GuestInstance(directory)) {
-      GuestClient db = new GuestClient(first);
+      DatabaseAbi db = new DatabaseAbi(first);
       db.insert("users", GuestExportsTest.user(1, "Alice", "alice@example.com"), null);
       db.insert("posts", GuestExportsTest.post(10, "hello", 1), null);
-      long tx = db.begin();
+      long tx = db.beginTransaction();
       db.insert("users", GuestExportsTest.user(2, "Bob", "bob@example.com"), tx);
       db.commit(tx);
-      long lost = db.begin();
+      long lost = db.beginTransaction();
       db.insert("users", GuestExportsTest.user(3, "Carol", "carol@example.com"), lost);
-      written = db.select("users", WitQuery.all(), null);
+      written = db.select("users", WitQuery.ALL, null);
     }
     Path file = directory.resolve(GuestDatabase.DATA_FILE);
     assertTrue(Files.size(file) > 0 && Files.size(file) % 65536 == 0, "whole pages");
 
     try (GuestInstance second = new GuestInstance(directory)) {
-      GuestClient db = new GuestClient(second);
-      assertEquals(written, db.select("users", WitQuery.all(), null));
+      DatabaseAbi db = new DatabaseAbi(second);
+      assertEquals(written, db.select("users", WitQuery.ALL, null));
       assertEquals(2, written.size(), "the uncommitted transaction left nothing");
-      assertEquals(1, db.select("posts", WitQuery.all(), null).size());
+      assertEquals(1, db.select("posts", WitQuery.ALL, null).size());
     }
   }
 
@@ -49,9 +50,9 @@ class PersistenceTest {
         "not a database".getBytes(),
         java.nio.file.StandardOpenOption.WRITE);
     try (GuestInstance guest = new GuestInstance(directory)) {
-      GuestClient db = new GuestClient(guest);
+      DatabaseAbi db = new DatabaseAbi(guest);
       org.junit.jupiter.api.Assertions.assertThrows(
-          MemoryException.class, () -> db.select("users", WitQuery.all(), null));
+          MemoryException.class, () -> db.select("users", WitQuery.ALL, null));
     }
   }
 
@@ -61,8 +62,8 @@ class PersistenceTest {
     // trusted, so the partial page is cut off and the (empty) database opens.
     Files.write(directory.resolve(GuestDatabase.DATA_FILE), new byte[100]);
     try (GuestInstance guest = new GuestInstance(directory)) {
-      GuestClient db = new GuestClient(guest);
-      assertEquals(0, db.select("users", WitQuery.all(), null).size());
+      DatabaseAbi db = new DatabaseAbi(guest);
+      assertEquals(0, db.select("users", WitQuery.ALL, null).size());
     }
     assertEquals(0, Files.size(directory.resolve(GuestDatabase.DATA_FILE)) % 65536);
     assertTrue(Files.exists(directory.resolve(GuestDatabase.JOURNAL_FILE)));

@@ -21,7 +21,7 @@ import org.wasmdbms.host.DatabaseClient;
 import org.wasmdbms.host.DbmsHost;
 import org.wasmdbms.host.HostOptions;
 import org.wasmdbms.host.Transaction;
-import org.wasmdbms.host.model.WitQuery;
+import org.wasmdbms.wit.WitQuery;
 
 /**
  * The example program: the Java host loads the example guest (the engine compiled to WebAssembly),

@@ -20,8 +20,8 @@ import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
 import org.wasmdbms.demo.ExampleGuest;
-import org.wasmdbms.host.model.AggregateFunction;
-import org.wasmdbms.host.model.WitQuery;
+import org.wasmdbms.wit.AggregateFunction;
+import org.wasmdbms.wit.WitQuery;
 
 /**
  * The cases of the contract that only the guest can answer, because the JVM engine has no entry

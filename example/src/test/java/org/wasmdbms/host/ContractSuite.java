@@ -30,6 +30,7 @@ import org.wasmdbms.api.value.Int32Value;
 import org.wasmdbms.api.value.NullValue;
 import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
+import org.wasmdbms.wit.WitQuery;
 
 /**
  * The behaviour every implementation of the {@code database} interface shares, on the example
@@ -113,12 +114,12 @@ abstract class ContractSuite {
     return rows.stream().map(row -> ((Uint32Value) row.get("id")).value()).toList();
   }
 
-  private List<Long> ids(String table, ContractQuery query) {
+  private List<Long> ids(String table, WitQuery query) {
     return ids(db.select(table, query, null));
   }
 
   private List<Row> all(String table, Long tx) {
-    return db.select(table, ContractQuery.ALL, tx);
+    return db.select(table, WitQuery.ALL, tx);
   }
 
   /**
@@ -307,7 +308,7 @@ abstract class ContractSuite {
     seed();
     List<Executable> calls =
         List.of(
-            () -> db.select("nope", ContractQuery.ALL, null),
+            () -> db.select("nope", WitQuery.ALL, null),
             () -> db.insert("nope", user(9, "n", "n@example.com"), null),
             () -> db.update("nope", set("name", "n"), null, null),
             () -> db.delete("nope", DeleteBehavior.CASCADE, null, null));
@@ -321,66 +322,64 @@ abstract class ContractSuite {
   @Test
   void selectFiltersWithEveryJsonOperator() {
     seed();
-    assertEquals(List.of(2L), ids("users", ContractQuery.where(idIs(2))));
+    assertEquals(List.of(2L), ids("users", WitQuery.filtered(idIs(2))));
     assertEquals(
-        List.of(1L, 3L), ids("users", ContractQuery.where("{\"Ne\":[\"id\",{\"Uint32\":2}]}")));
+        List.of(1L, 3L), ids("users", WitQuery.filtered("{\"Ne\":[\"id\",{\"Uint32\":2}]}")));
     assertEquals(
-        List.of(2L, 3L), ids("users", ContractQuery.where("{\"Gt\":[\"id\",{\"Uint32\":1}]}")));
+        List.of(2L, 3L), ids("users", WitQuery.filtered("{\"Gt\":[\"id\",{\"Uint32\":1}]}")));
     assertEquals(
-        List.of(2L, 3L), ids("users", ContractQuery.where("{\"Ge\":[\"id\",{\"Uint32\":2}]}")));
+        List.of(2L, 3L), ids("users", WitQuery.filtered("{\"Ge\":[\"id\",{\"Uint32\":2}]}")));
+    assertEquals(List.of(1L), ids("users", WitQuery.filtered("{\"Lt\":[\"id\",{\"Uint32\":2}]}")));
     assertEquals(
-        List.of(1L), ids("users", ContractQuery.where("{\"Lt\":[\"id\",{\"Uint32\":2}]}")));
-    assertEquals(
-        List.of(1L, 2L), ids("users", ContractQuery.where("{\"Le\":[\"id\",{\"Uint32\":2}]}")));
+        List.of(1L, 2L), ids("users", WitQuery.filtered("{\"Le\":[\"id\",{\"Uint32\":2}]}")));
     assertEquals(
         List.of(1L, 3L),
         ids(
             "users",
-            ContractQuery.where("{\"In\":[\"name\",[{\"Text\":\"Bob\"},{\"Text\":\"Carol\"}]]}")));
-    assertEquals(
-        List.of(3L), ids("users", ContractQuery.where("{\"Like\":[\"email\",\"%.org\"]}")));
-    assertEquals(List.of(), ids("users", ContractQuery.where("{\"IsNull\":\"name\"}")));
-    assertEquals(List.of(1L, 2L, 3L), ids("users", ContractQuery.where("{\"NotNull\":\"name\"}")));
+            WitQuery.filtered("{\"In\":[\"name\",[{\"Text\":\"Bob\"},{\"Text\":\"Carol\"}]]}")));
+    assertEquals(List.of(3L), ids("users", WitQuery.filtered("{\"Like\":[\"email\",\"%.org\"]}")));
+    assertEquals(List.of(), ids("users", WitQuery.filtered("{\"IsNull\":\"name\"}")));
+    assertEquals(List.of(1L, 2L, 3L), ids("users", WitQuery.filtered("{\"NotNull\":\"name\"}")));
     assertEquals(
         List.of(11L),
         ids(
             "posts",
-            ContractQuery.where(
+            WitQuery.filtered(
                 "{\"And\":[{\"Eq\":[\"user\",{\"Uint32\":1}]},{\"Not\":" + idIs(10) + "}]}")));
     assertEquals(
         List.of(10L, 12L),
-        ids("posts", ContractQuery.where("{\"Or\":[" + idIs(10) + "," + idIs(12) + "]}")));
+        ids("posts", WitQuery.filtered("{\"Or\":[" + idIs(10) + "," + idIs(12) + "]}")));
   }
 
   @Test
   void integersCompareByValueAcrossWidths() {
     seed();
-    assertEquals(List.of(2L), ids("users", ContractQuery.where("{\"Eq\":[\"id\",{\"Int64\":2}]}")));
+    assertEquals(List.of(2L), ids("users", WitQuery.filtered("{\"Eq\":[\"id\",{\"Int64\":2}]}")));
     assertEquals(
-        List.of(1L, 2L), ids("users", ContractQuery.where("{\"Lt\":[\"id\",{\"Int8\":3}]}")));
+        List.of(1L, 2L), ids("users", WitQuery.filtered("{\"Lt\":[\"id\",{\"Int8\":3}]}")));
   }
 
   @Test
   void selectOrdersAscendingAndDescending() {
     seed();
-    ContractQuery byName = ContractQuery.ALL.orderBy("name", OrderDirection.ASCENDING);
+    WitQuery byName = WitQuery.ALL.thenOrderBy("name", OrderDirection.ASCENDING);
     // Text sorts by code point: upper case before lower case.
     assertEquals(List.of(3L, 1L, 2L), ids("users", byName));
     assertEquals(
         List.of(2L, 1L, 3L),
-        ids("users", ContractQuery.ALL.orderBy("name", OrderDirection.DESCENDING)));
-    ContractQuery byAuthorThenNewest =
-        ContractQuery.ALL
-            .orderBy("user", OrderDirection.DESCENDING)
-            .orderBy("id", OrderDirection.DESCENDING);
+        ids("users", WitQuery.ALL.thenOrderBy("name", OrderDirection.DESCENDING)));
+    WitQuery byAuthorThenNewest =
+        WitQuery.ALL
+            .thenOrderBy("user", OrderDirection.DESCENDING)
+            .thenOrderBy("id", OrderDirection.DESCENDING);
     assertEquals(List.of(12L, 11L, 10L), ids("posts", byAuthorThenNewest));
     assertEquals(
         List.of(11L, 10L, 12L),
         ids(
             "posts",
-            ContractQuery.ALL
-                .orderBy("user", OrderDirection.ASCENDING)
-                .orderBy("id", OrderDirection.DESCENDING)));
+            WitQuery.ALL
+                .thenOrderBy("user", OrderDirection.ASCENDING)
+                .thenOrderBy("id", OrderDirection.DESCENDING)));
   }
 
   @Test
@@ -388,20 +387,20 @@ abstract class ContractSuite {
     for (long id = 1; id <= 6; id++) {
       db.insert("users", user(id, "user" + id, "u" + id + "@example.com"), null);
     }
-    ContractQuery newest = ContractQuery.ALL.orderBy("id", OrderDirection.DESCENDING);
-    assertEquals(List.of(6L, 5L), ids("users", newest.limit(2)));
-    assertEquals(List.of(5L, 4L, 3L), ids("users", newest.offset(1).limit(3)));
-    assertEquals(List.of(2L, 1L), ids("users", newest.offset(4)));
-    assertEquals(List.of(), ids("users", newest.offset(6)));
-    assertEquals(List.of(), ids("users", newest.limit(0)));
+    WitQuery newest = WitQuery.ALL.thenOrderBy("id", OrderDirection.DESCENDING);
+    assertEquals(List.of(6L, 5L), ids("users", newest.withLimit(2)));
+    assertEquals(List.of(5L, 4L, 3L), ids("users", newest.withOffset(1).withLimit(3)));
+    assertEquals(List.of(2L, 1L), ids("users", newest.withOffset(4)));
+    assertEquals(List.of(), ids("users", newest.withOffset(6)));
+    assertEquals(List.of(), ids("users", newest.withLimit(0)));
     assertEquals(
         List.of(4L),
         ids(
             "users",
-            ContractQuery.where("{\"Gt\":[\"id\",{\"Uint32\":2}]}")
-                .orderBy("id", OrderDirection.ASCENDING)
-                .offset(1)
-                .limit(1)));
+            WitQuery.filtered("{\"Gt\":[\"id\",{\"Uint32\":2}]}")
+                .thenOrderBy("id", OrderDirection.ASCENDING)
+                .withOffset(1)
+                .withLimit(1)));
   }
 
   @Test
@@ -410,10 +409,10 @@ abstract class ContractSuite {
     String colour = "{\"Eq\":[\"colour\",{\"Text\":\"red\"}]}";
     List<Executable> calls =
         List.of(
-            () -> db.select("users", ContractQuery.where(colour), null),
+            () -> db.select("users", WitQuery.filtered(colour), null),
             () ->
                 db.select(
-                    "users", ContractQuery.ALL.orderBy("colour", OrderDirection.ASCENDING), null),
+                    "users", WitQuery.ALL.thenOrderBy("colour", OrderDirection.ASCENDING), null),
             () -> db.update("users", set("name", "x"), colour, null),
             () -> db.delete("users", DeleteBehavior.CASCADE, colour, null));
     for (Executable call : calls) {
@@ -433,7 +432,7 @@ abstract class ContractSuite {
             "{\"Eq\":[\"id\",{\"Uint32\":1}]} x",
             "")) {
       assertRefused(
-          InvalidQueryException.class, () -> db.select("users", ContractQuery.where(bad), null));
+          InvalidQueryException.class, () -> db.select("users", WitQuery.filtered(bad), null));
       assertRefused(
           InvalidQueryException.class, () -> db.update("users", set("name", "x"), bad, null));
       assertRefused(
@@ -446,7 +445,7 @@ abstract class ContractSuite {
     seed();
     String textId = "{\"Eq\":[\"id\",{\"Text\":\"1\"}]}";
     assertRefused(
-        InvalidQueryException.class, () -> db.select("users", ContractQuery.where(textId), null));
+        InvalidQueryException.class, () -> db.select("users", WitQuery.filtered(textId), null));
     assertRefused(
         InvalidQueryException.class,
         () -> db.delete("users", DeleteBehavior.CASCADE, textId, null));
@@ -485,7 +484,7 @@ abstract class ContractSuite {
         ForeignKeyConstraintViolationException.class,
         () -> db.delete("posts", DeleteBehavior.RESTRICT, idIs(10), null));
     assertEquals(1, db.delete("users", DeleteBehavior.RESTRICT, idIs(3), null));
-    assertEquals(List.of(1L, 2L), ids("users", ContractQuery.ALL));
+    assertEquals(List.of(1L, 2L), ids("users", WitQuery.ALL));
   }
 
   @Test
@@ -493,9 +492,9 @@ abstract class ContractSuite {
     seed();
     // User 1, its posts 10 and 11, and comment 100 on post 10.
     assertEquals(4, db.delete("users", DeleteBehavior.CASCADE, idIs(1), null));
-    assertEquals(List.of(2L, 3L), ids("users", ContractQuery.ALL));
-    assertEquals(List.of(12L), ids("posts", ContractQuery.ALL));
-    assertEquals(List.of(101L), ids("comments", ContractQuery.ALL));
+    assertEquals(List.of(2L, 3L), ids("users", WitQuery.ALL));
+    assertEquals(List.of(12L), ids("posts", WitQuery.ALL));
+    assertEquals(List.of(101L), ids("comments", WitQuery.ALL));
   }
 
   @Test
@@ -583,7 +582,7 @@ abstract class ContractSuite {
         tx,
         () -> db.delete("users", DeleteBehavior.RESTRICT, idIs(1), tx));
     db.commit(tx);
-    assertEquals(List.of(1L, 2L, 3L, 4L), ids("users", ContractQuery.ALL));
+    assertEquals(List.of(1L, 2L, 3L, 4L), ids("users", WitQuery.ALL));
   }
 
   @Test
@@ -594,7 +593,7 @@ abstract class ContractSuite {
     db.insert("posts", post(13, "by Bob", 3), tx);
     db.delete("users", DeleteBehavior.RESTRICT, idIs(3), null);
     assertRefused(BrokenForeignKeyReferenceException.class, () -> db.commit(tx));
-    assertEquals(List.of(1L, 2L), ids("users", ContractQuery.ALL));
+    assertEquals(List.of(1L, 2L), ids("users", WitQuery.ALL));
     assertRefused(TransactionNotFoundException.class, () -> db.commit(tx));
   }
 
@@ -625,7 +624,7 @@ abstract class ContractSuite {
   private void assertTransactionIsGone(long tx) {
     List<Executable> calls =
         List.of(
-            () -> db.select("users", ContractQuery.ALL, tx),
+            () -> db.select("users", WitQuery.ALL, tx),
             () -> db.insert("users", user(5, "Eve", "eve@example.com"), tx),
             () -> db.update("users", set("name", "x"), null, tx),
             () -> db.delete("users", DeleteBehavior.CASCADE, null, tx),

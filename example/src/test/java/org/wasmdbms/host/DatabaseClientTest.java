@@ -29,8 +29,8 @@ import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.demo.ExampleGuest;
-import org.wasmdbms.host.model.AggregateFunction;
-import org.wasmdbms.host.model.WitQuery;
+import org.wasmdbms.wit.AggregateFunction;
+import org.wasmdbms.wit.WitQuery;
 
 /** Every operation of the typed client against the build-time compiled example guest. */
 class DatabaseClientTest {

@@ -9,6 +9,7 @@ import org.wasmdbms.api.row.Row;
 import org.wasmdbms.engine.Database;
 import org.wasmdbms.example.ExampleSchemaDispatcher;
 import org.wasmdbms.memory.MemoryProvider;
+import org.wasmdbms.wit.WitQuery;
 
 /**
  * The contract's database over the JVM engine, set up the way the guest sets up its own: the
@@ -30,8 +31,8 @@ final class EngineContractDatabase implements ContractDatabase {
   }
 
   @Override
-  public List<Row> select(String table, ContractQuery query, Long tx) {
-    Query parsed = query.toEngineQuery();
+  public List<Row> select(String table, WitQuery query, Long tx) {
+    Query parsed = query.toQuery();
     return tx == null ? database.select(table, parsed) : database.select(tx, table, parsed);
   }
 
@@ -42,7 +43,7 @@ final class EngineContractDatabase implements ContractDatabase {
 
   @Override
   public long update(String table, Row values, String filter, Long tx) {
-    Filter parsed = ContractQuery.parseFilter(filter);
+    Filter parsed = ContractDatabase.parseFilter(filter);
     return tx == null
         ? database.update(table, values, parsed)
         : database.update(tx, table, values, parsed);
@@ -50,7 +51,7 @@ final class EngineContractDatabase implements ContractDatabase {
 
   @Override
   public long delete(String table, DeleteBehavior behavior, String filter, Long tx) {
-    Filter parsed = ContractQuery.parseFilter(filter);
+    Filter parsed = ContractDatabase.parseFilter(filter);
     return tx == null
         ? database.delete(table, behavior, parsed)
         : database.delete(tx, table, behavior, parsed);

@@ -12,7 +12,7 @@ import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.demo.ExampleGuest;
 import org.wasmdbms.host.abi.DatabaseAbi;
-import org.wasmdbms.host.model.WitQuery;
+import org.wasmdbms.wit.WitQuery;
 
 /**
  * The contract's database over the example guest, run by a {@link DbmsHost} on a directory and
@@ -49,23 +49,10 @@ final class GuestContractDatabase implements ContractDatabase {
     return handle != null ? typed.apply(handle) : host.call(untracked);
   }
 
-  private static WitQuery wit(ContractQuery query) {
-    return new WitQuery(
-        query.filter(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        null,
-        query.orderBy(),
-        query.limit(),
-        query.offset());
-  }
-
   @Override
-  public List<Row> select(String table, ContractQuery query, Long tx) {
-    WitQuery wit = wit(query);
-    return call(tx, ops -> ops.select(table, wit), (abi, generation) -> abi.select(table, wit, tx));
+  public List<Row> select(String table, WitQuery query, Long tx) {
+    return call(
+        tx, ops -> ops.select(table, query), (abi, generation) -> abi.select(table, query, tx));
   }
 
   @Override
@@ -78,7 +65,7 @@ final class GuestContractDatabase implements ContractDatabase {
   public long update(String table, Row values, String filter, Long tx) {
     return call(
         tx,
-        ops -> ops.update(table, values, ContractQuery.parseFilter(filter)),
+        ops -> ops.update(table, values, ContractDatabase.parseFilter(filter)),
         (abi, generation) -> abi.update(table, values, filter, tx));
   }
 
@@ -86,7 +73,7 @@ final class GuestContractDatabase implements ContractDatabase {
   public long delete(String table, DeleteBehavior behavior, String filter, Long tx) {
     return call(
         tx,
-        ops -> ops.delete(table, behavior, ContractQuery.parseFilter(filter)),
+        ops -> ops.delete(table, behavior, ContractDatabase.parseFilter(filter)),
         (abi, generation) -> abi.delete(table, behavior, filter, tx));
   }
 

@@ -46,10 +46,10 @@ import org.wasmdbms.api.value.Value;
 import org.wasmdbms.api.value.ValueText;
 import org.wasmdbms.demo.ExampleGuest;
 import org.wasmdbms.host.abi.DatabaseAbi;
-import org.wasmdbms.host.model.AggregateFunction;
-import org.wasmdbms.host.model.AggregatedRow;
-import org.wasmdbms.host.model.AggregatedValue;
-import org.wasmdbms.host.model.WitQuery;
+import org.wasmdbms.wit.AggregateFunction;
+import org.wasmdbms.wit.AggregatedRow;
+import org.wasmdbms.wit.AggregatedValue;
+import org.wasmdbms.wit.WitQuery;
 
 /**
  * Catches a canonical-ABI mistake made the same way in the guest and in this host, which no test of

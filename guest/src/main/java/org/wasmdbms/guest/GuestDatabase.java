@@ -15,11 +15,11 @@ import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.engine.Database;
 import org.wasmdbms.engine.typed.SchemaDispatcher;
-import org.wasmdbms.guest.abi.WitQuery;
 import org.wasmdbms.guest.wasi.WasiFileMemoryProvider;
 import org.wasmdbms.memory.CachedMemoryProvider;
 import org.wasmdbms.memory.MemoryProvider;
 import org.wasmdbms.memory.journal.JournaledMemoryProvider;
+import org.wasmdbms.wit.WitQuery;
 
 /**
  * The guest's one database: opened on the first call on {@value #DATA_FILE} in the WASI preopened

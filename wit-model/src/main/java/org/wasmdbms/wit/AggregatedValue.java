@@ -1,4 +1,4 @@
-package org.wasmdbms.host.model;
+package org.wasmdbms.wit;
 
 import java.util.Objects;
 import org.wasmdbms.api.value.Uint64Value;

@@ -1,4 +1,4 @@
-package org.wasmdbms.host.model;
+package org.wasmdbms.wit;
 
 import java.util.Objects;
 
@@ -9,18 +9,32 @@ import java.util.Objects;
  * @param column the column it reads; null only for {@link Kind#COUNT} of rows
  */
 public record AggregateFunction(Kind kind, String column) {
-  /** The aggregate functions, in the WIT variant's case order. */
+  /**
+   * The aggregate functions, in the case order of the WIT variants {@code aggregate-function} and
+   * {@code aggregated-value} (both are built from this enum).
+   */
   public enum Kind {
     /** Counts rows, or the non-null values of a column. */
-    COUNT,
+    COUNT("count"),
     /** Sums a column. */
-    SUM,
+    SUM("sum"),
     /** Averages a column. */
-    AVG,
+    AVG("avg"),
     /** The smallest value of a column. */
-    MIN,
+    MIN("min"),
     /** The largest value of a column. */
-    MAX
+    MAX("max");
+
+    private final String witName;
+
+    Kind(String witName) {
+      this.witName = witName;
+    }
+
+    /** The case's name in the WIT file. */
+    public String witName() {
+      return witName;
+    }
   }
 
   /** Checks that only a count may leave out its column. */

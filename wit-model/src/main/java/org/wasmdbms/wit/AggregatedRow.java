@@ -1,4 +1,4 @@
-package org.wasmdbms.host.model;
+package org.wasmdbms.wit;
 
 import java.util.List;
 import org.wasmdbms.api.value.Value;

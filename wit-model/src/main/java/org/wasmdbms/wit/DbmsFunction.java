@@ -1,49 +1,76 @@
-package org.wasmdbms.host.abi;
+package org.wasmdbms.wit;
 
-import static org.wasmdbms.host.abi.DatabaseTypes.AGGREGATED_ROW;
-import static org.wasmdbms.host.abi.DatabaseTypes.AGGREGATE_FUNCTION;
-import static org.wasmdbms.host.abi.DatabaseTypes.DBMS_ERROR;
-import static org.wasmdbms.host.abi.DatabaseTypes.DELETE_BEHAVIOR;
-import static org.wasmdbms.host.abi.DatabaseTypes.QUERY;
-import static org.wasmdbms.host.abi.DatabaseTypes.ROW;
-import static org.wasmdbms.host.abi.DatabaseTypes.TRANSACTION_ID;
-import static org.wasmdbms.host.abi.WitType.STRING;
-import static org.wasmdbms.host.abi.WitType.U64;
-import static org.wasmdbms.host.abi.WitType.list;
-import static org.wasmdbms.host.abi.WitType.option;
-import static org.wasmdbms.host.abi.WitType.record;
+import static org.wasmdbms.wit.DbmsTypes.AGGREGATED_ROW;
+import static org.wasmdbms.wit.DbmsTypes.AGGREGATE_FUNCTION;
+import static org.wasmdbms.wit.DbmsTypes.DBMS_ERROR;
+import static org.wasmdbms.wit.DbmsTypes.DELETE_BEHAVIOR;
+import static org.wasmdbms.wit.DbmsTypes.QUERY;
+import static org.wasmdbms.wit.DbmsTypes.ROW;
+import static org.wasmdbms.wit.DbmsTypes.TRANSACTION_ID;
+import static org.wasmdbms.wit.WitType.STRING;
+import static org.wasmdbms.wit.WitType.U64;
+import static org.wasmdbms.wit.WitType.list;
+import static org.wasmdbms.wit.WitType.option;
+import static org.wasmdbms.wit.WitType.part;
+import static org.wasmdbms.wit.WitType.record;
 
 import java.util.List;
 
 /**
- * The functions of interface {@code wasm-dbms:dbms/database@0.1.0}: their export names, parameter
- * tuples and result types, and the core signature the canonical ABI gives them.
+ * The functions of interface {@code database} of {@code wit/dbms.wit}, in declaration order: their
+ * names, parameters, {@code result<T, dbms-error>} types, core export names and the core signature
+ * the canonical ABI gives them.
  *
  * <p>Parameters that flatten to more than {@value #MAX_FLAT_PARAMS} core values are passed in guest
  * memory as one tuple (a pointer is the only argument); every result here flattens to more than
  * {@value #MAX_FLAT_RESULTS} value, so every export returns a pointer to its result in guest memory
  * and has a {@code cabi_post_} export that frees it.
  */
-public enum DatabaseFunction {
+public enum DbmsFunction {
   /** {@code select(table, query, tx) -> result<list<row>, dbms-error>}. */
-  SELECT("select", record(STRING, QUERY, option(TRANSACTION_ID)), list(ROW)),
+  SELECT(
+      "select",
+      list(ROW),
+      part("table", STRING),
+      part("query", QUERY),
+      part("tx", option(TRANSACTION_ID))),
   /** {@code aggregate(table, query, aggregates, tx) -> result<list<aggregated-row>, ...>}. */
   AGGREGATE(
       "aggregate",
-      record(STRING, QUERY, list(AGGREGATE_FUNCTION), option(TRANSACTION_ID)),
-      list(AGGREGATED_ROW)),
+      list(AGGREGATED_ROW),
+      part("table", STRING),
+      part("query", QUERY),
+      part("aggregates", list(AGGREGATE_FUNCTION)),
+      part("tx", option(TRANSACTION_ID))),
   /** {@code insert(table, values, tx) -> result<row, dbms-error>}. */
-  INSERT("insert", record(STRING, ROW, option(TRANSACTION_ID)), ROW),
+  INSERT(
+      "insert",
+      ROW,
+      part("table", STRING),
+      part("values", ROW),
+      part("tx", option(TRANSACTION_ID))),
   /** {@code update(table, values, filter, tx) -> result<u64, dbms-error>}. */
-  UPDATE("update", record(STRING, ROW, option(STRING), option(TRANSACTION_ID)), U64),
+  UPDATE(
+      "update",
+      U64,
+      part("table", STRING),
+      part("values", ROW),
+      part("filter", option(STRING)),
+      part("tx", option(TRANSACTION_ID))),
   /** {@code delete(table, behavior, filter, tx) -> result<u64, dbms-error>}. */
-  DELETE("delete", record(STRING, DELETE_BEHAVIOR, option(STRING), option(TRANSACTION_ID)), U64),
+  DELETE(
+      "delete",
+      U64,
+      part("table", STRING),
+      part("behavior", DELETE_BEHAVIOR),
+      part("filter", option(STRING)),
+      part("tx", option(TRANSACTION_ID))),
   /** {@code begin-transaction() -> result<transaction-id, dbms-error>}. */
-  BEGIN_TRANSACTION("begin-transaction", record(), TRANSACTION_ID),
+  BEGIN_TRANSACTION("begin-transaction", TRANSACTION_ID),
   /** {@code commit(tx) -> result<_, dbms-error>}. */
-  COMMIT("commit", record(TRANSACTION_ID), null),
+  COMMIT("commit", null, part("tx", TRANSACTION_ID)),
   /** {@code rollback(tx) -> result<_, dbms-error>}. */
-  ROLLBACK("rollback", record(TRANSACTION_ID), null);
+  ROLLBACK("rollback", null, part("tx", TRANSACTION_ID));
 
   /** The most core parameters a function takes before its parameters go through memory. */
   public static final int MAX_FLAT_PARAMS = 16;
@@ -51,16 +78,16 @@ public enum DatabaseFunction {
   /** The most core results a function returns before its result goes through memory. */
   public static final int MAX_FLAT_RESULTS = 1;
 
-  /** The prefix of every export name of the interface. */
+  /** The interface every export name starts with. */
   public static final String INTERFACE = "wasm-dbms:dbms/database@0.1.0";
 
   private final String witName;
   private final WitType params;
   private final WitType result;
 
-  DatabaseFunction(String witName, WitType params, WitType ok) {
+  DbmsFunction(String witName, WitType ok, WitType.Part... params) {
     this.witName = witName;
-    this.params = params;
+    this.params = record(null, params);
     this.result = WitType.result(ok, DBMS_ERROR);
     if (result.flat().size() <= MAX_FLAT_RESULTS) {
       throw new IllegalStateException(witName + " would return its result flat");
@@ -82,7 +109,7 @@ public enum DatabaseFunction {
     return "cabi_post_" + exportName();
   }
 
-  /** The parameters as one record, in declaration order. */
+  /** The parameters as one tuple, in declaration order, with their names. */
   public WitType params() {
     return params;
   }
@@ -105,5 +132,16 @@ public enum DatabaseFunction {
   /** The core result types of the export: one pointer to the result in guest memory. */
   public List<WitType.Flat> coreResults() {
     return List.of(WitType.Flat.I32);
+  }
+
+  /** The declaration as a WIT file writes it, on one line: {@code name: func(a: t) -> r}. */
+  public String declaration() {
+    StringBuilder out = new StringBuilder(witName).append(": func(");
+    for (int i = 0; i < params.parts().size(); i++) {
+      WitType.Part param = params.parts().get(i);
+      out.append(i == 0 ? "" : ", ").append(param.name()).append(": ");
+      out.append(param.type().reference());
+    }
+    return out.append(") -> ").append(result.reference()).toString();
   }
 }
