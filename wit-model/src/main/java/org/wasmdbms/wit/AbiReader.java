@@ -10,7 +10,7 @@ import org.wasmdbms.api.error.DbmsException;
  * problem and keeps walking, so that every argument buffer is still freed, and reports it when the
  * call's arguments are read; the host throws at once, because a guest that breaks the canonical ABI
  * is treated like one that trapped. Addresses given to the scalar reads lie in a block that {@link
- * #list} or the caller has checked.
+ * #list} or the caller has checked. Implementations hold one call's state: not thread-safe.
  */
 public abstract class AbiReader {
   /** The {@code u8} at {@code at}. */

@@ -4,7 +4,8 @@ package org.wasmdbms.wit;
  * Memory as {@link Lower} writes it: a result block the guest is building, a parameter tuple the
  * host is building, or a guest's memory written by the host. A value's fixed-size part goes where
  * the caller says; strings and list contents go into memory allocated from {@link #heap()}, and a
- * pointer to them is written with {@link #pointer}.
+ * pointer to them is written with {@link #pointer}. Implementations hold one call's state: not
+ * thread-safe.
  */
 public abstract class AbiWriter {
   /** Writes the low 8 bits of {@code value} at {@code at}. */

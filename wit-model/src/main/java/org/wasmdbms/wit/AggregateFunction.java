@@ -3,7 +3,7 @@ package org.wasmdbms.wit;
 import java.util.Objects;
 
 /**
- * One WIT {@code aggregate-function}.
+ * One WIT {@code aggregate-function}. Immutable.
  *
  * @param kind which function
  * @param column the column it reads; null only for {@link Kind#COUNT} of rows

@@ -4,7 +4,7 @@ import java.util.List;
 import org.wasmdbms.api.value.Value;
 
 /**
- * One WIT {@code aggregated-row}: a group.
+ * One WIT {@code aggregated-row}: a group. Immutable.
  *
  * @param groupKeys the values of the group-by columns
  * @param values one result per aggregate function, in request order

@@ -6,7 +6,7 @@ import org.wasmdbms.api.value.Value;
 
 /**
  * One WIT {@code aggregated-value}: the result of one aggregate function. A count is a {@link
- * Uint64Value}.
+ * Uint64Value}. Immutable.
  *
  * @param kind the function that produced it
  * @param value its result

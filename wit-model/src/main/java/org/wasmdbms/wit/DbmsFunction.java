@@ -24,7 +24,7 @@ import java.util.List;
  * <p>Parameters that flatten to more than {@value #MAX_FLAT_PARAMS} core values are passed in guest
  * memory as one tuple (a pointer is the only argument); every result here flattens to more than
  * {@value #MAX_FLAT_RESULTS} value, so every export returns a pointer to its result in guest memory
- * and has a {@code cabi_post_} export that frees it.
+ * and has a {@code cabi_post_} export that frees it. Immutable and safe to share between threads.
  */
 public enum DbmsFunction {
   /** {@code select(table, query, tx) -> result<list<row>, dbms-error>}. */

@@ -20,7 +20,7 @@ import org.wasmdbms.api.query.OrderDirection;
  * the file's declaration order, with their canonical-ABI layouts. Case lists come from the Java
  * enums they map to ({@link ValueCase}, {@link ErrorKind}, {@link AggregateFunction.Kind}, and the
  * two arrays here for the enums), so each order is written once; {@code WitFileTest} checks all of
- * it against the WIT file.
+ * it against the WIT file. The constants are immutable and safe to share between threads.
  */
 public final class DbmsTypes {
   /** {@code value}: one case per {@link ValueCase}. */

@@ -123,13 +123,18 @@ public final class Lift {
     return string(in, in.i32(at), in.i32(at + 4), what);
   }
 
-  /** An {@code option<string>} in flat form: null for none. */
+  /**
+   * An {@code option<string>} in flat form: null for none. A case out of range still reads (and so
+   * lets the guest free) the string before it is reported.
+   */
   public static String optionString(
       AbiReader in, int discriminant, int address, int length, String what) {
-    return switch (checkCase(in, discriminant, OPTION_STRING, what)) {
-      case 1 -> string(in, address, length, what);
-      default -> null;
-    };
+    if (discriminant == 0) {
+      return null;
+    }
+    String text = string(in, address, length, what);
+    checkCase(in, discriminant, OPTION_STRING, what);
+    return text;
   }
 
   /** The {@code option<string>} at {@code at}: null for none. */

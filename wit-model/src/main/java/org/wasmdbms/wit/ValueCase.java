@@ -5,7 +5,7 @@ import org.wasmdbms.api.value.Value;
 /**
  * The cases of the WIT {@code value} variant, in declaration order (the ordinal is the canonical
  * ABI's discriminant), with the WIT name and payload of each. {@link DbmsTypes#VALUE} is built from
- * this enum, so it is the one place the order is written.
+ * this enum, so it is the one place the order is written. Immutable and safe to share.
  */
 public enum ValueCase {
   /** {@code bool-val(bool)}. */

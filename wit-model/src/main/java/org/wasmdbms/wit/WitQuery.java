@@ -12,7 +12,7 @@ import org.wasmdbms.api.query.Query;
 /**
  * The WIT {@code query} record, field for field in declaration order (a test checks the components
  * against {@link DbmsTypes#QUERY}). Filters, having and joins are JSON text in the wire format;
- * {@code limit} and {@code offset} are u64 bit patterns, null for none.
+ * {@code limit} and {@code offset} are u64 bit patterns, null for none. Immutable.
  *
  * @param filter the JSON filter, or null for every row
  * @param distinctBy columns whose distinct combinations are kept
