@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-const COMPONENT = new URL("../../.artifact/wasm-dbms-example-guest.component.wasm", import.meta.url);
+const COMPONENT = new URL("../target/wasm-dbms-example-guest.component.wasm", import.meta.url);
 const DECLARED_WIT = new URL("../target/js/dbms.wit", import.meta.url);
 const DOCUMENT = new URL("../../docs/component.md", import.meta.url);
 

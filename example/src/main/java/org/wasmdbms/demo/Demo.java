@@ -19,10 +19,9 @@ import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
 import org.wasmdbms.host.DatabaseClient;
 import org.wasmdbms.host.DbmsHost;
-import org.wasmdbms.host.GuestModule;
 import org.wasmdbms.host.HostOptions;
 import org.wasmdbms.host.Transaction;
-import org.wasmdbms.host.model.WitQuery;
+import org.wasmdbms.wit.WitQuery;
 
 /**
  * The example program: the Java host loads the example guest (the engine compiled to WebAssembly),
@@ -59,7 +58,7 @@ public final class Demo {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    try (DbmsHost host = DbmsHost.start(GuestModule.exampleGuest(), withDirectory(directory))) {
+    try (DbmsHost host = DbmsHost.start(ExampleGuest.module(), withDirectory(directory))) {
       new Demo(out, host.client()).steps();
     }
     if (!keep) {

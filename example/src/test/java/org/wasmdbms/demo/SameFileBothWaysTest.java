@@ -15,7 +15,6 @@ import org.wasmdbms.engine.Database;
 import org.wasmdbms.example.ExampleSchemaDispatcher;
 import org.wasmdbms.file.DatabaseFiles;
 import org.wasmdbms.host.DbmsHost;
-import org.wasmdbms.host.GuestModule;
 import org.wasmdbms.host.HostOptions;
 
 /**
@@ -36,7 +35,7 @@ class SameFileBothWaysTest {
   }
 
   private DbmsHost startGuest() {
-    return DbmsHost.start(GuestModule.exampleGuest(), HostOptions.withDirectory(directory));
+    return DbmsHost.start(ExampleGuest.module(), HostOptions.withDirectory(directory));
   }
 
   private static Row user(long id, String name) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.wasmdbms.api.error.ConstraintViolationException;
 import org.wasmdbms.api.error.DbmsException;
+import org.wasmdbms.api.error.InternalDbmsException;
 import org.wasmdbms.api.error.InvalidQueryException;
 import org.wasmdbms.api.error.TableNotFoundException;
 import org.wasmdbms.api.error.TransactionNotFoundException;
@@ -13,18 +14,17 @@ import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.engine.Database;
-import org.wasmdbms.example.ExampleSchemaDispatcher;
-import org.wasmdbms.guest.abi.WitQuery;
+import org.wasmdbms.engine.typed.SchemaDispatcher;
 import org.wasmdbms.guest.wasi.WasiFileMemoryProvider;
 import org.wasmdbms.memory.CachedMemoryProvider;
 import org.wasmdbms.memory.MemoryProvider;
 import org.wasmdbms.memory.journal.JournaledMemoryProvider;
+import org.wasmdbms.wit.WitQuery;
 
 /**
  * The guest's one database: opened on the first call on {@value #DATA_FILE} in the WASI preopened
- * directory, with the example schema registered (generated from the annotated records of {@code
- * org.wasmdbms.example} by the annotation processor). A failed open (a foreign file, a schema
- * mismatch) is reported to that call and retried on the next one.
+ * directory, with the tables of the guest's {@link GuestSchema} registered. A failed open (a
+ * foreign file, a schema mismatch) is reported to that call and retried on the next one.
  *
  * <p>Each operation takes the WIT arguments as lifted and returns engine results; errors are the
  * engine's {@link DbmsException}s. Every write outside a transaction and every commit is durable
@@ -38,21 +38,30 @@ final class GuestDatabase {
   /** The journal's name beside it, as the JVM's {@code DatabaseFiles} names it. */
   static final String JOURNAL_FILE = DATA_FILE + "-journal";
 
+  private final GuestSchema schema;
   private final Set<Long> openTransactions = new HashSet<>();
   private Database database;
 
+  /** A database serving {@code schema}; null if the guest was built without one. */
+  GuestDatabase(GuestSchema schema) {
+    this.schema = schema;
+  }
+
   private Database database() {
     if (database == null) {
-      database = open();
+      if (schema == null) {
+        throw new InternalDbmsException("the guest was built without a GuestSchema");
+      }
+      database = open(schema.dispatcher());
     }
     return database;
   }
 
   /**
    * Opens the data file and its journal (torn tails cut, crashed commits recovered) and registers
-   * the example schema.
+   * the tables of {@code dispatcher}.
    */
-  private static Database open() {
+  private static Database open(SchemaDispatcher dispatcher) {
     MemoryProvider data = WasiFileMemoryProvider.openCuttingTornTail(DATA_FILE);
     MemoryProvider journal;
     try {
@@ -78,7 +87,7 @@ final class GuestDatabase {
     // A select that would hold more rows than a result may carry fails before the heap runs out.
     opened.limitSelectMemory(GuestMemory.MAX_RESULT_BYTES);
     try {
-      ExampleSchemaDispatcher.INSTANCE.registerAll(opened);
+      dispatcher.registerAll(opened);
     } catch (DbmsException e) {
       opened.close();
       throw e;

@@ -1,9 +1,6 @@
 package org.wasmdbms.guest;
 
-import static org.wasmdbms.guest.abi.ArgumentReader.i32;
-import static org.wasmdbms.guest.abi.ArgumentReader.i64;
-import static org.wasmdbms.guest.abi.ArgumentReader.u8;
-
+import java.util.List;
 import java.util.function.Consumer;
 import org.teavm.interop.Address;
 import org.teavm.interop.Export;
@@ -14,51 +11,57 @@ import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.guest.abi.ArgumentReader;
 import org.wasmdbms.guest.abi.NativeHeap;
-import org.wasmdbms.guest.abi.ResultLowering;
 import org.wasmdbms.guest.abi.ResultWriter;
-import org.wasmdbms.guest.abi.WitQuery;
 import org.wasmdbms.teavm.StaticRootTable;
+import org.wasmdbms.wit.DbmsFunction;
+import org.wasmdbms.wit.DbmsTypes;
+import org.wasmdbms.wit.Lift;
+import org.wasmdbms.wit.Lower;
+import org.wasmdbms.wit.WitQuery;
+import org.wasmdbms.wit.WitType;
 
 /**
  * The guest's exports: the functions of the WIT interface {@code wasm-dbms:dbms/database@0.1.0}
  * under their canonical-ABI names, their {@code cabi_post_*} functions, and {@code cabi_realloc}.
- * This is the main class TeaVM compiles; {@link #main} does nothing, the host calls the exports.
+ * This is the main class TeaVM compiles for every guest; {@link #main} does nothing, the host calls
+ * the exports. The tables served are those of the {@link GuestSchema} on the build's class path.
  *
- * <p>Parameters arrive flattened when they fit in 16 core values; {@code select} (24 flat values)
- * and {@code aggregate} (26) receive one pointer to their parameter tuple in memory instead. Every
- * result is returned through a pointer to a return area (see {@link ResultLowering}), one block of
- * the {@link NativeHeap} that the matching {@code cabi_post_*} frees. Should a host skip {@code
- * cabi_post_*}, the next call frees the previous result, so memory stays flat either way.
+ * <p>Arguments are lifted and results lowered with the model of {@code wit/dbms.wit} ({@link Lift},
+ * {@link Lower}, layouts from {@link DbmsFunction}). Parameters arrive flattened when they fit in
+ * 16 core values; {@code select} (24 flat values) and {@code aggregate} (26) receive one pointer to
+ * their parameter tuple in memory instead. Every result is returned through a pointer to a return
+ * area ({@link Lower#result}), one block of the {@link NativeHeap} that the matching {@code
+ * cabi_post_*} frees. Should a host skip {@code cabi_post_*}, the next call frees the previous
+ * result, so memory stays flat either way.
  *
  * <p>No export traps on bad input: every failure, a defect included, becomes a {@code dbms-error}.
  * The one exception is {@code cabi_realloc} running out of memory, which must trap by the canonical
  * ABI's rules.
  */
 public final class GuestExports {
+  /** The prefix of the export names; a constant here because annotations need one. */
   private static final String INTERFACE = "wasm-dbms:dbms/database@0.1.0#";
+
   private static final String POST = "cabi_post_" + INTERFACE;
-
-  /** Where the error sits in {@code result<T, dbms-error>} for a T aligned to at most 4. */
-  private static final int ERROR_AT_4 = 4;
-
-  /** Where the error sits in {@code result<u64, dbms-error>}. */
-  private static final int ERROR_AT_8 = 8;
-
-  /** The size and alignment of {@code select}'s parameter tuple (table, query, tx). */
-  private static final int SELECT_PARAMS = 120;
-
-  /** The size of {@code aggregate}'s parameter tuple (table, query, aggregates, tx). */
-  private static final int AGGREGATE_PARAMS = 128;
-
-  /** Far above the largest memory the guest declares, so a load from it always traps. */
-  private static final int UNMAPPED = -16;
 
   static {
     // First, before anything is allocated: until repaired, TeaVM's collector misses a static root.
     StaticRootTable.repair();
   }
 
-  private static final GuestDatabase DATABASE = new GuestDatabase();
+  // Offsets in the spilled parameter tuples; the table, the first field, is at 0.
+  private static final WitType SELECT_PARAMS = DbmsFunction.SELECT.params();
+  private static final int SELECT_QUERY = SELECT_PARAMS.fieldOffset(1);
+  private static final int SELECT_TX = SELECT_PARAMS.fieldOffset(2);
+  private static final WitType AGGREGATE_PARAMS = DbmsFunction.AGGREGATE.params();
+  private static final int AGGREGATE_QUERY = AGGREGATE_PARAMS.fieldOffset(1);
+  private static final int AGGREGATE_FUNCTIONS = AGGREGATE_PARAMS.fieldOffset(2);
+  private static final int AGGREGATE_TX = AGGREGATE_PARAMS.fieldOffset(3);
+
+  /** Far above the largest memory the guest declares, so a load from it always traps. */
+  private static final int UNMAPPED = -16;
+
+  private static final GuestDatabase DATABASE = new GuestDatabase(GuestSchema.load());
   private static int pendingResult;
 
   private GuestExports() {}
@@ -83,20 +86,21 @@ public final class GuestExports {
   @Export(name = INTERFACE + "select")
   public static int select(int params) {
     return respond(
-        ERROR_AT_4,
+        DbmsFunction.SELECT,
         out -> {
           ArgumentReader in = new ArgumentReader();
           String table = null;
           WitQuery query = null;
           Long tx = null;
-          if (in.block(params, SELECT_PARAMS, 8, "select parameters")) {
-            table = in.string(i32(params), i32(params + 4), "table");
-            query = in.query(params + 8);
-            tx = in.optionalU64(u8(params + 104), i64(params + 112), "tx");
+          if (in.block(params, SELECT_PARAMS, "select parameters")) {
+            table = Lift.string(in, params, "table");
+            query = Lift.query(in, params + SELECT_QUERY);
+            tx = Lift.optionU64(in, params + SELECT_TX, "tx");
             in.release(params);
           }
           in.finish();
-          ResultLowering.rows(out, DATABASE.select(table, query, tx));
+          List<Row> rows = DATABASE.select(table, query, tx);
+          Lower.rows(out, ok(out, DbmsFunction.SELECT), rows);
         });
   }
 
@@ -106,17 +110,17 @@ public final class GuestExports {
   @Export(name = INTERFACE + "aggregate")
   public static int aggregate(int params) {
     return respond(
-        ERROR_AT_4,
+        DbmsFunction.AGGREGATE,
         out -> {
           ArgumentReader in = new ArgumentReader();
           String table = null;
           WitQuery query = null;
           Long tx = null;
-          if (in.block(params, AGGREGATE_PARAMS, 8, "aggregate parameters")) {
-            table = in.string(i32(params), i32(params + 4), "table");
-            query = in.query(params + 8);
-            in.aggregateFunctions(i32(params + 104), i32(params + 108));
-            tx = in.optionalU64(u8(params + 112), i64(params + 120), "tx");
+          if (in.block(params, AGGREGATE_PARAMS, "aggregate parameters")) {
+            table = Lift.string(in, params, "table");
+            query = Lift.query(in, params + AGGREGATE_QUERY);
+            Lift.aggregateFunctions(in, params + AGGREGATE_FUNCTIONS);
+            tx = Lift.optionU64(in, params + AGGREGATE_TX, "tx");
             in.release(params);
           }
           in.finish();
@@ -129,14 +133,15 @@ public final class GuestExports {
   public static int insert(
       int tableAddress, int tableLength, int rowAddress, int rowLength, int hasTx, long tx) {
     return respond(
-        ERROR_AT_4,
+        DbmsFunction.INSERT,
         out -> {
           ArgumentReader in = new ArgumentReader();
-          String table = in.string(tableAddress, tableLength, "table");
-          Row values = in.row(rowAddress, rowLength, "values");
-          Long id = in.optionalU64(hasTx, tx, "tx");
+          String table = Lift.string(in, tableAddress, tableLength, "table");
+          Row values = Lift.row(in, rowAddress, rowLength, "values");
+          Long id = Lift.optionU64(in, hasTx, tx, "tx");
           in.finish();
-          ResultLowering.row(out, DATABASE.insert(table, values, id));
+          Row stored = DATABASE.insert(table, values, id);
+          Lower.row(out, ok(out, DbmsFunction.INSERT), stored);
         });
   }
 
@@ -153,15 +158,16 @@ public final class GuestExports {
       int hasTx,
       long tx) {
     return respond(
-        ERROR_AT_8,
+        DbmsFunction.UPDATE,
         out -> {
           ArgumentReader in = new ArgumentReader();
-          String table = in.string(tableAddress, tableLength, "table");
-          Row values = in.row(rowAddress, rowLength, "values");
-          String filter = in.optionalString(hasFilter, filterAddress, filterLength, "filter");
-          Long id = in.optionalU64(hasTx, tx, "tx");
+          String table = Lift.string(in, tableAddress, tableLength, "table");
+          Row values = Lift.row(in, rowAddress, rowLength, "values");
+          String filter = Lift.optionString(in, hasFilter, filterAddress, filterLength, "filter");
+          Long id = Lift.optionU64(in, hasTx, tx, "tx");
           in.finish();
-          ResultLowering.u64(out, DATABASE.update(table, values, filter, id));
+          long updated = DATABASE.update(table, values, filter, id);
+          out.u64(ok(out, DbmsFunction.UPDATE), updated);
         });
   }
 
@@ -177,33 +183,40 @@ public final class GuestExports {
       int hasTx,
       long tx) {
     return respond(
-        ERROR_AT_8,
+        DbmsFunction.DELETE,
         out -> {
           ArgumentReader in = new ArgumentReader();
-          String table = in.string(tableAddress, tableLength, "table");
-          int kind = in.enumCase(behavior, 2, "delete-behavior");
-          String filter = in.optionalString(hasFilter, filterAddress, filterLength, "filter");
-          Long id = in.optionalU64(hasTx, tx, "tx");
+          String table = Lift.string(in, tableAddress, tableLength, "table");
+          DeleteBehavior onDelete =
+              Lift.enumCase(
+                  in, behavior, DbmsTypes.DELETE_BEHAVIOR, DbmsTypes.DELETE_BEHAVIORS, "behavior");
+          String filter = Lift.optionString(in, hasFilter, filterAddress, filterLength, "filter");
+          Long id = Lift.optionU64(in, hasTx, tx, "tx");
           in.finish();
-          DeleteBehavior onDelete = kind == 0 ? DeleteBehavior.RESTRICT : DeleteBehavior.CASCADE;
-          ResultLowering.u64(out, DATABASE.delete(table, onDelete, filter, id));
+          long deleted = DATABASE.delete(table, onDelete, filter, id);
+          out.u64(ok(out, DbmsFunction.DELETE), deleted);
         });
   }
 
   /** {@code begin-transaction() -> result<transaction-id, dbms-error>}. */
   @Export(name = INTERFACE + "begin-transaction")
   public static int beginTransaction() {
-    return respond(ERROR_AT_8, out -> ResultLowering.u64(out, DATABASE.begin()));
+    return respond(
+        DbmsFunction.BEGIN_TRANSACTION,
+        out -> {
+          long id = DATABASE.begin();
+          out.u64(ok(out, DbmsFunction.BEGIN_TRANSACTION), id);
+        });
   }
 
   /** {@code commit(tx) -> result<_, dbms-error>}. */
   @Export(name = INTERFACE + "commit")
   public static int commit(long tx) {
     return respond(
-        ERROR_AT_4,
+        DbmsFunction.COMMIT,
         out -> {
           DATABASE.commit(tx);
-          ResultLowering.unit(out);
+          ok(out, DbmsFunction.COMMIT);
         });
   }
 
@@ -211,10 +224,10 @@ public final class GuestExports {
   @Export(name = INTERFACE + "rollback")
   public static int rollback(long tx) {
     return respond(
-        ERROR_AT_4,
+        DbmsFunction.ROLLBACK,
         out -> {
           DATABASE.rollback(tx);
-          ResultLowering.unit(out);
+          ok(out, DbmsFunction.ROLLBACK);
         });
   }
 
@@ -273,12 +286,17 @@ public final class GuestExports {
     }
   }
 
+  /** Starts the {@code ok} result of {@code function} in {@code out}: where its payload goes. */
+  private static int ok(ResultWriter out, DbmsFunction function) {
+    return Lower.result(out, function.result(), true);
+  }
+
   /**
    * Runs one export: frees a result the host left behind, runs {@code body} (which lifts the
    * arguments and lowers its result into the writer), turns any failure into the {@code err} case
-   * with the error at {@code errorOffset}, and places the result in memory.
+   * of {@code function}'s result, and places the result in memory.
    */
-  private static int respond(int errorOffset, Consumer<ResultWriter> body) {
+  private static int respond(DbmsFunction function, Consumer<ResultWriter> body) {
     release(pendingResult);
     ResultWriter out = new ResultWriter(GuestMemory.MAX_RESULT_BYTES);
     DbmsException error = null;
@@ -296,7 +314,7 @@ public final class GuestExports {
     }
     if (error != null) {
       ResultWriter failure = new ResultWriter(GuestMemory.MAX_RESULT_BYTES);
-      ResultLowering.error(failure, errorOffset, error);
+      Lower.error(failure, Lower.result(failure, function.result(), false), error);
       result = failure.place();
       if (result == 0) {
         result = Address.fromInt(UNMAPPED).getInt();

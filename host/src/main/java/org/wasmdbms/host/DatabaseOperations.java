@@ -9,9 +9,9 @@ import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.Query;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.host.abi.DatabaseAbi;
-import org.wasmdbms.host.model.AggregateFunction;
-import org.wasmdbms.host.model.AggregatedRow;
-import org.wasmdbms.host.model.WitQuery;
+import org.wasmdbms.wit.AggregateFunction;
+import org.wasmdbms.wit.AggregatedRow;
+import org.wasmdbms.wit.WitQuery;
 
 /**
  * The reads and writes of the {@code database} interface, either on their own ({@link

@@ -13,13 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Function;
-import org.wasmdbms.host.example.ExampleGuestModule;
 
 /**
- * A parsed guest module and how its code runs: compiled to JVM bytecode at build time (the example
- * guest), compiled at run time by Chicory's compiler, or interpreted. Immutable and shareable:
- * every {@link DbmsHost} instantiates its own copy of the module's state from it, and the run-time
- * compiler runs once per {@code GuestModule}.
+ * A parsed guest module and how its code runs: compiled to JVM bytecode at build time (by {@code
+ * chicory-compiler-maven-plugin} in the project that uses the guest), compiled at run time by
+ * Chicory's compiler, or interpreted. Immutable and shareable: every {@link DbmsHost} instantiates
+ * its own copy of the module's state from it, and the run-time compiler runs once per {@code
+ * GuestModule}.
  */
 public final class GuestModule {
   /** How a module given at run time executes. */
@@ -41,14 +41,19 @@ public final class GuestModule {
   }
 
   /**
-   * The example guest ({@code users}, {@code posts}, {@code comments}) as built by this project,
-   * compiled to JVM bytecode when the host library was built.
+   * A module compiled to JVM bytecode at build time: the class that {@code
+   * chicory-compiler-maven-plugin} generates has a static {@code load()} that gives {@code module}
+   * and a static {@code create(Instance)} that is {@code machine}, so {@code
+   * GuestModule.buildTimeCompiled("my guest", MyGuestModule.load(), MyGuestModule::create)}.
+   *
+   * @param name how the module is described (in {@link #toString()})
    */
-  public static GuestModule exampleGuest() {
+  public static GuestModule buildTimeCompiled(
+      String name, WasmModule module, Function<Instance, Machine> machine) {
     return new GuestModule(
-        "example guest (build-time compiled)",
-        ExampleGuestModule.load(),
-        ExampleGuestModule::create);
+        Objects.requireNonNull(name, "name") + " (build-time compiled)",
+        Objects.requireNonNull(module, "module"),
+        Objects.requireNonNull(machine, "machine"));
   }
 
   /**

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wasmdbms.api.error.InternalDbmsException;
 import org.wasmdbms.api.error.TransactionNotFoundException;
-import org.wasmdbms.host.abi.DatabaseFunction;
+import org.wasmdbms.wit.DbmsFunction;
 
 /**
  * A guest that traps is reported as {@code internal-error}, replaced by a fresh instance on the
@@ -69,9 +69,9 @@ class TrapRecoveryTest {
     exports.write(5);
     export(exports, "memory", 2, 0);
     export(exports, "cabi_realloc", 0, 0);
-    export(exports, DatabaseFunction.BEGIN_TRANSACTION.exportName(), 0, 1);
-    export(exports, DatabaseFunction.BEGIN_TRANSACTION.postReturnName(), 0, 2);
-    export(exports, DatabaseFunction.COMMIT.exportName(), 0, 3);
+    export(exports, DbmsFunction.BEGIN_TRANSACTION.exportName(), 0, 1);
+    export(exports, DbmsFunction.BEGIN_TRANSACTION.postReturnName(), 0, 2);
+    export(exports, DbmsFunction.COMMIT.exportName(), 0, 3);
     section(module, 7, exports.toByteArray());
     ByteArrayOutputStream code = new ByteArrayOutputStream();
     code.write(4);

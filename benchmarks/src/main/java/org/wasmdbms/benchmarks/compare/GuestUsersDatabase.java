@@ -2,6 +2,7 @@ package org.wasmdbms.benchmarks.compare;
 
 import java.nio.file.Path;
 import org.wasmdbms.api.query.DeleteBehavior;
+import org.wasmdbms.demo.ExampleGuest;
 import org.wasmdbms.host.DatabaseClient;
 import org.wasmdbms.host.DbmsHost;
 import org.wasmdbms.host.GuestModule;
@@ -16,7 +17,7 @@ import org.wasmdbms.host.Transaction;
  * is not measured, and a million inserts through the guest would take most of the time budget.
  */
 final class GuestUsersDatabase implements UsersDatabase {
-  private static final GuestModule MODULE = GuestModule.exampleGuest();
+  private static final GuestModule MODULE = ExampleGuest.module();
 
   private final Path directory;
   private final ApiRequests requests = new ApiRequests(false);

@@ -2,23 +2,23 @@ package org.wasmdbms.guest.abi;
 
 import java.util.Arrays;
 import org.teavm.interop.Address;
-import org.wasmdbms.api.bytes.Utf8;
 import org.wasmdbms.api.error.MemoryException;
+import org.wasmdbms.wit.AbiWriter;
 
 /**
  * Builds one canonical-ABI result as a single block of linear memory, so that the export's {@code
- * cabi_post_*} function frees it with one call.
+ * cabi_post_*} function frees it with one call; {@link org.wasmdbms.wit.Lower} writes into it.
  *
  * <p>The result is first laid out in a Java array, with every pointer written relative to the
  * block's start and remembered; {@link #place()} allocates the block in the {@link NativeHeap},
  * adds its address to each remembered pointer and copies the bytes in. Offsets are relative to the
- * block, which is 8-byte aligned, so aligning an offset aligns the address. The first reservation
+ * block, which is 8-byte aligned, so aligning an offset aligns the address. The first allocation
  * (offset 0) is the return area the export hands back.
  *
  * <p>A result larger than its limit fails with {@link MemoryException} before the array grows past
  * the limit.
  */
-public final class ResultWriter {
+public final class ResultWriter extends AbiWriter {
   private final int limit;
   private byte[] bytes = new byte[64];
   private int size;
@@ -36,7 +36,8 @@ public final class ResultWriter {
    * @return their offset in the block
    * @throws MemoryException if the result would exceed its limit
    */
-  public int reserve(long length, int align) {
+  @Override
+  public int allocate(long length, int align) {
     int start = (size + align - 1) & -align;
     if (length < 0 || start + length > limit) {
       throw new MemoryException(
@@ -51,53 +52,50 @@ public final class ResultWriter {
     return start;
   }
 
-  /** Writes an 8-bit value at {@code offset}. */
+  /** Strings and lists go into the same block. */
+  @Override
+  public AbiWriter heap() {
+    return this;
+  }
+
+  @Override
   public void u8(int offset, int value) {
     bytes[offset] = (byte) value;
   }
 
-  /** Writes a 16-bit little-endian value at {@code offset}. */
-  public void i16(int offset, int value) {
+  @Override
+  public void u16(int offset, int value) {
     bytes[offset] = (byte) value;
     bytes[offset + 1] = (byte) (value >>> 8);
   }
 
-  /** Writes a 32-bit little-endian value at {@code offset}. */
-  public void i32(int offset, int value) {
+  @Override
+  public void u32(int offset, int value) {
     for (int i = 0; i < 4; i++) {
       bytes[offset + i] = (byte) (value >>> (8 * i));
     }
   }
 
-  /** Writes a 64-bit little-endian value at {@code offset}. */
-  public void i64(int offset, long value) {
+  @Override
+  public void u64(int offset, long value) {
     for (int i = 0; i < 8; i++) {
       bytes[offset + i] = (byte) (value >>> (8 * i));
     }
   }
 
   /** Writes at {@code offset} a pointer to {@code target}, an offset in this block. */
+  @Override
   public void pointer(int offset, int target) {
     if (pointerCount == pointers.length) {
       pointers = Arrays.copyOf(pointers, pointerCount * 2);
     }
     pointers[pointerCount++] = offset;
-    i32(offset, target);
+    u32(offset, target);
   }
 
-  /**
-   * Writes at {@code offset} a {@code list<u8>}: its bytes go into the block, (pointer, length).
-   */
-  public void byteList(int offset, byte[] data) {
-    int at = reserve(data.length, 1);
-    System.arraycopy(data, 0, bytes, at, data.length);
-    pointer(offset, at);
-    i32(offset + 4, data.length);
-  }
-
-  /** Writes at {@code offset} a {@code string} in UTF-8: (pointer, length in bytes). */
-  public void string(int offset, String text) {
-    byteList(offset, Utf8.encode(text));
+  @Override
+  public void copy(int offset, byte[] data) {
+    System.arraycopy(data, 0, bytes, offset, data.length);
   }
 
   /**
@@ -117,7 +115,7 @@ public final class ResultWriter {
               | (bytes[at + 1] & 0xFF) << 8
               | (bytes[at + 2] & 0xFF) << 16
               | (bytes[at + 3] & 0xFF) << 24;
-      i32(at, block + relative);
+      u32(at, block + relative);
     }
     // No Java allocation between taking the array's address and the copy, so it cannot move.
     Address.moveMemoryBlock(Address.ofData(bytes), Address.fromInt(block), size);

@@ -1,8 +1,10 @@
 /**
- * The canonical ABI, guest side, for the WIT world {@code wasm-dbms:dbms/dbms}: a non-moving
- * allocator for {@code cabi_realloc} ({@link org.wasmdbms.guest.abi.NativeHeap}), lifting of
- * arguments ({@link org.wasmdbms.guest.abi.ArgumentReader}) and lowering of results ({@link
- * org.wasmdbms.guest.abi.ResultLowering} into a {@link org.wasmdbms.guest.abi.ResultWriter}), all
- * written by hand. Compiled by TeaVM only: it reads and writes linear memory directly.
+ * The canonical ABI, guest side: a non-moving allocator for {@code cabi_realloc} ({@link
+ * org.wasmdbms.guest.abi.NativeHeap}), the guest's memory as the model's {@code AbiReader} for
+ * arguments ({@link org.wasmdbms.guest.abi.ArgumentReader}, which checks and frees what it reads)
+ * and as its {@code AbiWriter} for results ({@link org.wasmdbms.guest.abi.ResultWriter}, one block
+ * per result). The walks over each type and every layout come from the {@code org.wasmdbms.wit}
+ * model, which the host uses too. Compiled by TeaVM only: it reads and writes linear memory
+ * directly.
  */
 package org.wasmdbms.guest.abi;

@@ -1,0 +1,141 @@
+package org.wasmdbms.wit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.wasmdbms.api.error.InvalidQueryException;
+import org.wasmdbms.api.json.WireFormat;
+import org.wasmdbms.api.query.OrderDirection;
+import org.wasmdbms.api.query.OrderKey;
+import org.wasmdbms.api.query.Query;
+
+/**
+ * The WIT {@code query} record, field for field in declaration order (a test checks the components
+ * against {@link DbmsTypes#QUERY}). Filters, having and joins are JSON text in the wire format;
+ * {@code limit} and {@code offset} are u64 bit patterns, null for none. Immutable.
+ *
+ * @param filter the JSON filter, or null for every row
+ * @param distinctBy columns whose distinct combinations are kept
+ * @param eagerRelations relations loaded with each row
+ * @param joins JSON joins
+ * @param groupBy group-by columns (for aggregates)
+ * @param having a JSON filter on the groups, or null
+ * @param orderBy the sort keys, most significant first
+ * @param limit the maximum number of rows, or null
+ * @param offset how many leading rows to skip, or null
+ */
+public record WitQuery(
+    String filter,
+    List<String> distinctBy,
+    List<String> eagerRelations,
+    List<String> joins,
+    List<String> groupBy,
+    String having,
+    List<OrderKey> orderBy,
+    Long limit,
+    Long offset) {
+  /** A query for every row, in primary-key order. */
+  public static final WitQuery ALL =
+      new WitQuery(null, List.of(), List.of(), List.of(), List.of(), null, List.of(), null, null);
+
+  /** A query for the rows that match {@code filter}, a JSON filter, in primary-key order. */
+  public static WitQuery filtered(String filter) {
+    return new WitQuery(
+        Objects.requireNonNull(filter, "filter"),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        List.of(),
+        null,
+        null);
+  }
+
+  /** This query with one more sort key after the existing ones. */
+  public WitQuery thenOrderBy(String column, OrderDirection direction) {
+    List<OrderKey> keys = new ArrayList<>(orderBy);
+    keys.add(new OrderKey(column, direction));
+    return new WitQuery(
+        filter, distinctBy, eagerRelations, joins, groupBy, having, keys, limit, offset);
+  }
+
+  /** This query returning at most {@code count} rows. */
+  public WitQuery withLimit(long count) {
+    return new WitQuery(
+        filter, distinctBy, eagerRelations, joins, groupBy, having, orderBy, count, offset);
+  }
+
+  /** This query skipping the first {@code count} rows. */
+  public WitQuery withOffset(long count) {
+    return new WitQuery(
+        filter, distinctBy, eagerRelations, joins, groupBy, having, orderBy, limit, count);
+  }
+
+  /** Copies the lists; they are required (possibly empty). */
+  public WitQuery {
+    distinctBy = List.copyOf(distinctBy);
+    eagerRelations = List.copyOf(eagerRelations);
+    joins = List.copyOf(joins);
+    groupBy = List.copyOf(groupBy);
+    orderBy = List.copyOf(orderBy);
+  }
+
+  /** The WIT form of an api {@link Query}: filter as JSON, order keys, limit and offset. */
+  public static WitQuery of(Query query) {
+    Objects.requireNonNull(query, "query");
+    return new WitQuery(
+        query.filter() == null ? null : WireFormat.printFilter(query.filter()),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        query.orderBy(),
+        query.hasLimit() ? query.limit() : null,
+        query.offset() == 0 ? null : query.offset());
+  }
+
+  /**
+   * The engine query for a {@code select}.
+   *
+   * @throws InvalidQueryException if the query uses a feature the engine does not have yet
+   *     (distinct-by, eager relations, joins, group-by, having), a limit or offset of 2^63 or more,
+   *     or a malformed filter
+   * @throws org.wasmdbms.api.error.DbmsException as {@link WireFormat#parseFilter} does
+   */
+  public Query toQuery() {
+    refuseMissing("distinct-by", !distinctBy.isEmpty());
+    refuseMissing("eager-relations", !eagerRelations.isEmpty());
+    refuseMissing("joins", !joins.isEmpty());
+    refuseMissing("group-by", !groupBy.isEmpty());
+    refuseMissing("having", having != null);
+    Query.Builder query = Query.builder();
+    if (filter != null) {
+      query.filter(WireFormat.parseFilter(filter));
+    }
+    for (OrderKey key : orderBy) {
+      query.orderBy(key.column(), key.direction());
+    }
+    if (limit != null) {
+      query.limit(signed("limit", limit));
+    }
+    if (offset != null) {
+      query.offset(signed("offset", offset));
+    }
+    return query.build();
+  }
+
+  private static void refuseMissing(String feature, boolean used) {
+    if (used) {
+      throw new InvalidQueryException(feature + " is not supported by the engine yet");
+    }
+  }
+
+  private static long signed(String what, long u64) {
+    if (u64 < 0) {
+      throw new InvalidQueryException(what + " must be below 2^63");
+    }
+    return u64;
+  }
+}
