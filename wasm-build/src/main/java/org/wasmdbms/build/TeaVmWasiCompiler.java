@@ -51,6 +51,7 @@ public final class TeaVmWasiCompiler {
     tool.setClassLoader(TeaVmWasiCompiler.class.getClassLoader());
     tool.setTargetType(TeaVMTargetType.WEBASSEMBLY_WASI);
     tool.setMainClass(mainClass);
+    tool.getTransformers().add(GuestSchemaBinding.class.getName());
     tool.setTargetDirectory(output.getParent().toFile());
     tool.setTargetFileName(output.getFileName().toString());
     // FULL inlines so aggressively that the example guest grows from 0.8 MB (ADVANCED) to 2.2 MB.
