@@ -64,6 +64,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  *
  * <p>Arguments: {@code <classes directory> <binary name of the generated machine class>}; every
  * class file in that package whose name starts with the machine class's simple name is rewritten.
+ *
+ * <p>Stateless: every method may be called from any thread.
  */
 public final class ChicoryBytecodeRewriter {
   /** HotSpot's default {@code HugeMethodLimit}: larger methods are never JIT-compiled. */
@@ -81,6 +83,12 @@ public final class ChicoryBytecodeRewriter {
 
   private ChicoryBytecodeRewriter() {}
 
+  /**
+   * Rewrites the generated classes in place (see the class comment for the arguments).
+   *
+   * @throws IllegalStateException if a class does not have Chicory 1.7.5's shapes, or a dispatch
+   *     method is still above {@link #HUGE_METHOD_LIMIT} after the rewrite
+   */
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
       throw new IllegalArgumentException(
