@@ -1,6 +1,8 @@
 package org.wasmdbms.guest;
 
+import com.dylibso.chicory.compiler.Cache;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
@@ -11,8 +13,11 @@ import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import org.wasmdbms.build.ChicoryBytecodeRewriter;
 import org.wasmdbms.host.abi.GuestExports;
 
 /**
@@ -45,6 +50,7 @@ final class GuestInstance implements GuestExports, AutoCloseable {
         Instance.builder(module())
             .withImportValues(ImportValues.builder().addFunction(wasi.toHostFunctions()).build())
             .withMachineFactory(machine())
+            .withMemoryFactory(ByteArrayMemory::new)
             .withStart(false)
             .build();
   }
@@ -59,9 +65,32 @@ final class GuestInstance implements GuestExports, AutoCloseable {
     return module;
   }
 
+  /**
+   * The module compiled once, with the same bytecode rewrite the host applies to its build-time
+   * compiled guest (see {@link ChicoryBytecodeRewriter} and docs/host.md): Chicory's run-time
+   * compiler hands its classes to a cache as a jar, the cache keeps them rewritten, and the second
+   * compilation loads them from there.
+   */
   private static synchronized Function<Instance, Machine> machine() {
     if (machine == null) {
-      machine = MachineFactoryCompiler.compile(module());
+      Map<String, byte[]> jars = new HashMap<>();
+      Cache rewriting =
+          new Cache() {
+            @Override
+            public byte[] get(String key) {
+              return jars.get(key);
+            }
+
+            @Override
+            public void putIfAbsent(String key, byte[] jar) {
+              jars.putIfAbsent(key, ChicoryBytecodeRewriter.rewriteJar(jar));
+            }
+          };
+      MachineFactoryCompiler.builder(module()).withCache(rewriting).compile();
+      if (jars.isEmpty()) {
+        throw new IllegalStateException("Chicory's compiler did not hand its classes to the cache");
+      }
+      machine = MachineFactoryCompiler.builder(module()).withCache(rewriting).compile();
     }
     return machine;
   }

@@ -1,0 +1,237 @@
+package org.wasmdbms.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The rewriter on classes shaped like Chicory 1.7.5's output, assembled here: the unsigned
+ * comparisons it substitutes agree with {@link Integer#compareUnsigned} on edge and random values,
+ * and a split {@code call_indirect} dispatch still reaches every function (and traps on any other
+ * id) while no method is left above HotSpot's huge-method limit.
+ */
+class ChicoryBytecodeRewriterTest {
+  private static final String PACKAGE = "org/wasmdbms/build/";
+  private static final String OPCODES = "com/dylibso/chicory/runtime/OpcodeImpl";
+  private static final int FUNCTIONS = 900;
+
+  /** A class whose four methods each return one unsigned comparison of their two arguments. */
+  private static byte[] comparisons(String name) {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
+    writer.visit(Opcodes.V11, Opcodes.ACC_PUBLIC, PACKAGE + name, null, "java/lang/Object", null);
+    for (String op : List.of("I32_LT_U", "I32_GT_U", "I32_LE_U", "I32_GE_U")) {
+      MethodVisitor m =
+          writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, op, "(II)I", null, null);
+      m.visitCode();
+      m.visitVarInsn(Opcodes.ILOAD, 0);
+      m.visitVarInsn(Opcodes.ILOAD, 1);
+      m.visitMethodInsn(Opcodes.INVOKESTATIC, OPCODES, op, "(II)I", false);
+      m.visitInsn(Opcodes.IRETURN);
+      m.visitMaxs(0, 0);
+      m.visitEnd();
+    }
+    writer.visitEnd();
+    return writer.toByteArray();
+  }
+
+  /**
+   * Chicory's {@code call_indirect} shape: {@code (arg, funcId) -> switch (funcId) { case k: return
+   * func_k(arg); default: throw trap(); }} over {@value #FUNCTIONS} functions with even ids; {@code
+   * func_k(x)} returns {@code 1000 * k + x}.
+   */
+  private static byte[] dispatch(String name) {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
+    String internal = PACKAGE + name;
+    writer.visit(Opcodes.V11, Opcodes.ACC_PUBLIC, internal, null, "java/lang/Object", null);
+    int[] keys = new int[FUNCTIONS];
+    Label[] labels = new Label[FUNCTIONS];
+    for (int i = 0; i < FUNCTIONS; i++) {
+      keys[i] = 2 * i;
+      labels[i] = new Label();
+      MethodVisitor f =
+          writer.visitMethod(
+              Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "func_" + keys[i], "(I)I", null, null);
+      f.visitCode();
+      f.visitLdcInsn(1000 * keys[i]);
+      f.visitVarInsn(Opcodes.ILOAD, 0);
+      f.visitInsn(Opcodes.IADD);
+      f.visitInsn(Opcodes.IRETURN);
+      f.visitMaxs(0, 0);
+      f.visitEnd();
+    }
+    MethodVisitor trap =
+        writer.visitMethod(
+            Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC,
+            "trap",
+            "()Ljava/lang/RuntimeException;",
+            null,
+            null);
+    trap.visitCode();
+    trap.visitTypeInsn(Opcodes.NEW, "java/lang/IllegalStateException");
+    trap.visitInsn(Opcodes.DUP);
+    trap.visitMethodInsn(
+        Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
+    trap.visitInsn(Opcodes.ARETURN);
+    trap.visitMaxs(0, 0);
+    trap.visitEnd();
+    MethodVisitor m =
+        writer.visitMethod(
+            Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "call_indirect_1", "(II)I", null, null);
+    m.visitCode();
+    m.visitVarInsn(Opcodes.ILOAD, 0);
+    m.visitVarInsn(Opcodes.ILOAD, 1);
+    Label invalid = new Label();
+    m.visitLookupSwitchInsn(invalid, keys, labels);
+    for (int i = 0; i < FUNCTIONS; i++) {
+      m.visitLabel(labels[i]);
+      m.visitMethodInsn(Opcodes.INVOKESTATIC, internal, "func_" + keys[i], "(I)I", false);
+      m.visitInsn(Opcodes.IRETURN);
+    }
+    m.visitLabel(invalid);
+    m.visitMethodInsn(
+        Opcodes.INVOKESTATIC, internal, "trap", "()Ljava/lang/RuntimeException;", false);
+    m.visitInsn(Opcodes.ATHROW);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    writer.visitEnd();
+    return writer.toByteArray();
+  }
+
+  private static Class<?> define(byte[] classFile) throws IllegalAccessException {
+    return MethodHandles.lookup().defineClass(classFile);
+  }
+
+  @Test
+  void unsignedComparisonsMatchIntegerCompareUnsigned() throws Exception {
+    ChicoryBytecodeRewriter.Result result =
+        ChicoryBytecodeRewriter.rewrite(comparisons("UnsignedProbe"));
+    assertEquals(4, result.comparisons());
+    assertFalse(calls(result.bytes()).contains(OPCODES), "no call to Chicory's helpers is left");
+    Class<?> probe = define(result.bytes());
+    long seed = System.nanoTime();
+    System.out.println("ChicoryBytecodeRewriterTest seed " + seed);
+    Random random = new Random(seed);
+    List<Integer> values =
+        new ArrayList<>(
+            List.of(0, 1, -1, 2, -2, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE + 1));
+    for (int i = 0; i < 200; i++) {
+      values.add(random.nextInt());
+    }
+    for (int a : values) {
+      for (int b : values) {
+        int c = Integer.compareUnsigned(a, b);
+        assertEquals(c < 0 ? 1 : 0, invoke(probe, "I32_LT_U", a, b), a + " <u " + b);
+        assertEquals(c > 0 ? 1 : 0, invoke(probe, "I32_GT_U", a, b), a + " >u " + b);
+        assertEquals(c <= 0 ? 1 : 0, invoke(probe, "I32_LE_U", a, b), a + " <=u " + b);
+        assertEquals(c >= 0 ? 1 : 0, invoke(probe, "I32_GE_U", a, b), a + " >=u " + b);
+      }
+    }
+  }
+
+  @Test
+  void aSplitDispatchReachesEveryFunctionAndTrapsOtherwise() throws Exception {
+    byte[] original = dispatch("DispatchProbe");
+    assertTrue(codeLength(original, "call_indirect_1") > ChicoryBytecodeRewriter.HUGE_METHOD_LIMIT);
+    ChicoryBytecodeRewriter.Result result = ChicoryBytecodeRewriter.rewrite(original);
+    assertEquals(1, result.dispatches());
+    ClassNode rewritten = new ClassNode();
+    new ClassReader(result.bytes()).accept(rewritten, 0);
+    for (MethodNode method : rewritten.methods) {
+      assertTrue(
+          codeLength(result.bytes(), method.name) <= ChicoryBytecodeRewriter.HUGE_METHOD_LIMIT,
+          method.name + " is still huge");
+    }
+    Class<?> probe = define(result.bytes());
+    for (int id = -3; id < 2 * FUNCTIONS + 300; id++) {
+      if (id >= 0 && id < 2 * FUNCTIONS && id % 2 == 0) {
+        assertEquals(1000 * id + 7, invoke(probe, "call_indirect_1", 7, id), "function " + id);
+      } else {
+        int missing = id;
+        InvocationTargetException thrown =
+            assertThrows(
+                InvocationTargetException.class,
+                () -> invoke(probe, "call_indirect_1", 7, missing));
+        assertSame(IllegalStateException.class, thrown.getCause().getClass(), "id " + id);
+      }
+    }
+    assertSame(
+        result.bytes(),
+        ChicoryBytecodeRewriter.rewrite(result.bytes()).bytes(),
+        "a second run changes nothing");
+  }
+
+  @Test
+  void anUnexpectedCaseShapeFailsTheBuild() {
+    // A switch whose cases are not "invokestatic func_N; return" is not Chicory's dispatch.
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
+    writer.visit(
+        Opcodes.V11, Opcodes.ACC_PUBLIC, PACKAGE + "OddProbe", null, "java/lang/Object", null);
+    MethodVisitor m =
+        writer.visitMethod(
+            Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "call_indirect_0", "(I)I", null, null);
+    m.visitCode();
+    m.visitVarInsn(Opcodes.ILOAD, 0);
+    int[] keys = new int[ChicoryBytecodeRewriter.CHUNK + 1];
+    Label[] labels = new Label[keys.length];
+    Label end = new Label();
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = i;
+      labels[i] = end;
+    }
+    m.visitLookupSwitchInsn(end, keys, labels);
+    m.visitLabel(end);
+    m.visitInsn(Opcodes.ICONST_0);
+    m.visitInsn(Opcodes.IRETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    writer.visitEnd();
+    byte[] odd = writer.toByteArray();
+    assertThrows(IllegalStateException.class, () -> ChicoryBytecodeRewriter.rewrite(odd));
+  }
+
+  private static int invoke(Class<?> type, String method, int a, int b) throws Exception {
+    Method m = type.getMethod(method, int.class, int.class);
+    return (Integer) m.invoke(null, a, b);
+  }
+
+  private static String calls(byte[] classFile) {
+    StringBuilder owners = new StringBuilder();
+    ClassNode node = new ClassNode();
+    new ClassReader(classFile).accept(node, 0);
+    for (MethodNode method : node.methods) {
+      method.instructions.forEach(
+          insn -> {
+            if (insn instanceof MethodInsnNode call) {
+              owners.append(call.owner).append(' ');
+            }
+          });
+    }
+    return owners.toString();
+  }
+
+  private static int codeLength(byte[] classFile, String method) {
+    return ChicoryBytecodeRewriter.codeLengths(classFile).entrySet().stream()
+        .filter(e -> e.getKey().startsWith(method + "("))
+        .mapToInt(e -> e.getValue())
+        .max()
+        .orElseThrow();
+  }
+}
