@@ -43,9 +43,6 @@ import org.wasmdbms.wit.WitQuery;
  * <p>Left out on purpose, because the implementations legitimately differ or cannot express it:
  *
  * <ul>
- *   <li>Aggregates, joins, distinct-by, eager relations, group-by and having: the JVM engine has no
- *       entry point for them, so it cannot refuse them; the guest answers {@code invalid-query}
- *       naming the feature ({@link ContractHostOnlyTest}).
  *   <li>Size limits: the guest refuses a single value above 4 MiB and a request above 8 MiB ({@code
  *       GuestMemory}), the JVM engine only at the wire format's 16 MiB per value and 64 MiB per
  *       record. The guest also caps open transactions at 1024.
