@@ -142,8 +142,8 @@ class ExampleSchemaTest {
                 .build());
     assertEquals(1, updated);
     List<Post> posts = session.select(PostTable.INSTANCE, Query.ALL);
-    assertEquals(new Post(id(1), "First", "text 1", id(1)), posts.get(0));
-    assertEquals(new Post(id(2), "Renamed", "text 2", id(1)), posts.get(1));
+    assertEquals(new Post(id(1), "First", "text 1", id(1), null), posts.get(0));
+    assertEquals(new Post(id(2), "Renamed", "text 2", id(1), null), posts.get(1));
   }
 
   @Test
@@ -187,7 +187,7 @@ class ExampleSchemaTest {
     insertPost(committed, 2, "Published", 1);
     committed.commit();
     assertEquals(
-        List.of(new Post(id(2), "Published", "text 2", id(1))),
+        List.of(new Post(id(2), "Published", "text 2", id(1), null)),
         session.select(PostTable.INSTANCE, Query.ALL));
     assertThrows(TransactionNotFoundException.class, session::commit);
   }
@@ -245,7 +245,7 @@ class ExampleSchemaTest {
     List<CommentWithRelations> comments =
         CommentTable.INSTANCE.loadRelations(
             session, session.select(CommentTable.INSTANCE, Query.ALL));
-    assertEquals(new Post(id(3), "Alice again", "text 3", id(1)), comments.get(0).post());
+    assertEquals(new Post(id(3), "Alice again", "text 3", id(1), null), comments.get(0).post());
     assertEquals(
         1,
         PostTable.INSTANCE
@@ -303,7 +303,7 @@ class ExampleSchemaTest {
   void aNullForeignKeyLoadsNoParent() {
     assertNull(
         PostTable.INSTANCE
-            .loadRelations(session, List.of(new Post(id(1), "t", "c", null)))
+            .loadRelations(session, List.of(new Post(id(1), "t", "c", null, null)))
             .get(0)
             .user());
   }

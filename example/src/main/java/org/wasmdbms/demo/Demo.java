@@ -8,15 +8,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.wasmdbms.api.error.DbmsException;
+import org.wasmdbms.api.query.AggregateFunction;
+import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
+import org.wasmdbms.api.query.JoinType;
 import org.wasmdbms.api.query.OrderDirection;
 import org.wasmdbms.api.query.OrderKey;
 import org.wasmdbms.api.query.Query;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.value.IntegerValue;
+import org.wasmdbms.api.value.JsonValue;
+import org.wasmdbms.api.value.NullValue;
 import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
+import org.wasmdbms.api.value.ValueText;
 import org.wasmdbms.host.DatabaseClient;
 import org.wasmdbms.host.DbmsHost;
 import org.wasmdbms.host.HostOptions;
@@ -90,8 +96,19 @@ public final class Demo {
     print(db.insert("users", user(bob, "  Bob  ", "bob@example.com")));
     print(db.insert("users", user(charlie, "Charlie", "charlie@example.com")));
     long post = nextId("posts");
-    print(db.insert("posts", post(post, "Hello from Wasm", "The first post.", alice)));
-    print(db.insert("posts", post(post + 1, "Second thoughts", "Another one.", alice)));
+    print(
+        db.insert(
+            "posts",
+            post(
+                post,
+                "Hello from Wasm",
+                "The first post.",
+                alice,
+                "{\"tags\":[\"wasm\",\"java\"]}")));
+    print(
+        db.insert(
+            "posts",
+            post(post + 1, "Second thoughts", "Another one.", alice, "{\"tags\":[\"java\"]}")));
 
     title("Users ordered by id");
     print(users());
@@ -103,6 +120,42 @@ public final class Demo {
             "posts",
             new WitQuery(
                 filter, List.of(), List.of(), List.of(), List.of(), null, List.of(), null, null)));
+
+    title("Posts with their authors (an inner join; columns are named table.column)");
+    Query withAuthors =
+        Query.builder()
+            .join(JoinType.INNER, "users", "posts.user", "id")
+            .filter(new Filter.Ge("posts.id", new Uint32Value(post)))
+            .build();
+    for (Row row : db.select("posts", withAuthors)) {
+      out.println(
+          "  "
+              + ValueText.display(row.get("posts.title"))
+              + " by "
+              + ValueText.display(row.get("users.name")));
+    }
+
+    title("Posts per user (an aggregate over a left join, grouped by user, most posts first)");
+    Query perUser =
+        Query.builder()
+            .join(JoinType.LEFT, "posts", "users.id", "user")
+            .filter(new Filter.Ge("users.id", new Uint32Value(first)))
+            .groupBy("users.id", "users.name")
+            .orderBy("agg0", OrderDirection.DESCENDING)
+            .build();
+    for (AggregatedRow group :
+        db.aggregate("users", perUser, List.of(AggregateFunction.count("posts.id")))) {
+      out.println(
+          "  "
+              + ValueText.display(group.groupKeys().get(1))
+              + ": "
+              + ValueText.display(group.values().get(0).value())
+              + " posts");
+    }
+
+    String tagged = "{\"Json\":[\"metadata\",{\"Contains\":{\"tags\":[\"wasm\"]}}]}";
+    title("Posts tagged wasm through the JSON filter " + tagged);
+    print(db.select("posts", WitQuery.filtered(tagged)));
 
     long diana = charlie + 1;
     title("Commit a transaction that inserts Diana");
@@ -139,7 +192,7 @@ public final class Demo {
 
     title("A post for a user that does not exist");
     try {
-      db.insert("posts", post(post + 2, "Orphan", "Nobody wrote this.", 9_999));
+      db.insert("posts", post(post + 2, "Orphan", "Nobody wrote this.", 9_999, null));
       out.println("  accepted?!");
     } catch (DbmsException e) {
       out.println(
@@ -184,12 +237,13 @@ public final class Demo {
         .build();
   }
 
-  private static Row post(long id, String title, String content, long user) {
+  private static Row post(long id, String title, String content, long user, String metadata) {
     return Row.builder()
         .set("id", new Uint32Value(id))
         .set("title", new TextValue(title))
         .set("content", new TextValue(content))
         .set("user", new Uint32Value(user))
+        .set("metadata", metadata == null ? NullValue.INSTANCE : new JsonValue(metadata))
         .build();
   }
 

@@ -29,6 +29,11 @@ class DemoTest {
     assertTrue(out.contains("  { id: 1, name: \"Alice\", email: \"alice@example.com\" }"), out);
     assertTrue(out.contains("  { id: 2, name: \"Bob\", email: \"bob@example.com\" }"), out);
     assertTrue(out.contains("{ id: 1, title: \"Hello from Wasm\""), out);
+    assertTrue(out.contains("  \"Hello from Wasm\" by \"Alice\""), out);
+    assertTrue(out.contains("  \"Alice\": 2 posts"), out);
+    assertTrue(out.contains("  \"Bob\": 0 posts"), out);
+    String tagged = out.substring(out.indexOf("--- Posts tagged wasm"), out.indexOf("--- Commit"));
+    assertTrue(tagged.contains("Hello from Wasm") && !tagged.contains("Second thoughts"), tagged);
     assertTrue(out.contains("inside the transaction Eve is there: 1 row"), out);
     assertTrue(out.contains("after the rollback: 0 rows for Eve"), out);
     assertTrue(out.contains("updated 1 row") && out.contains("deleted 1 row"), out);

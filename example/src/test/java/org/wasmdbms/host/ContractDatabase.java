@@ -2,6 +2,8 @@ package org.wasmdbms.host;
 
 import java.util.List;
 import org.wasmdbms.api.json.WireFormat;
+import org.wasmdbms.api.query.AggregateFunction;
+import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.row.Row;
@@ -18,6 +20,10 @@ import org.wasmdbms.wit.WitQuery;
 interface ContractDatabase extends AutoCloseable {
   /** The rows of {@code table} matching {@code query}, as transaction {@code tx} sees them. */
   List<Row> select(String table, WitQuery query, Long tx);
+
+  /** The {@code functions} over the rows of {@code table} matching {@code query}, by group. */
+  List<AggregatedRow> aggregate(
+      String table, WitQuery query, List<AggregateFunction> functions, Long tx);
 
   /** Inserts {@code values}; returns the row as stored. */
   Row insert(String table, Row values, Long tx);

@@ -23,13 +23,22 @@ import org.wasmdbms.api.error.TableNotFoundException;
 import org.wasmdbms.api.error.TransactionNotFoundException;
 import org.wasmdbms.api.error.UnknownColumnException;
 import org.wasmdbms.api.error.ValidationException;
+import org.wasmdbms.api.query.AggregateFunction;
+import org.wasmdbms.api.query.AggregatedRow;
+import org.wasmdbms.api.query.AggregatedValue;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.OrderDirection;
+import org.wasmdbms.api.query.OrderKey;
+import org.wasmdbms.api.row.ColumnValue;
 import org.wasmdbms.api.row.Row;
+import org.wasmdbms.api.value.DecimalValue;
 import org.wasmdbms.api.value.Int32Value;
+import org.wasmdbms.api.value.JsonValue;
 import org.wasmdbms.api.value.NullValue;
 import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
+import org.wasmdbms.api.value.Uint64Value;
+import org.wasmdbms.api.value.Value;
 import org.wasmdbms.wit.WitQuery;
 
 /**
@@ -43,9 +52,6 @@ import org.wasmdbms.wit.WitQuery;
  * <p>Left out on purpose, because the implementations legitimately differ or cannot express it:
  *
  * <ul>
- *   <li>Aggregates, joins, distinct-by, eager relations, group-by and having: the JVM engine has no
- *       entry point for them, so it cannot refuse them; the guest answers {@code invalid-query}
- *       naming the feature ({@link ContractHostOnlyTest}).
  *   <li>Size limits: the guest refuses a single value above 4 MiB and a request above 8 MiB ({@code
  *       GuestMemory}), the JVM engine only at the wire format's 16 MiB per value and 64 MiB per
  *       record. The guest also caps open transactions at 1024.
@@ -644,5 +650,298 @@ abstract class ContractSuite {
     for (Executable call : calls) {
       assertRefused(TransactionNotFoundException.class, call);
     }
+  }
+
+  // ---- joins, distinct, eager relations -------------------------------------------------------
+
+  private static String join(String type, String table, String left, String right) {
+    return "{\"join_type\":\""
+        + type
+        + "\",\"table\":\""
+        + table
+        + "\",\"left_column\":\""
+        + left
+        + "\",\"right_column\":\""
+        + right
+        + "\"}";
+  }
+
+  private static WitQuery query(
+      List<String> distinctBy,
+      List<String> eager,
+      List<String> joins,
+      List<String> groupBy,
+      String having,
+      List<OrderKey> orderBy) {
+    return new WitQuery(null, distinctBy, eager, joins, groupBy, having, orderBy, null, null);
+  }
+
+  private static WitQuery joined(String... joins) {
+    return query(List.of(), List.of(), List.of(joins), List.of(), null, List.of());
+  }
+
+  /** A value as short text: numbers and text as they read, decimals in plain form, null "-". */
+  private static String show(Value value) {
+    if (value instanceof NullValue) {
+      return "-";
+    } else if (value instanceof Uint32Value v) {
+      return Long.toString(v.value());
+    } else if (value instanceof Uint64Value v) {
+      return Long.toString(v.value());
+    } else if (value instanceof DecimalValue v) {
+      return v.value().toPlainString();
+    } else if (value instanceof TextValue v) {
+      return v.value();
+    }
+    return value.toString();
+  }
+
+  /** Each row's values of {@code columns}, shown and joined by a space. */
+  private static List<String> show(List<Row> rows, String... columns) {
+    return rows.stream()
+        .map(
+            row -> {
+              StringBuilder line = new StringBuilder();
+              for (String column : columns) {
+                line.append(line.isEmpty() ? "" : " ").append(show(row.get(column)));
+              }
+              return line.toString();
+            })
+        .toList();
+  }
+
+  @Test
+  void innerJoinNamesEveryColumnTableDotColumn() {
+    seed();
+    List<Row> rows = db.select("users", joined(join("Inner", "posts", "users.id", "user")), null);
+    assertEquals(List.of("1 10", "1 11", "2 12"), show(rows, "users.id", "posts.id"));
+    assertEquals(
+        List.of(
+            "users.id",
+            "users.name",
+            "users.email",
+            "posts.id",
+            "posts.title",
+            "posts.content",
+            "posts.user",
+            "posts.metadata"),
+        rows.get(0).columns().stream().map(ColumnValue::name).toList());
+  }
+
+  @Test
+  void leftRightAndFullJoinsPadTheMissingSideWithNulls() {
+    seed();
+    assertEquals(
+        List.of("1 10 first", "1 11 second", "2 12 third", "3 - -"),
+        show(
+            db.select("users", joined(join("Left", "posts", "id", "user")), null),
+            "users.id",
+            "posts.id",
+            "posts.title"));
+    assertEquals(
+        List.of("100 10", "101 12", "- 11"),
+        show(
+            db.select("comments", joined(join("Right", "posts", "post_id", "id")), null),
+            "comments.id",
+            "posts.id"));
+    db.insert("users", user(10, "Dan", "dan@example.com"), null);
+    assertEquals(
+        List.of("1 -", "2 -", "3 -", "10 10", "- 11", "- 12"),
+        show(
+            db.select("users", joined(join("Full", "posts", "users.id", "id")), null),
+            "users.id",
+            "posts.id"));
+  }
+
+  @Test
+  void joinsChainLeftToRight() {
+    seed();
+    List<Row> rows =
+        db.select(
+            "users",
+            joined(
+                join("Inner", "posts", "users.id", "user"),
+                join("Inner", "comments", "posts.id", "post_id")),
+            null);
+    assertEquals(
+        List.of("Carol first 100", "alice third 101"),
+        show(rows, "users.name", "posts.title", "comments.id"));
+  }
+
+  @Test
+  void distinctByKeepsTheFirstRowOfEachCombination() {
+    seed();
+    WitQuery byAuthor = query(List.of("user"), List.of(), List.of(), List.of(), null, List.of());
+    assertEquals(List.of(10L, 12L), ids("posts", byAuthor));
+  }
+
+  @Test
+  void eagerRelationAddsTheReferencedRowUnderItsName() {
+    seed();
+    List<Row> byColumn =
+        db.select(
+            "posts",
+            query(List.of(), List.of("user"), List.of(), List.of(), null, List.of()),
+            null);
+    assertEquals(
+        List.of("id", "title", "content", "user", "metadata", "user.id", "user.name", "user.email"),
+        byColumn.get(0).columns().stream().map(ColumnValue::name).toList());
+    assertEquals(List.of("10 Carol", "11 Carol", "12 alice"), show(byColumn, "id", "user.name"));
+    List<Row> byTable =
+        db.select(
+            "posts",
+            query(List.of(), List.of("users"), List.of(), List.of(), null, List.of()),
+            null);
+    assertEquals(List.of("Carol", "Carol", "alice"), show(byTable, "users.name"));
+  }
+
+  @Test
+  void joinOfAnUnknownTableIsTableNotFound() {
+    seed();
+    TableNotFoundException error =
+        assertRefused(
+            TableNotFoundException.class,
+            () -> db.select("users", joined(join("Inner", "nope", "id", "user")), null));
+    assertEquals("nope", error.detail());
+  }
+
+  @Test
+  void eagerRelationsWithJoinsAreAnInvalidQuery() {
+    seed();
+    WitQuery both =
+        query(
+            List.of(),
+            List.of("user"),
+            List.of(join("Inner", "users", "user", "id")),
+            List.of(),
+            null,
+            List.of());
+    assertRefused(InvalidQueryException.class, () -> db.select("posts", both, null));
+  }
+
+  // ---- aggregate ------------------------------------------------------------------------------
+
+  private static final List<AggregateFunction> EVERY_FUNCTION =
+      List.of(
+          AggregateFunction.countRows(),
+          AggregateFunction.sum("id"),
+          AggregateFunction.avg("id"),
+          AggregateFunction.min("title"),
+          AggregateFunction.max("title"));
+
+  /** Each group as its keys, then its results, shown and joined by a space. */
+  private static List<String> showGroups(List<AggregatedRow> groups) {
+    return groups.stream()
+        .map(
+            group -> {
+              StringBuilder line = new StringBuilder();
+              for (Value key : group.groupKeys()) {
+                line.append(show(key)).append(' ');
+              }
+              for (AggregatedValue result : group.values()) {
+                line.append(show(result.value())).append(' ');
+              }
+              return line.toString().trim();
+            })
+        .toList();
+  }
+
+  private static WitQuery grouped(String having, List<OrderKey> orderBy, String... columns) {
+    return query(List.of(), List.of(), List.of(), List.of(columns), having, orderBy);
+  }
+
+  @Test
+  void aggregateComputesEveryFunctionPerGroup() {
+    seed();
+    assertEquals(
+        List.of("1 2 21 10.5 first second", "2 1 12 12 third third"),
+        showGroups(db.aggregate("posts", grouped(null, List.of(), "user"), EVERY_FUNCTION, null)));
+    assertEquals(
+        List.of("3 33 11 first third"),
+        showGroups(db.aggregate("posts", WitQuery.ALL, EVERY_FUNCTION, null)));
+  }
+
+  @Test
+  void havingFiltersGroupsByTheirResults() {
+    seed();
+    WitQuery prolific = grouped("{\"Gt\":[\"agg0\",{\"Uint64\":1}]}", List.of(), "user");
+    assertEquals(
+        List.of("1 2 21 10.5 first second"),
+        showGroups(db.aggregate("posts", prolific, EVERY_FUNCTION, null)));
+  }
+
+  @Test
+  void aggregateOrdersByAResultAndAggregatesOverAJoin() {
+    seed();
+    WitQuery postsPerUser =
+        query(
+            List.of(),
+            List.of(),
+            List.of(join("Left", "posts", "users.id", "user")),
+            List.of("users.name"),
+            null,
+            List.of(new OrderKey("agg0", OrderDirection.DESCENDING)));
+    assertEquals(
+        List.of("Carol 2", "alice 1", "Bob 0"),
+        showGroups(
+            db.aggregate(
+                "users", postsPerUser, List.of(AggregateFunction.count("posts.id")), null)));
+  }
+
+  @Test
+  void aggregateErrorsAreTyped() {
+    seed();
+    List<AggregateFunction> count = List.of(AggregateFunction.countRows());
+    assertRefused(
+        TableNotFoundException.class, () -> db.aggregate("nope", WitQuery.ALL, count, null));
+    assertRefused(
+        InvalidQueryException.class,
+        () -> db.aggregate("posts", WitQuery.ALL, List.of(AggregateFunction.sum("title")), null));
+    assertRefused(
+        TransactionNotFoundException.class,
+        () -> db.aggregate("posts", WitQuery.ALL, count, UNKNOWN_TRANSACTION));
+    InvalidQueryException groupInSelect =
+        assertRefused(
+            InvalidQueryException.class,
+            () -> db.select("posts", grouped(null, List.of(), "user"), null));
+    assertDetailNames(groupInSelect, "aggregate");
+  }
+
+  // ---- JSON filters ---------------------------------------------------------------------------
+
+  @Test
+  void jsonFiltersTestTheStoredDocument() {
+    seed();
+    db.update(
+        "posts",
+        Row.builder()
+            .set("metadata", new JsonValue("{\"tags\":[\"wasm\",\"db\"],\"views\":42}"))
+            .build(),
+        idIs(10),
+        null);
+    db.update(
+        "posts",
+        Row.builder().set("metadata", new JsonValue("{\"tags\":[\"java\"],\"views\":7}")).build(),
+        idIs(11),
+        null);
+    assertEquals(
+        List.of(10L, 11L),
+        ids("posts", WitQuery.filtered("{\"Json\":[\"metadata\",{\"HasKey\":\"tags[0]\"}]}")));
+    assertEquals(
+        List.of(10L),
+        ids(
+            "posts",
+            WitQuery.filtered(
+                "{\"Json\":[\"metadata\",{\"Extract\":[\"views\",{\"Gt\":{\"Int64\":10}}]}]}")));
+    assertEquals(
+        List.of(11L),
+        ids(
+            "posts",
+            WitQuery.filtered("{\"Json\":[\"metadata\",{\"Contains\":{\"tags\":[\"java\"]}}]}")));
+    assertEquals(
+        List.of(12L),
+        ids(
+            "posts",
+            WitQuery.filtered("{\"Not\":{\"Json\":[\"metadata\",{\"HasKey\":\"tags\"}]}}")));
   }
 }

@@ -20,6 +20,7 @@ import org.wasmdbms.api.error.TableNotFoundException;
 import org.wasmdbms.api.error.TransactionNotFoundException;
 import org.wasmdbms.api.error.UnknownColumnException;
 import org.wasmdbms.api.error.ValidationException;
+import org.wasmdbms.api.query.AggregateFunction;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.OrderDirection;
@@ -29,8 +30,6 @@ import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.demo.ExampleGuest;
-import org.wasmdbms.wit.AggregateFunction;
-import org.wasmdbms.wit.WitQuery;
 
 /** Every operation of the typed client against the build-time compiled example guest. */
 class DatabaseClientTest {
@@ -209,7 +208,7 @@ class DatabaseClientTest {
                 "users", Query.builder().filter(new Filter.Eq("id", new TextValue("1"))).build()));
     assertThrows(
         InvalidQueryException.class,
-        () -> db.aggregate("users", WitQuery.ALL, List.of(AggregateFunction.countRows())));
+        () -> db.aggregate("users", Query.ALL, List.of(AggregateFunction.sum("name"))));
     assertThrows(ValidationException.class, () -> db.insert("users", user(7, "v", "not-an-email")));
     Transaction tx = db.begin();
     tx.rollback();

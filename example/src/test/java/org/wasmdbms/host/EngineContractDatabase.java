@@ -2,6 +2,8 @@ package org.wasmdbms.host;
 
 import java.util.List;
 import org.wasmdbms.api.error.DbmsException;
+import org.wasmdbms.api.query.AggregateFunction;
+import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.Query;
@@ -34,6 +36,15 @@ final class EngineContractDatabase implements ContractDatabase {
   public List<Row> select(String table, WitQuery query, Long tx) {
     Query parsed = query.toQuery();
     return tx == null ? database.select(table, parsed) : database.select(tx, table, parsed);
+  }
+
+  @Override
+  public List<AggregatedRow> aggregate(
+      String table, WitQuery query, List<AggregateFunction> functions, Long tx) {
+    Query parsed = query.toQuery();
+    return tx == null
+        ? database.aggregate(table, parsed, functions)
+        : database.aggregate(tx, table, parsed, functions);
   }
 
   @Override

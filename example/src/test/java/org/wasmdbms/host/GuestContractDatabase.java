@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.wasmdbms.api.query.AggregateFunction;
+import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.row.Row;
@@ -53,6 +55,15 @@ final class GuestContractDatabase implements ContractDatabase {
   public List<Row> select(String table, WitQuery query, Long tx) {
     return call(
         tx, ops -> ops.select(table, query), (abi, generation) -> abi.select(table, query, tx));
+  }
+
+  @Override
+  public List<AggregatedRow> aggregate(
+      String table, WitQuery query, List<AggregateFunction> functions, Long tx) {
+    return call(
+        tx,
+        ops -> ops.aggregate(table, query, functions),
+        (abi, generation) -> abi.aggregate(table, query, functions, tx));
   }
 
   @Override

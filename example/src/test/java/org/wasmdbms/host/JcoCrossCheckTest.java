@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.ErrorKind;
+import org.wasmdbms.api.query.AggregateFunction;
+import org.wasmdbms.api.query.AggregatedRow;
+import org.wasmdbms.api.query.AggregatedValue;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.OrderDirection;
 import org.wasmdbms.api.query.OrderKey;
@@ -46,9 +49,6 @@ import org.wasmdbms.api.value.Value;
 import org.wasmdbms.api.value.ValueText;
 import org.wasmdbms.demo.ExampleGuest;
 import org.wasmdbms.host.abi.DatabaseAbi;
-import org.wasmdbms.wit.AggregateFunction;
-import org.wasmdbms.wit.AggregatedRow;
-import org.wasmdbms.wit.AggregatedValue;
 import org.wasmdbms.wit.WitQuery;
 
 /**

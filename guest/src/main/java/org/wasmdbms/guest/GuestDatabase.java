@@ -6,10 +6,9 @@ import java.util.Set;
 import org.wasmdbms.api.error.ConstraintViolationException;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.InternalDbmsException;
-import org.wasmdbms.api.error.InvalidQueryException;
-import org.wasmdbms.api.error.TableNotFoundException;
-import org.wasmdbms.api.error.TransactionNotFoundException;
 import org.wasmdbms.api.json.WireFormat;
+import org.wasmdbms.api.query.AggregateFunction;
+import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.row.Row;
@@ -100,22 +99,12 @@ final class GuestDatabase {
     return tx == null ? db.select(table, query.toQuery()) : db.select(tx, table, query.toQuery());
   }
 
-  /**
-   * Refuses an aggregate, which the engine cannot compute yet, after checking the table and the
-   * query's filter so that those errors come first.
-   */
-  void aggregate(String table, WitQuery query, Long tx) {
+  List<AggregatedRow> aggregate(
+      String table, WitQuery query, List<AggregateFunction> functions, Long tx) {
     Database db = database();
-    if (!db.tables().contains(table)) {
-      throw new TableNotFoundException(table);
-    }
-    if (query.filter() != null) {
-      WireFormat.parseFilter(query.filter());
-    }
-    if (tx != null && !openTransactions.contains(tx)) {
-      throw new TransactionNotFoundException("transaction " + tx + " is not open");
-    }
-    throw new InvalidQueryException("aggregate is not supported by the engine yet");
+    return tx == null
+        ? db.aggregate(table, query.toQuery(), functions)
+        : db.aggregate(tx, table, query.toQuery(), functions);
   }
 
   Row insert(String table, Row values, Long tx) {

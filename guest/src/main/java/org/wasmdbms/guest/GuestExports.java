@@ -7,6 +7,8 @@ import org.teavm.interop.Export;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.InternalDbmsException;
 import org.wasmdbms.api.error.MemoryException;
+import org.wasmdbms.api.query.AggregateFunction;
+import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.guest.abi.ArgumentReader;
@@ -115,16 +117,18 @@ public final class GuestExports {
           ArgumentReader in = new ArgumentReader();
           String table = null;
           WitQuery query = null;
+          List<AggregateFunction> functions = null;
           Long tx = null;
           if (in.block(params, AGGREGATE_PARAMS, "aggregate parameters")) {
             table = Lift.string(in, params, "table");
             query = Lift.query(in, params + AGGREGATE_QUERY);
-            Lift.aggregateFunctions(in, params + AGGREGATE_FUNCTIONS);
+            functions = Lift.aggregateFunctions(in, params + AGGREGATE_FUNCTIONS);
             tx = Lift.optionU64(in, params + AGGREGATE_TX, "tx");
             in.release(params);
           }
           in.finish();
-          DATABASE.aggregate(table, query, tx);
+          List<AggregatedRow> rows = DATABASE.aggregate(table, query, functions, tx);
+          Lower.aggregatedRows(out, ok(out, DbmsFunction.AGGREGATE), rows);
         });
   }
 

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.json.WireFormat;
+import org.wasmdbms.api.query.AggregateFunction;
+import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.Query;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.host.abi.DatabaseAbi;
-import org.wasmdbms.wit.AggregateFunction;
-import org.wasmdbms.wit.AggregatedRow;
 import org.wasmdbms.wit.WitQuery;
 
 /**
@@ -36,7 +36,10 @@ public abstract sealed class DatabaseOperations permits DatabaseClient, Transact
   /** Runs {@code operation} on the host with this object's transaction. */
   abstract <T> T run(Operation<T> operation);
 
-  /** The rows of {@code table} that match {@code query}: filter, order, limit and offset. */
+  /**
+   * The rows of {@code table} that match {@code query}: filter, joins, distinct, eager relations,
+   * order, limit and offset.
+   */
   public List<Row> select(String table, Query query) {
     return select(table, WitQuery.of(query));
   }
@@ -55,7 +58,16 @@ public abstract sealed class DatabaseOperations permits DatabaseClient, Transact
     return run((abi, tx) -> abi.select(table, query, tx));
   }
 
-  /** The {@code aggregates} over the rows of {@code table} that match {@code query}, by group. */
+  /**
+   * The {@code aggregates} over the rows of {@code table} (joined, if the query joins) that match
+   * {@code query}, one row per group of its group-by columns that passes its having filter.
+   */
+  public List<AggregatedRow> aggregate(
+      String table, Query query, List<AggregateFunction> aggregates) {
+    return aggregate(table, WitQuery.of(query), aggregates);
+  }
+
+  /** {@link #aggregate(String, Query, List)} with the query in its WIT form. */
   public List<AggregatedRow> aggregate(
       String table, WitQuery query, List<AggregateFunction> aggregates) {
     Objects.requireNonNull(query, "query");

@@ -1,5 +1,8 @@
 package org.wasmdbms.wit;
 
+import static org.wasmdbms.wit.Layout.AGGREGATED_ROW_KEYS;
+import static org.wasmdbms.wit.Layout.AGGREGATED_ROW_VALUES;
+import static org.wasmdbms.wit.Layout.AGGREGATED_VALUE_PAYLOAD;
 import static org.wasmdbms.wit.Layout.AGGREGATE_FUNCTION_PAYLOAD;
 import static org.wasmdbms.wit.Layout.COLUMN_NAME;
 import static org.wasmdbms.wit.Layout.COLUMN_VALUE_AT;
@@ -24,6 +27,9 @@ import java.util.List;
 import org.wasmdbms.api.bytes.Utf8;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.ErrorKind;
+import org.wasmdbms.api.query.AggregateFunction;
+import org.wasmdbms.api.query.AggregatedRow;
+import org.wasmdbms.api.query.AggregatedValue;
 import org.wasmdbms.api.query.OrderKey;
 import org.wasmdbms.api.row.ColumnValue;
 import org.wasmdbms.api.row.Row;
@@ -213,6 +219,34 @@ public final class Lower {
         optionString(heap, payload, functions.get(i).column());
       } else {
         string(heap, payload, functions.get(i).column());
+      }
+    }
+  }
+
+  /** A {@code list<aggregated-row>}: per group its keys, then one result per function. */
+  public static void aggregatedRows(AbiWriter out, int at, List<AggregatedRow> rows) {
+    WitType element = DbmsTypes.AGGREGATED_ROW;
+    WitType valueType = DbmsTypes.AGGREGATED_VALUE;
+    int address = list(out, at, rows.size(), element);
+    AbiWriter heap = out.heap();
+    for (int i = 0; i < rows.size(); i++) {
+      int row = address + i * element.size();
+      List<Value> keys = rows.get(i).groupKeys();
+      int keysAddress = list(heap, row + AGGREGATED_ROW_KEYS, keys.size(), DbmsTypes.VALUE);
+      for (int k = 0; k < keys.size(); k++) {
+        value(heap.heap(), keysAddress + k * DbmsTypes.VALUE.size(), keys.get(k));
+      }
+      List<AggregatedValue> values = rows.get(i).values();
+      int valuesAddress = list(heap, row + AGGREGATED_ROW_VALUES, values.size(), valueType);
+      for (int v = 0; v < values.size(); v++) {
+        int value = valuesAddress + v * valueType.size();
+        AggregatedValue result = values.get(v);
+        heap.heap().u8(value, result.kind().ordinal());
+        if (result.kind() == AggregateFunction.Kind.COUNT) {
+          heap.heap().u64(value + AGGREGATED_VALUE_PAYLOAD, ((Uint64Value) result.value()).value());
+        } else {
+          value(heap.heap(), value + AGGREGATED_VALUE_PAYLOAD, result.value());
+        }
       }
     }
   }

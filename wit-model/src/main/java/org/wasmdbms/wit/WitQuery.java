@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.wasmdbms.api.error.InvalidQueryException;
 import org.wasmdbms.api.json.WireFormat;
+import org.wasmdbms.api.query.Join;
 import org.wasmdbms.api.query.OrderDirection;
 import org.wasmdbms.api.query.OrderKey;
 import org.wasmdbms.api.query.Query;
@@ -81,38 +82,45 @@ public record WitQuery(
     orderBy = List.copyOf(orderBy);
   }
 
-  /** The WIT form of an api {@link Query}: filter as JSON, order keys, limit and offset. */
+  /** The WIT form of an api {@link Query}: filters and joins as JSON, the rest as they are. */
   public static WitQuery of(Query query) {
     Objects.requireNonNull(query, "query");
+    List<String> joins = new ArrayList<>();
+    for (Join join : query.joins()) {
+      joins.add(WireFormat.printJoin(join));
+    }
     return new WitQuery(
         query.filter() == null ? null : WireFormat.printFilter(query.filter()),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        null,
+        query.distinctBy(),
+        query.eagerRelations(),
+        joins,
+        query.groupBy(),
+        query.having() == null ? null : WireFormat.printFilter(query.having()),
         query.orderBy(),
         query.hasLimit() ? query.limit() : null,
         query.offset() == 0 ? null : query.offset());
   }
 
   /**
-   * The engine query for a {@code select}.
+   * The engine query: filters and joins parsed from the wire format.
    *
-   * @throws InvalidQueryException if the query uses a feature the engine does not have yet
-   *     (distinct-by, eager relations, joins, group-by, having), a limit or offset of 2^63 or more,
-   *     or a malformed filter
+   * @throws InvalidQueryException if a limit or offset is 2^63 or more, a filter or join is
+   *     malformed, or joins and eager relations are both given
    * @throws org.wasmdbms.api.error.DbmsException as {@link WireFormat#parseFilter} does
    */
   public Query toQuery() {
-    refuseMissing("distinct-by", !distinctBy.isEmpty());
-    refuseMissing("eager-relations", !eagerRelations.isEmpty());
-    refuseMissing("joins", !joins.isEmpty());
-    refuseMissing("group-by", !groupBy.isEmpty());
-    refuseMissing("having", having != null);
     Query.Builder query = Query.builder();
     if (filter != null) {
       query.filter(WireFormat.parseFilter(filter));
+    }
+    for (int i = 0; i < joins.size(); i++) {
+      query.join(WireFormat.parseJoin(joins.get(i)));
+    }
+    query.distinctBy(distinctBy.toArray(new String[0]));
+    query.eager(eagerRelations.toArray(new String[0]));
+    query.groupBy(groupBy.toArray(new String[0]));
+    if (having != null) {
+      query.having(WireFormat.parseFilter(having));
     }
     for (OrderKey key : orderBy) {
       query.orderBy(key.column(), key.direction());
@@ -124,12 +132,6 @@ public record WitQuery(
       query.offset(signed("offset", offset));
     }
     return query.build();
-  }
-
-  private static void refuseMissing(String feature, boolean used) {
-    if (used) {
-      throw new InvalidQueryException(feature + " is not supported by the engine yet");
-    }
   }
 
   private static long signed(String what, long u64) {

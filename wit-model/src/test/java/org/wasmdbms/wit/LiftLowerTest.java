@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.ErrorKind;
 import org.wasmdbms.api.error.InvalidQueryException;
+import org.wasmdbms.api.query.AggregateFunction;
 import org.wasmdbms.api.query.OrderDirection;
 import org.wasmdbms.api.query.OrderKey;
 import org.wasmdbms.api.row.Row;

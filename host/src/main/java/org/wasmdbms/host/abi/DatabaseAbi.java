@@ -11,10 +11,10 @@ import static org.wasmdbms.wit.DbmsFunction.UPDATE;
 
 import java.util.List;
 import org.wasmdbms.api.error.DbmsException;
+import org.wasmdbms.api.query.AggregateFunction;
+import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.row.Row;
-import org.wasmdbms.wit.AggregateFunction;
-import org.wasmdbms.wit.AggregatedRow;
 import org.wasmdbms.wit.DbmsFunction;
 import org.wasmdbms.wit.DbmsTypes;
 import org.wasmdbms.wit.Lift;
