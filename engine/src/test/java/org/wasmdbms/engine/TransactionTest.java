@@ -137,6 +137,20 @@ class TransactionTest {
   }
 
   @Test
+  void uniqueValueTakenMeanwhileShowsBothRowsInsideTheTransaction() {
+    long a = db.begin();
+    db.insert(a, "users", user("Carol", "carol@example.com", 1));
+    db.insert("users", user("Other Carol", "carol@example.com", 2));
+    Filter carol = new Filter.Eq("email", new TextValue("carol@example.com"));
+    assertEquals(
+        2,
+        db.select(a, "users", Query.builder().filter(carol).build()).size(),
+        "the view holds its own row and the one committed meanwhile");
+    assertEquals(2, db.delete(a, "users", DeleteBehavior.RESTRICT, carol));
+    assertEquals(0, db.select(a, "users", Query.builder().filter(carol).build()).size());
+  }
+
+  @Test
   void commitFailsOnUniqueValueTakenMeanwhile() {
     long a = db.begin();
     db.update(a, "users", Row.builder().set("age", new Uint32Value(1)).build(), null);

@@ -28,6 +28,17 @@ public interface TableData {
   Value[] findByUnique(int column, Value value);
 
   /**
+   * Every row whose unique column {@code column} holds {@code value} (never null), in no particular
+   * order. Committed data holds at most one; a transaction's view may hold two, when another
+   * transaction committed the value after this one wrote it (read committed; this one's commit will
+   * then fail). Reads that must see every matching row use this, not {@link #findByUnique}.
+   */
+  default List<Value[]> findAllByUnique(int column, Value value) {
+    Value[] row = findByUnique(column, value);
+    return row == null ? List.of() : List.<Value[]>of(row);
+  }
+
+  /**
    * The rows whose column {@code column} (a foreign-key column) holds {@code value}, in primary-key
    * order.
    */

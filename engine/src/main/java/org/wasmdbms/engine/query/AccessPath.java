@@ -75,7 +75,11 @@ public sealed interface AccessPath {
     public Iterator<Value[]> rows(TableData data) {
       List<Value[]> rows = new ArrayList<>(values.size());
       for (Value value : values) {
-        Value[] row = primaryKey ? data.findByPrimaryKey(value) : data.findByUnique(column, value);
+        if (!primaryKey) {
+          rows.addAll(data.findAllByUnique(column, value));
+          continue;
+        }
+        Value[] row = data.findByPrimaryKey(value);
         if (row != null) {
           rows.add(row);
         }

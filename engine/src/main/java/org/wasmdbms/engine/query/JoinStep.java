@@ -181,7 +181,7 @@ record JoinStep(JoinType type, TableData right, int leftColumn, int rightColumn,
       lookup = key -> single(right.findByPrimaryKey(key));
       expected = keys;
     } else if (column.unique()) {
-      lookup = key -> single(right.findByUnique(rightColumn, key));
+      lookup = key -> inPrimaryKeyOrder(right.findAllByUnique(rightColumn, key));
       expected = keys;
     } else if (index != null) {
       expected = count(index, distinct.values());

@@ -60,6 +60,16 @@ final class OverlayTableData implements TableData {
   }
 
   @Override
+  public List<Value[]> findAllByUnique(int column, Value value) {
+    List<Value[]> rows = ownRowsWith(column, value);
+    Value[] row = committed.findByUnique(column, value);
+    if (row != null && !isShadowed(row)) {
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  @Override
   public List<Value[]> findReferencing(int column, Value value) {
     List<Value[]> rows = new ArrayList<>();
     for (Value[] row : committed.findReferencing(column, value)) {
@@ -67,6 +77,13 @@ final class OverlayTableData implements TableData {
         rows.add(row);
       }
     }
+    rows.addAll(ownRowsWith(column, value));
+    return rows;
+  }
+
+  /** The rows the transaction wrote whose column {@code column} holds {@code value}. */
+  private List<Value[]> ownRowsWith(int column, Value value) {
+    List<Value[]> rows = new ArrayList<>();
     for (Value[] row : changes.values()) {
       if (row != TOMBSTONE && !row[column].isNull() && Values.compare(row[column], value) == 0) {
         rows.add(row);
