@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.row.Row;
+import org.wasmdbms.api.value.NullValue;
 import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
 import org.wasmdbms.host.abi.DatabaseAbi;
@@ -26,6 +27,7 @@ class LargeValuesTest {
         .set("title", new TextValue("big " + id))
         .set("content", new TextValue("c".repeat(bytes)))
         .set("user", new Uint32Value(1))
+        .set("metadata", NullValue.INSTANCE)
         .build();
   }
 
