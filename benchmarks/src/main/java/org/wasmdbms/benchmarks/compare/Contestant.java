@@ -13,7 +13,6 @@ public enum Contestant {
       "engine-heap",
       "this engine, heap",
       Storage.MEMORY,
-      true,
       "none: pages live on the Java heap and are gone when the process ends") {
     @Override
     UsersDatabase open(Path directory, boolean durableCommits) {
@@ -25,7 +24,6 @@ public enum Contestant {
       "engine-file",
       "this engine, file",
       Storage.FILE,
-      true,
       "every write outside a transaction and every commit is synced (one journal fsync) before it"
           + " returns") {
     @Override
@@ -38,7 +36,6 @@ public enum Contestant {
       "guest",
       "the guest (wasm, Java host)",
       Storage.FILE,
-      false,
       "as engine-file (same journal, same file format): each commit ends with WASI fd_sync,"
           + " which Chicory's WASI runs as FileChannel.force") {
     @Override
@@ -47,7 +44,7 @@ public enum Contestant {
     }
   },
   /** H2 in memory. */
-  H2_MEMORY("h2-memory", "H2, memory", Storage.MEMORY, true, "none: a private in-memory database") {
+  H2_MEMORY("h2-memory", "H2, memory", Storage.MEMORY, "none: a private in-memory database") {
     @Override
     UsersDatabase open(Path directory, boolean durableCommits) {
       return new JdbcUsersDatabase("jdbc:h2:mem:", "org.h2", List.of());
@@ -58,7 +55,6 @@ public enum Contestant {
       "h2-file",
       "H2, file",
       Storage.FILE,
-      true,
       "H2 defaults (MVStore): a commit is written to the file by a background writer and never"
           + " fsynced on its own, so the last commits can be lost on a power failure") {
     @Override
@@ -69,11 +65,7 @@ public enum Contestant {
   },
   /** SQLite through the xerial driver (native SQLite), in memory. */
   SQLITE_MEMORY(
-      "sqlite-memory",
-      "SQLite (xerial), memory",
-      Storage.MEMORY,
-      true,
-      "none: a :memory: database") {
+      "sqlite-memory", "SQLite (xerial), memory", Storage.MEMORY, "none: a :memory: database") {
     @Override
     UsersDatabase open(Path directory, boolean durableCommits) {
       return new JdbcUsersDatabase("jdbc:sqlite::memory:", XERIAL, List.of());
@@ -84,7 +76,6 @@ public enum Contestant {
       "sqlite-file",
       "SQLite (xerial), file",
       Storage.FILE,
-      true,
       "WAL journal; synchronous=NORMAL (a commit is not fsynced, the WAL is synced at"
           + " checkpoints: consistent after a crash, the last commits may be lost), except in the"
           + " durable-commit workload: synchronous=FULL (the WAL is fsynced at every commit)") {
@@ -110,7 +101,6 @@ public enum Contestant {
       "sqlite4j",
       "sqlite4j (SQLite in wasm, Chicory)",
       Storage.MEMORY,
-      true,
       "none: a :memory: database (sqlite4j keeps even its files in an in-memory file system)") {
     @Override
     UsersDatabase open(Path directory, boolean durableCommits) {
@@ -132,10 +122,8 @@ public enum Contestant {
   private final String label;
   private final Storage storage;
   private final String durability;
-  private final boolean joins;
 
-  Contestant(String id, String label, Storage storage, boolean joins, String durability) {
-    this.joins = joins;
+  Contestant(String id, String label, Storage storage, String durability) {
     this.id = id;
     this.label = label;
     this.storage = storage;
@@ -177,11 +165,6 @@ public enum Contestant {
   /** What a commit guarantees, as configured here. */
   public String durability() {
     return durability;
-  }
-
-  /** Whether it runs inner joins (the guest does not pass them on yet). */
-  public boolean joins() {
-    return joins;
   }
 
   /** The reference of the same storage kind: SQLite through xerial. */

@@ -99,12 +99,17 @@ final class GuestUsersDatabase implements UsersDatabase {
 
   @Override
   public void insertPosts(int count, int users) {
-    throw new UnsupportedOperationException("the join workload does not run on the guest yet");
+    try (Transaction tx = client().begin()) {
+      for (long id = 0; id < count; id++) {
+        tx.insert(ApiRequests.POSTS, requests.post(id, users));
+      }
+      tx.commit();
+    }
   }
 
   @Override
   public int joinUsersWithPosts() {
-    throw new UnsupportedOperationException("the guest has no joins yet");
+    return client().select(ApiRequests.USERS, requests.usersWithPosts()).size();
   }
 
   @Override

@@ -58,14 +58,11 @@ public interface UsersDatabase extends AutoCloseable {
 
   /**
    * Inserts posts {@code 0..count-1} in one transaction, post {@code p} by user {@code p % users},
-   * for the join; only on a contestant that {@link Contestant#joins()}.
+   * for the join.
    */
   void insertPosts(int count, int users);
 
-  /**
-   * Reads every user joined with each of its posts; returns how many pairs. Only on a contestant
-   * that {@link Contestant#joins()}.
-   */
+  /** Reads every user joined with each of its posts; returns how many pairs. */
   int joinUsersWithPosts();
 
   /** Closes the database; a file database stays on the disk. */

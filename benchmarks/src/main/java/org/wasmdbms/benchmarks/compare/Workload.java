@@ -79,11 +79,6 @@ public enum Workload {
     Object run(UsersDatabase db, Cursor cursor) {
       return db.joinUsersWithPosts();
     }
-
-    @Override
-    String whyNot(Contestant contestant) {
-      return contestant.joins() ? null : "no joins yet";
-    }
   },
   /** 100 single-row inserts in one transaction. */
   TRANSACTION("transaction", "one transaction of 100 inserts", 0, 0, true) {

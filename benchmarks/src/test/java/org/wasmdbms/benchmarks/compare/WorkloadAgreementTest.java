@@ -77,6 +77,14 @@ class WorkloadAgreementTest {
   }
 
   @Test
+  void theGuestJoinsEveryPostWithItsUser() {
+    try (UsersDatabase guest = Contestant.GUEST.open(directory, false)) {
+      Workload.JOIN.prepare(guest);
+      assertEquals(10_000, Workload.JOIN.run(guest, new Workload.Cursor()));
+    }
+  }
+
+  @Test
   void theGuestsNameFilterSelectsAsManyUsersAsTheAgeFilter() {
     try (UsersDatabase guestSchema = EngineUsersDatabase.onGuestFile(directory)) {
       guestSchema.load(10_000, 0);

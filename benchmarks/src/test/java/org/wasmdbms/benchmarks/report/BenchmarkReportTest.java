@@ -94,7 +94,7 @@ class BenchmarkReportTest {
     String tables = report().resultTables();
     String join = row(tables, "On files", "inner join of 100 users with 10,000 posts");
     assertTrue(
-        join.startsWith("| inner join of 100 users with 10,000 posts | no result | no joins yet |"),
+        join.startsWith("| inner join of 100 users with 10,000 posts | no result | no result |"),
         join);
     String durable = row(tables, "In memory", "durable single-row commit");
     assertTrue(durable.contains("| in memory: not durable |"), durable);
