@@ -1,6 +1,7 @@
 package org.wasmdbms.api.row;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -17,23 +18,33 @@ import org.wasmdbms.api.value.ValueText;
  * rejected by the engine with a typed error.
  */
 public final class Row {
-  private final List<ColumnValue> columns;
+  private final List<String> names;
+  private final Value[] values;
 
-  private Row(List<ColumnValue> columns) {
-    this.columns = columns;
+  /** The column values, made on first use: most rows are only read by name. */
+  private List<ColumnValue> columns;
+
+  private Row(List<String> names, Value[] values) {
+    this.names = names;
+    this.values = values;
   }
 
   /** A row of the given column values, in that order. */
   public static Row of(List<ColumnValue> columns) {
-    for (ColumnValue column : columns) {
-      Objects.requireNonNull(column, "column");
+    List<String> names = new ArrayList<>(columns.size());
+    Value[] values = new Value[columns.size()];
+    for (int i = 0; i < values.length; i++) {
+      ColumnValue column = Objects.requireNonNull(columns.get(i), "column");
+      names.add(column.name());
+      values[i] = column.value();
     }
-    return new Row(Collections.unmodifiableList(new ArrayList<>(columns)));
+    return new Row(Collections.unmodifiableList(names), values);
   }
 
   /**
-   * A row of {@code values} named by {@code names}, position by position, built without the copies
-   * {@link #builder()} makes: what the engine uses for the many rows a select returns.
+   * A row of {@code values} named by {@code names}, position by position, built without copies:
+   * what the engine uses for the many rows a select returns, which all share one list of names. The
+   * row takes {@code values} over, and {@code names} must never change afterwards.
    *
    * @throws IllegalArgumentException if the two differ in length
    * @throws NullPointerException if a name or value is null
@@ -42,11 +53,11 @@ public final class Row {
     if (names.size() != values.length) {
       throw new IllegalArgumentException(names.size() + " names for " + values.length + " values");
     }
-    List<ColumnValue> columns = new ArrayList<>(values.length);
     for (int i = 0; i < values.length; i++) {
-      columns.add(new ColumnValue(names.get(i), values[i]));
+      Objects.requireNonNull(names.get(i), "name");
+      Objects.requireNonNull(values[i], "value");
     }
-    return new Row(Collections.unmodifiableList(columns));
+    return new Row(names, values);
   }
 
   /** Starts a row built column by column. */
@@ -56,12 +67,21 @@ public final class Row {
 
   /** The column values, in order. */
   public List<ColumnValue> columns() {
-    return columns;
+    List<ColumnValue> made = columns;
+    if (made == null) {
+      ColumnValue[] all = new ColumnValue[values.length];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = new ColumnValue(names.get(i), values[i]);
+      }
+      made = Collections.unmodifiableList(Arrays.asList(all));
+      columns = made;
+    }
+    return made;
   }
 
   /** The number of columns. */
   public int size() {
-    return columns.size();
+    return values.length;
   }
 
   /**
@@ -70,9 +90,9 @@ public final class Row {
    * @return the value, or null when the row has no such column
    */
   public Value get(String name) {
-    for (ColumnValue column : columns) {
-      if (column.name().equals(name)) {
-        return column.value();
+    for (int i = 0; i < values.length; i++) {
+      if (names.get(i).equals(name)) {
+        return values[i];
       }
     }
     return null;
@@ -80,27 +100,25 @@ public final class Row {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Row row && row.columns.equals(columns);
+    return other instanceof Row row && Arrays.equals(row.values, values) && row.names.equals(names);
   }
 
   @Override
   public int hashCode() {
-    return columns.hashCode();
+    return columns().hashCode();
   }
 
   /** Renders the row as {@code { id: 1, name: "Alice" }}. */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder("{ ");
-    for (int i = 0; i < columns.size(); i++) {
+    for (int i = 0; i < values.length; i++) {
       if (i > 0) {
         out.append(", ");
       }
-      out.append(columns.get(i).name())
-          .append(": ")
-          .append(ValueText.display(columns.get(i).value()));
+      out.append(names.get(i)).append(": ").append(ValueText.display(values[i]));
     }
-    return out.append(columns.isEmpty() ? "}" : " }").toString();
+    return out.append(values.length == 0 ? "}" : " }").toString();
   }
 
   /** Collects column values in order. Not thread-safe. */
