@@ -23,6 +23,7 @@ import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.Query;
 import org.wasmdbms.api.row.Row;
+import org.wasmdbms.api.value.Int32Value;
 import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
 import org.wasmdbms.memory.HeapMemoryProvider;
@@ -148,6 +149,47 @@ class TransactionTest {
         "the view holds its own row and the one committed meanwhile");
     assertEquals(2, db.delete(a, "users", DeleteBehavior.RESTRICT, carol));
     assertEquals(0, db.select(a, "users", Query.builder().filter(carol).build()).size());
+  }
+
+  @Test
+  void theTransactionsOwnUniqueValuesFollowItsUpdatesDeletesAndUndoneStatements() {
+    long tx = db.begin();
+    Filter carol = new Filter.Eq("name", new TextValue("Carol"));
+    db.insert(tx, "users", user("Carol", "carol@example.com", 1));
+    db.update(
+        tx, "users", Row.builder().set("email", new TextValue("dave@example.com")).build(), carol);
+    // The value Carol left is free again; the one she took is not.
+    db.insert(tx, "users", user("Erin", "carol@example.com", 2));
+    assertThrows(
+        UniqueConstraintViolationException.class,
+        () -> db.insert(tx, "users", user("Dave", "dave@example.com", 3)));
+    db.delete(tx, "users", DeleteBehavior.RESTRICT, carol);
+    db.insert(tx, "users", user("Dave", "dave@example.com", 3));
+    // Giving every user of the transaction one e-mail fails on the second row and is undone whole.
+    assertThrows(
+        UniqueConstraintViolationException.class,
+        () ->
+            db.update(
+                tx,
+                "users",
+                Row.builder().set("email", new TextValue("same@example.com")).build(),
+                new Filter.Ge("age", new Int32Value(2))));
+    assertThrows(
+        UniqueConstraintViolationException.class,
+        () -> db.insert(tx, "users", user("Frank", "carol@example.com", 4)));
+    db.insert(tx, "users", user("Grace", "same@example.com", 5));
+    db.commit(tx);
+    assertEquals(
+        List.of(
+            "alice@example.com",
+            "bob@example.com",
+            "carol@example.com",
+            "dave@example.com",
+            "same@example.com"),
+        db.select("users", Query.ALL).stream()
+            .map(row -> ((TextValue) row.get("email")).value())
+            .sorted()
+            .toList());
   }
 
   @Test

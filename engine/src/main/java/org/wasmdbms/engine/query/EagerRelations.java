@@ -18,6 +18,7 @@ import org.wasmdbms.api.value.Value;
 import org.wasmdbms.api.value.Values;
 import org.wasmdbms.engine.data.TableData;
 import org.wasmdbms.engine.data.Tables;
+import org.wasmdbms.engine.data.ValueKey;
 
 /**
  * The eager relations of a select: for each, the row its foreign key references is appended to

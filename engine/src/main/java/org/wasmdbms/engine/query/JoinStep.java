@@ -16,6 +16,7 @@ import org.wasmdbms.api.value.Values;
 import org.wasmdbms.engine.data.IndexInfo;
 import org.wasmdbms.engine.data.KeyRange;
 import org.wasmdbms.engine.data.TableData;
+import org.wasmdbms.engine.data.ValueKey;
 import org.wasmdbms.memory.btree.BTree;
 
 /**

@@ -16,6 +16,7 @@ import org.wasmdbms.api.value.Value;
 import org.wasmdbms.api.value.Values;
 import org.wasmdbms.engine.data.TableData;
 import org.wasmdbms.engine.data.Tables;
+import org.wasmdbms.engine.data.ValueKey;
 
 /**
  * The rows a select works on before ordering and windowing: the select table's rows read through

@@ -1,4 +1,4 @@
-package org.wasmdbms.engine.query;
+package org.wasmdbms.engine.data;
 
 import java.util.Arrays;
 import java.util.List;
@@ -11,9 +11,9 @@ import org.wasmdbms.api.value.Value;
  * (integers by value across widths, decimals by value), a null being one more value. The values of
  * one position must have comparable types. Integers, the usual join keys, are kept as their sign
  * and bits; everything else as its {@link KeyEncoding}, whose bytes are equal exactly when the
- * values are. Immutable.
+ * values are. Immutable, so thread-safe.
  */
-final class ValueKey {
+public final class ValueKey {
   private final byte[] bytes;
   private final long bits;
   private final boolean negative;
@@ -27,7 +27,7 @@ final class ValueKey {
   }
 
   /** The key of one value. */
-  static ValueKey of(Value value) {
+  public static ValueKey of(Value value) {
     if (value instanceof IntegerValue integer) {
       // The bits alone are ambiguous between a negative and a large unsigned number.
       boolean negative = integer.isNegative();
@@ -39,7 +39,7 @@ final class ValueKey {
   }
 
   /** The key of a tuple. */
-  static ValueKey of(List<Value> values) {
+  public static ValueKey of(List<Value> values) {
     return of(KeyEncoding.encode(values));
   }
 
@@ -48,7 +48,7 @@ final class ValueKey {
   }
 
   /** Whether a B+ tree could hold this key: no longer than {@code maxLength} bytes encoded. */
-  boolean fits(int maxLength) {
+  public boolean fits(int maxLength) {
     return bytes == null || bytes.length <= maxLength;
   }
 
