@@ -30,6 +30,7 @@ import org.wasmdbms.api.migration.ForeignKeySnapshot;
 import org.wasmdbms.api.migration.IndexOp;
 import org.wasmdbms.api.migration.IndexSnapshot;
 import org.wasmdbms.api.migration.MigrationOp;
+import org.wasmdbms.api.migration.MigrationPolicy;
 import org.wasmdbms.api.migration.RenameColumnOp;
 import org.wasmdbms.api.migration.TableSchemaSnapshot;
 import org.wasmdbms.api.migration.TransformOp;
@@ -40,10 +41,11 @@ import org.wasmdbms.api.value.Value;
 /**
  * Lowers and lifts {@code list<migration-op>}, the result of {@code pending-migrations}, with the
  * layouts of {@link DbmsTypes}: the guest lowers the engine's plan, the host lifts it back into the
- * api's {@link MigrationOp}s. Records of two strings ({@code drop-column-op}, {@code
- * foreign-key-snapshot}) and of three ({@code rename-column-op}, {@code transform-op}) share their
- * layout, so one offset serves each position. Both directions sit side by side so that each field
- * is written and read at the same offset; stateless.
+ * api's {@link MigrationOp}s; and lowers the host's {@code migration-policy}. Records of two
+ * strings ({@code drop-column-op}, {@code foreign-key-snapshot}) and of three ({@code
+ * rename-column-op}, {@code transform-op}) share their layout, so one offset serves each position.
+ * Both directions sit side by side so that each field is written and read at the same offset;
+ * stateless.
  */
 public final class MigrationAbi {
   private static final int OP_PAYLOAD = MIGRATION_OP.payloadOffset();
@@ -78,7 +80,12 @@ public final class MigrationAbi {
 
   private MigrationAbi() {}
 
-  // ---- lowering (the guest's result) ----
+  // ---- lowering (the guest's result, the host's argument) ----
+
+  /** A {@code migration-policy}. */
+  public static void lowerPolicy(AbiWriter out, int at, MigrationPolicy policy) {
+    out.u8(at + DbmsTypes.MIGRATION_POLICY.fieldOffset(0), policy.allowDestructive() ? 1 : 0);
+  }
 
   /** A {@code list<migration-op>}. */
   public static void lowerOps(AbiWriter out, int at, List<MigrationOp> ops) {
