@@ -4,11 +4,15 @@
 //   dump       prints every table as JSON: rows as objects of column to value, texts longer
 //              than 64 characters as {"length", "sha256"} so multi-MiB values stay small
 //   add-user   inserts user 6 and deletes user 2 (restrict), then prints "done"
+//   v2-migrate opens the Component of the schema's next version instead (module example-guest-v2)
+//              and prints what it reports before, during and after migrating: the drift, the
+//              pending steps, the errors of a read and of a migration the policy refuses, then
+//              every table's rows and column names
 // A dbms-error is printed as {"error": <payload>} and exits with status 0, so the test sees it.
-import { columns, digest, openDatabase, query, user } from "./dbms.mjs";
+import { columns, digest, openDatabase, query, user, V2_BINDINGS } from "./dbms.mjs";
 
 const [directory, action] = process.argv.slice(2);
-const db = await openDatabase(directory);
+const db = await openDatabase(directory, action.startsWith("v2-") ? V2_BINDINGS : undefined);
 
 function summary(witRow) {
   return Object.fromEntries(
@@ -33,6 +37,40 @@ const actions = {
     return "done";
   },
 };
+
+/** The `dbms-error` payload `call` throws; fails if it returns. */
+function errorOf(call) {
+  try {
+    call();
+  } catch (error) {
+    if (error.payload !== undefined) {
+      return error.payload;
+    }
+    throw error;
+  }
+  throw new Error("no error");
+}
+
+function tables() {
+  return Object.fromEntries(
+    ["users", "posts", "comments"].map((table) => {
+      const rows = db.select(table, query(), undefined);
+      return [table, { columns: rows[0].map(({ name }) => name), rows: rows.map(summary) }];
+    }),
+  );
+}
+
+actions["v2-migrate"] = () => ({
+  driftBefore: db.hasDrift(),
+  steps: db.pendingMigrations(),
+  selectError: errorOf(() => db.select("users", query(), undefined)),
+  refused: errorOf(() => db.migrate({ allowDestructive: false })),
+  driftAfterRefusal: db.hasDrift(),
+  migrated: db.migrate({ allowDestructive: true }) ?? "done",
+  driftAfter: db.hasDrift(),
+  stepsAfter: db.pendingMigrations(),
+  tables: tables(),
+});
 
 let output;
 try {
