@@ -40,6 +40,7 @@ import org.wasmdbms.host.DatabaseClient;
 import org.wasmdbms.host.DbmsHost;
 import org.wasmdbms.host.GuestModule;
 import org.wasmdbms.host.HostOptions;
+import org.wasmdbms.host.Transaction;
 
 /**
  * The example guest writes a database; the guest of this module, built with the schema's next
@@ -166,6 +167,11 @@ class MigratedGuestTest {
           assertThrows(
               MigrationException.class,
               () -> db.aggregate("users", Query.builder().build(), List.of()));
+          assertThrows(MigrationException.class, () -> db.selectAll("posts"));
+          assertThrows(MigrationException.class, () -> db.selectAll("comments"));
+          Transaction tx = db.begin();
+          assertThrows(MigrationException.class, () -> tx.selectAll("users"));
+          tx.rollback();
 
           byte[][] before = files();
           String refused =
