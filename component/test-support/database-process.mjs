@@ -8,7 +8,11 @@
 //              and prints what it reports before, during and after migrating: the drift, the
 //              pending steps, the errors of a read and of a migration the policy refuses, then
 //              every table's rows and column names
+//   v2-refuse  likewise, but only migrates (destructive steps allowed) and prints the error, the
+//              drift after it, and whether the data file and the journal kept every byte
 // A dbms-error is printed as {"error": <payload>} and exits with status 0, so the test sees it.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { columns, digest, openDatabase, query, user, V2_BINDINGS } from "./dbms.mjs";
 
 const [directory, action] = process.argv.slice(2);
@@ -71,6 +75,20 @@ actions["v2-migrate"] = () => ({
   stepsAfter: db.pendingMigrations(),
   tables: tables(),
 });
+
+/** The data file and the journal, as one string of their digests. */
+function files() {
+  return ["wasm-dbms.db", "wasm-dbms.db-journal"]
+    .map((name) => JSON.stringify(digest(readFileSync(join(directory, name), "latin1"))))
+    .join();
+}
+
+actions["v2-refuse"] = () => {
+  db.hasDrift(); // opens the database, recovering what the journal holds
+  const before = files();
+  const refused = errorOf(() => db.migrate({ allowDestructive: true }));
+  return { refused, drift: db.hasDrift(), unchanged: files() === before };
+};
 
 let output;
 try {
