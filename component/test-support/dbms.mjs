@@ -13,14 +13,17 @@ import { join } from "node:path";
 
 const BINDINGS = new URL("../target/js/dbms.js", import.meta.url);
 
+/** The bindings of the Component built from the guest of the example schema's next version. */
+export const V2_BINDINGS = new URL("../target/js-v2/dbms.js", import.meta.url);
+
 /**
- * Instantiates the Component with `directory` as its only preopened directory, where it keeps
- * `wasm-dbms.db`. The WASI shim holds one preopen table per process, so a process opens one
- * database; a second instance on the same directory runs in a new process.
+ * Instantiates the Component (or the one of `bindings`) with `directory` as its only preopened
+ * directory, where it keeps `wasm-dbms.db`. The WASI shim holds one preopen table per process, so
+ * a process opens one database; a second instance on the same directory runs in a new process.
  */
-export async function openDatabase(directory) {
+export async function openDatabase(directory, bindings = BINDINGS) {
   _setPreopens({ "/data": directory });
-  const { database } = await import(BINDINGS);
+  const { database } = await import(bindings);
   return database;
 }
 

@@ -1,6 +1,7 @@
 package org.wasmdbms.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,12 +15,14 @@ import org.wasmdbms.api.error.BrokenForeignKeyReferenceException;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.ForeignKeyConstraintViolationException;
 import org.wasmdbms.api.error.InvalidQueryException;
+import org.wasmdbms.api.error.MigrationException;
 import org.wasmdbms.api.error.MissingNonNullableFieldException;
 import org.wasmdbms.api.error.PrimaryKeyConflictException;
 import org.wasmdbms.api.error.TableNotFoundException;
 import org.wasmdbms.api.error.TransactionNotFoundException;
 import org.wasmdbms.api.error.UnknownColumnException;
 import org.wasmdbms.api.error.ValidationException;
+import org.wasmdbms.api.migration.MigrationPolicy;
 import org.wasmdbms.api.query.AggregateFunction;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
@@ -216,6 +219,21 @@ class DatabaseClientTest {
         TransactionNotFoundException.class,
         () -> tx.insert("users", user(8, "t", "t@example.com")));
     assertEquals(List.of(1L), ids(db.selectAll("users")));
+  }
+
+  @Test
+  void aFileOfTheGuestsOwnSchemaHasNoDriftNothingPendingAndMigrateChangesNothing() {
+    db.insert("users", user(1, "Alice", "alice@example.com"));
+    assertFalse(db.hasDrift());
+    assertEquals(List.of(), db.pendingMigrations());
+    db.migrate(MigrationPolicy.SAFE);
+    db.migrate(MigrationPolicy.DESTRUCTIVE);
+    assertFalse(db.hasDrift());
+    Transaction open = db.begin();
+    assertDetail(MigrationException.class, "transaction", () -> db.migrate(MigrationPolicy.SAFE));
+    open.rollback();
+    db.migrate(MigrationPolicy.SAFE);
+    assertEquals(List.of(user(1, "Alice", "alice@example.com")), db.selectAll("users"));
   }
 
   private static void assertDetail(

@@ -7,6 +7,8 @@ import org.wasmdbms.api.error.ConstraintViolationException;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.InternalDbmsException;
 import org.wasmdbms.api.json.WireFormat;
+import org.wasmdbms.api.migration.MigrationOp;
+import org.wasmdbms.api.migration.MigrationPolicy;
 import org.wasmdbms.api.query.AggregateFunction;
 import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.DeleteBehavior;
@@ -145,5 +147,17 @@ final class GuestDatabase {
     Database db = database();
     openTransactions.remove(tx);
     db.rollback(tx);
+  }
+
+  boolean hasDrift() {
+    return database().hasDrift();
+  }
+
+  List<MigrationOp> pendingMigrations() {
+    return database().pendingMigrations();
+  }
+
+  void migrate(MigrationPolicy policy) {
+    database().migrate(policy);
   }
 }

@@ -7,6 +7,8 @@ import org.teavm.interop.Export;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.InternalDbmsException;
 import org.wasmdbms.api.error.MemoryException;
+import org.wasmdbms.api.migration.MigrationOp;
+import org.wasmdbms.api.migration.MigrationPolicy;
 import org.wasmdbms.api.query.AggregateFunction;
 import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.DeleteBehavior;
@@ -19,6 +21,7 @@ import org.wasmdbms.wit.DbmsFunction;
 import org.wasmdbms.wit.DbmsTypes;
 import org.wasmdbms.wit.Lift;
 import org.wasmdbms.wit.Lower;
+import org.wasmdbms.wit.MigrationAbi;
 import org.wasmdbms.wit.WitQuery;
 import org.wasmdbms.wit.WitType;
 
@@ -235,6 +238,42 @@ public final class GuestExports {
         });
   }
 
+  /** {@code has-drift() -> result<bool, dbms-error>}. */
+  @Export(name = INTERFACE + "has-drift")
+  public static int hasDrift() {
+    return respond(
+        DbmsFunction.HAS_DRIFT,
+        out -> {
+          boolean drift = DATABASE.hasDrift();
+          out.u8(ok(out, DbmsFunction.HAS_DRIFT), drift ? 1 : 0);
+        });
+  }
+
+  /** {@code pending-migrations() -> result<list<migration-op>, dbms-error>}. */
+  @Export(name = INTERFACE + "pending-migrations")
+  public static int pendingMigrations() {
+    return respond(
+        DbmsFunction.PENDING_MIGRATIONS,
+        out -> {
+          List<MigrationOp> steps = DATABASE.pendingMigrations();
+          MigrationAbi.lowerOps(out, ok(out, DbmsFunction.PENDING_MIGRATIONS), steps);
+        });
+  }
+
+  /**
+   * {@code migrate(policy) -> result<_, dbms-error>}; the policy record arrives flat, as its one
+   * {@code bool}, which any nonzero value sets (the canonical ABI's lifting of a {@code bool}).
+   */
+  @Export(name = INTERFACE + "migrate")
+  public static int migrate(int allowDestructive) {
+    return respond(
+        DbmsFunction.MIGRATE,
+        out -> {
+          DATABASE.migrate(new MigrationPolicy(allowDestructive != 0));
+          ok(out, DbmsFunction.MIGRATE);
+        });
+  }
+
   /** Frees the result of {@code select}. */
   @Export(name = POST + "select")
   public static void postSelect(int result) {
@@ -280,6 +319,24 @@ public final class GuestExports {
   /** Frees the result of {@code rollback}. */
   @Export(name = POST + "rollback")
   public static void postRollback(int result) {
+    release(result);
+  }
+
+  /** Frees the result of {@code has-drift}. */
+  @Export(name = POST + "has-drift")
+  public static void postHasDrift(int result) {
+    release(result);
+  }
+
+  /** Frees the result of {@code pending-migrations}. */
+  @Export(name = POST + "pending-migrations")
+  public static void postPendingMigrations(int result) {
+    release(result);
+  }
+
+  /** Frees the result of {@code migrate}. */
+  @Export(name = POST + "migrate")
+  public static void postMigrate(int result) {
     release(result);
   }
 

@@ -4,9 +4,12 @@ import static org.wasmdbms.wit.DbmsTypes.AGGREGATED_ROW;
 import static org.wasmdbms.wit.DbmsTypes.AGGREGATE_FUNCTION;
 import static org.wasmdbms.wit.DbmsTypes.DBMS_ERROR;
 import static org.wasmdbms.wit.DbmsTypes.DELETE_BEHAVIOR;
+import static org.wasmdbms.wit.DbmsTypes.MIGRATION_OP;
+import static org.wasmdbms.wit.DbmsTypes.MIGRATION_POLICY;
 import static org.wasmdbms.wit.DbmsTypes.QUERY;
 import static org.wasmdbms.wit.DbmsTypes.ROW;
 import static org.wasmdbms.wit.DbmsTypes.TRANSACTION_ID;
+import static org.wasmdbms.wit.WitType.BOOL;
 import static org.wasmdbms.wit.WitType.STRING;
 import static org.wasmdbms.wit.WitType.U64;
 import static org.wasmdbms.wit.WitType.list;
@@ -70,7 +73,13 @@ public enum DbmsFunction {
   /** {@code commit(tx) -> result<_, dbms-error>}. */
   COMMIT("commit", null, part("tx", TRANSACTION_ID)),
   /** {@code rollback(tx) -> result<_, dbms-error>}. */
-  ROLLBACK("rollback", null, part("tx", TRANSACTION_ID));
+  ROLLBACK("rollback", null, part("tx", TRANSACTION_ID)),
+  /** {@code has-drift() -> result<bool, dbms-error>}. */
+  HAS_DRIFT("has-drift", BOOL),
+  /** {@code pending-migrations() -> result<list<migration-op>, dbms-error>}. */
+  PENDING_MIGRATIONS("pending-migrations", list(MIGRATION_OP)),
+  /** {@code migrate(policy) -> result<_, dbms-error>}. */
+  MIGRATE("migrate", null, part("policy", MIGRATION_POLICY));
 
   /** The most core parameters a function takes before its parameters go through memory. */
   public static final int MAX_FLAT_PARAMS = 16;

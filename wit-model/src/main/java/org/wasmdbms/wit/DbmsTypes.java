@@ -1,5 +1,6 @@
 package org.wasmdbms.wit;
 
+import static org.wasmdbms.wit.WitType.BOOL;
 import static org.wasmdbms.wit.WitType.STRING;
 import static org.wasmdbms.wit.WitType.U64;
 import static org.wasmdbms.wit.WitType.alias;
@@ -11,10 +12,13 @@ import static org.wasmdbms.wit.WitType.record;
 import static org.wasmdbms.wit.WitType.variant;
 
 import java.util.List;
+import java.util.Locale;
 import org.wasmdbms.api.error.ErrorKind;
+import org.wasmdbms.api.migration.MigrationOp;
 import org.wasmdbms.api.query.AggregateFunction;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.OrderDirection;
+import org.wasmdbms.api.value.DataType;
 
 /**
  * The types of interface {@code types} of {@code wit/dbms.wit} ({@code wasm-dbms:dbms@0.1.0}), in
@@ -86,6 +90,141 @@ public final class DbmsTypes {
   /** {@code dbms-error}: one case per {@link ErrorKind}, in the enum's order. */
   public static final WitType DBMS_ERROR = errorVariant();
 
+  /** The api's column types in the case order of {@link #DATA_TYPE_SNAPSHOT}. */
+  public static final List<DataType> DATA_TYPES =
+      List.of(
+          DataType.INT8,
+          DataType.INT16,
+          DataType.INT32,
+          DataType.INT64,
+          DataType.UINT8,
+          DataType.UINT16,
+          DataType.UINT32,
+          DataType.UINT64,
+          DataType.FLOAT32,
+          DataType.FLOAT64,
+          DataType.DECIMAL,
+          DataType.BOOLEAN,
+          DataType.DATE,
+          DataType.DATETIME,
+          DataType.BLOB,
+          DataType.TEXT,
+          DataType.UUID,
+          DataType.JSON);
+
+  /** {@code data-type-snapshot}: one case per {@link #DATA_TYPES} entry. */
+  public static final WitType DATA_TYPE_SNAPSHOT = variant("data-type-snapshot", dataTypeCases());
+
+  /** {@code foreign-key-snapshot}: table, column. */
+  public static final WitType FOREIGN_KEY_SNAPSHOT =
+      record("foreign-key-snapshot", part("table", STRING), part("column", STRING));
+
+  /** {@code column-snapshot}: the fields of {@code ColumnSnapshot}, in order. */
+  public static final WitType COLUMN_SNAPSHOT =
+      record(
+          "column-snapshot",
+          part("name", STRING),
+          part("data-type", DATA_TYPE_SNAPSHOT),
+          part("nullable", BOOL),
+          part("auto-increment", BOOL),
+          part("unique", BOOL),
+          part("primary-key", BOOL),
+          part("foreign-key", option(FOREIGN_KEY_SNAPSHOT)),
+          part("default", option(VALUE)));
+
+  /** {@code index-snapshot}: columns, unique. */
+  public static final WitType INDEX_SNAPSHOT =
+      record("index-snapshot", part("columns", list(STRING)), part("unique", BOOL));
+
+  /** {@code table-schema-snapshot}: name, primary-key, columns, indexes. */
+  public static final WitType TABLE_SCHEMA_SNAPSHOT =
+      record(
+          "table-schema-snapshot",
+          part("name", STRING),
+          part("primary-key", STRING),
+          part("columns", list(COLUMN_SNAPSHOT)),
+          part("indexes", list(INDEX_SNAPSHOT)));
+
+  /** {@code foreign-key-change}: drop, set(foreign-key-snapshot). */
+  public static final WitType FOREIGN_KEY_CHANGE =
+      variant("foreign-key-change", part("drop"), part("set", FOREIGN_KEY_SNAPSHOT));
+
+  /** {@code default-change}: drop, set(value). */
+  public static final WitType DEFAULT_CHANGE =
+      variant("default-change", part("drop"), part("set", VALUE));
+
+  /** {@code column-changes}: the fields of {@code ColumnChanges}, in order. */
+  public static final WitType COLUMN_CHANGES =
+      record(
+          "column-changes",
+          part("nullable", option(BOOL)),
+          part("unique", option(BOOL)),
+          part("auto-increment", option(BOOL)),
+          part("default", option(DEFAULT_CHANGE)),
+          part("foreign-key", option(FOREIGN_KEY_CHANGE)));
+
+  /** {@code create-table-op}: name, schema. */
+  public static final WitType CREATE_TABLE_OP =
+      record("create-table-op", part("name", STRING), part("schema", TABLE_SCHEMA_SNAPSHOT));
+
+  /** {@code add-column-op}: table, column. */
+  public static final WitType ADD_COLUMN_OP =
+      record("add-column-op", part("table", STRING), part("column", COLUMN_SNAPSHOT));
+
+  /** {@code drop-column-op}: table, column. */
+  public static final WitType DROP_COLUMN_OP =
+      record("drop-column-op", part("table", STRING), part("column", STRING));
+
+  /** {@code rename-column-op}: table, old, new. */
+  public static final WitType RENAME_COLUMN_OP =
+      record("rename-column-op", part("table", STRING), part("old", STRING), part("new", STRING));
+
+  /** {@code alter-column-op}: table, column, changes. */
+  public static final WitType ALTER_COLUMN_OP =
+      record(
+          "alter-column-op",
+          part("table", STRING),
+          part("column", STRING),
+          part("changes", COLUMN_CHANGES));
+
+  /** {@code type-change-op}: table, column, old-type, new-type. */
+  public static final WitType TYPE_CHANGE_OP =
+      record(
+          "type-change-op",
+          part("table", STRING),
+          part("column", STRING),
+          part("old-type", DATA_TYPE_SNAPSHOT),
+          part("new-type", DATA_TYPE_SNAPSHOT));
+
+  /** {@code transform-op}: table, column, id. */
+  public static final WitType TRANSFORM_OP =
+      record("transform-op", part("table", STRING), part("column", STRING), part("id", STRING));
+
+  /** {@code index-op}: table, index. */
+  public static final WitType INDEX_OP =
+      record("index-op", part("table", STRING), part("index", INDEX_SNAPSHOT));
+
+  /** The api's kinds of migration steps in the case order of {@link #MIGRATION_OP}. */
+  public static final List<MigrationOp.Kind> MIGRATION_OP_KINDS =
+      List.of(
+          MigrationOp.Kind.CREATE_TABLE,
+          MigrationOp.Kind.DROP_TABLE,
+          MigrationOp.Kind.ADD_COLUMN,
+          MigrationOp.Kind.DROP_COLUMN,
+          MigrationOp.Kind.RENAME_COLUMN,
+          MigrationOp.Kind.ALTER_COLUMN,
+          MigrationOp.Kind.WIDEN_COLUMN,
+          MigrationOp.Kind.TRANSFORM_COLUMN,
+          MigrationOp.Kind.ADD_INDEX,
+          MigrationOp.Kind.DROP_INDEX);
+
+  /** {@code migration-op}: one case per {@link #MIGRATION_OP_KINDS} entry, named by its kind. */
+  public static final WitType MIGRATION_OP = migrationOpVariant();
+
+  /** {@code migration-policy}: allow-destructive. */
+  public static final WitType MIGRATION_POLICY =
+      record("migration-policy", part("allow-destructive", BOOL));
+
   /** Every declared type of interface {@code types}, in declaration order. */
   public static final List<WitType> ALL =
       List.of(
@@ -100,13 +239,60 @@ public final class DbmsTypes {
           AGGREGATED_VALUE,
           AGGREGATED_ROW,
           TRANSACTION_ID,
-          DBMS_ERROR);
+          DBMS_ERROR,
+          DATA_TYPE_SNAPSHOT,
+          FOREIGN_KEY_SNAPSHOT,
+          COLUMN_SNAPSHOT,
+          INDEX_SNAPSHOT,
+          TABLE_SCHEMA_SNAPSHOT,
+          FOREIGN_KEY_CHANGE,
+          DEFAULT_CHANGE,
+          COLUMN_CHANGES,
+          CREATE_TABLE_OP,
+          ADD_COLUMN_OP,
+          DROP_COLUMN_OP,
+          RENAME_COLUMN_OP,
+          ALTER_COLUMN_OP,
+          TYPE_CHANGE_OP,
+          TRANSFORM_OP,
+          INDEX_OP,
+          MIGRATION_OP,
+          MIGRATION_POLICY);
 
   private DbmsTypes() {}
 
   /** Whether the {@code dbms-error} case of {@code kind} carries a detail string. */
   public static boolean carriesDetail(ErrorKind kind) {
     return kind != ErrorKind.PRIMARY_KEY_CONFLICT && kind != ErrorKind.TRANSACTION_NOT_FOUND;
+  }
+
+  private static WitType.Part[] dataTypeCases() {
+    WitType.Part[] parts = new WitType.Part[DATA_TYPES.size()];
+    for (int i = 0; i < parts.length; i++) {
+      parts[i] = part(DATA_TYPES.get(i).wireName().toLowerCase(Locale.ROOT));
+    }
+    return parts;
+  }
+
+  private static WitType migrationOpVariant() {
+    WitType.Part[] parts = new WitType.Part[MIGRATION_OP_KINDS.size()];
+    for (int i = 0; i < parts.length; i++) {
+      MigrationOp.Kind kind = MIGRATION_OP_KINDS.get(i);
+      WitType payload =
+          switch (kind) {
+            case CREATE_TABLE -> CREATE_TABLE_OP;
+            case DROP_TABLE -> STRING;
+            case ADD_COLUMN -> ADD_COLUMN_OP;
+            case DROP_COLUMN -> DROP_COLUMN_OP;
+            case RENAME_COLUMN -> RENAME_COLUMN_OP;
+            case ALTER_COLUMN -> ALTER_COLUMN_OP;
+            case WIDEN_COLUMN -> TYPE_CHANGE_OP;
+            case TRANSFORM_COLUMN -> TRANSFORM_OP;
+            case ADD_INDEX, DROP_INDEX -> INDEX_OP;
+          };
+      parts[i] = part(kind.wireName(), payload);
+    }
+    return variant("migration-op", parts);
   }
 
   private static WitType valueVariant() {

@@ -114,7 +114,7 @@ public final class Lower {
    *
    * @return the address of the first element
    */
-  private static int list(AbiWriter out, int at, int count, WitType element) {
+  static int list(AbiWriter out, int at, int count, WitType element) {
     int address = out.heap().allocate((long) count * element.size(), element.alignment());
     out.pointer(at, address);
     out.u32(at + 4, count);

@@ -4,13 +4,18 @@ import static org.wasmdbms.wit.DbmsFunction.AGGREGATE;
 import static org.wasmdbms.wit.DbmsFunction.BEGIN_TRANSACTION;
 import static org.wasmdbms.wit.DbmsFunction.COMMIT;
 import static org.wasmdbms.wit.DbmsFunction.DELETE;
+import static org.wasmdbms.wit.DbmsFunction.HAS_DRIFT;
 import static org.wasmdbms.wit.DbmsFunction.INSERT;
+import static org.wasmdbms.wit.DbmsFunction.MIGRATE;
+import static org.wasmdbms.wit.DbmsFunction.PENDING_MIGRATIONS;
 import static org.wasmdbms.wit.DbmsFunction.ROLLBACK;
 import static org.wasmdbms.wit.DbmsFunction.SELECT;
 import static org.wasmdbms.wit.DbmsFunction.UPDATE;
 
 import java.util.List;
 import org.wasmdbms.api.error.DbmsException;
+import org.wasmdbms.api.migration.MigrationOp;
+import org.wasmdbms.api.migration.MigrationPolicy;
 import org.wasmdbms.api.query.AggregateFunction;
 import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.DeleteBehavior;
@@ -19,6 +24,7 @@ import org.wasmdbms.wit.DbmsFunction;
 import org.wasmdbms.wit.DbmsTypes;
 import org.wasmdbms.wit.Lift;
 import org.wasmdbms.wit.Lower;
+import org.wasmdbms.wit.MigrationAbi;
 import org.wasmdbms.wit.WitQuery;
 
 /**
@@ -103,6 +109,23 @@ public final class DatabaseAbi {
   /** {@code rollback}. */
   public void rollback(long tx) {
     call(ROLLBACK, new long[] {tx}, null);
+  }
+
+  /** {@code has-drift}: whether the stored schema differs from the guest's. */
+  public boolean hasDrift() {
+    return call(HAS_DRIFT, new long[0], at -> lifting.u8(at) != 0);
+  }
+
+  /** {@code pending-migrations}: the steps in the order {@code migrate} runs them. */
+  public List<MigrationOp> pendingMigrations() {
+    return call(PENDING_MIGRATIONS, new long[0], at -> MigrationAbi.liftOps(lifting, at));
+  }
+
+  /** {@code migrate}. */
+  public void migrate(MigrationPolicy policy) {
+    Lowering args = new Lowering(guest, MIGRATE);
+    MigrationAbi.lowerPolicy(args, args.param(0), policy);
+    call(MIGRATE, args.arguments(), null);
   }
 
   /**
