@@ -55,7 +55,7 @@ final class ComponentBuild {
     boolean changed = unpack();
     if (changed || !Files.isDirectory(work.resolve("node_modules/@bytecodealliance/jco"))) {
       run(
-          List.of(npm, "ci", "--no-audit", "--no-fund", "--loglevel=error", "--omit=optional"),
+          List.of(npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"),
           "npm (needed to install jco for the Component build)");
     }
     run(

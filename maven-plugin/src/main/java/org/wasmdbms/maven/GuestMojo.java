@@ -138,6 +138,8 @@ public final class GuestMojo extends AbstractMojo {
     Path wasm = target.resolve(outputName + ".wasm");
     try {
       deleteTree(bound);
+      // Before its URL is taken: a URL of a directory that does not exist yet names a jar.
+      Files.createDirectories(bound);
       List<URL> path = new ArrayList<>();
       path.add(url(bound.toFile()));
       path.add(url(classes.toFile()));
