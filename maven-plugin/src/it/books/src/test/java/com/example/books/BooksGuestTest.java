@@ -1,6 +1,7 @@
 package com.example.books;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wasmdbms.api.error.ConstraintViolationException;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.value.Int32Value;
 import org.wasmdbms.api.value.TextValue;
@@ -17,7 +19,7 @@ import org.wasmdbms.host.DbmsHost;
 import org.wasmdbms.host.GuestModule;
 import org.wasmdbms.host.HostOptions;
 
-/** The books guest the plugin built, run by the Java host: rows go in, come back, and persist. */
+/** The books guest the plugin built, run by the Java host, with the options of its pom. */
 class BooksGuestTest {
   @TempDir Path data;
 
@@ -34,6 +36,14 @@ class BooksGuestTest {
       assertEquals(2, rows.size(), rows.toString());
       assertEquals(new TextValue("Emma"), rows.get(1).get("title"));
       System.out.println("books through the Java host: " + rows);
+
+      // <maxValueBytes> is 1 MiB here: a longer value is refused, and nothing is stored.
+      ConstraintViolationException tooLong =
+          assertThrows(
+              ConstraintViolationException.class,
+              () -> db.insert("books", book(3, "Long", "x".repeat(1_100_000), 2024)));
+      assertTrue(tooLong.getMessage().contains("exceeds 1048576 bytes"), tooLong.getMessage());
+      assertEquals(2, db.selectAll("books").size());
     }
     assertTrue(Files.size(data.resolve("books.db")) > 0, "the dataFile option names the file");
   }
