@@ -55,14 +55,6 @@ class GuestModuleTest {
 
   @Test
   void memoryMatchesTheDocumentedBudget() {
-    assertEquals(
-        Integer.toString(GuestMemory.HEAP_MIB),
-        System.getProperty("guest.heap.mib"),
-        "pom vs code");
-    assertEquals(
-        Integer.toString(GuestMemory.MAX_PAGES),
-        System.getProperty("guest.memory.max.pages"),
-        "pom vs code");
     try (GuestInstance guest = new GuestInstance(directory)) {
       assertEquals(GuestMemory.MAX_PAGES, guest.memory().maximumPages());
       new DatabaseAbi(guest).beginTransaction();

@@ -23,7 +23,7 @@ import org.wasmdbms.memory.journal.JournaledMemoryProvider;
 import org.wasmdbms.wit.WitQuery;
 
 /**
- * The guest's one database: opened on the first call on {@value #DATA_FILE} in the WASI preopened
+ * The guest's one database: opened on the first call on {@link #DATA_FILE} in the WASI preopened
  * directory, with the tables of the guest's {@link GuestSchema} registered. A failed open (a
  * foreign file, a schema mismatch) is reported to that call and retried on the next one.
  *
@@ -33,11 +33,19 @@ import org.wasmdbms.wit.WitQuery;
  * GuestMemory#MAX_OPEN_TRANSACTIONS} transactions may be open.
  */
 final class GuestDatabase {
-  /** The data file's name in the preopened directory. */
-  static final String DATA_FILE = "wasm-dbms.db";
+  /**
+   * The data file's name in the preopened directory: {@code wasm-dbms.db} unless the guest build
+   * names another (its TeaVM transformer, {@code org.wasmdbms.build.GuestBinding}, replaces the
+   * body of {@link #dataFile()}).
+   */
+  static final String DATA_FILE = dataFile();
 
   /** The journal's name beside it, as the JVM's {@code DatabaseFiles} names it. */
   static final String JOURNAL_FILE = DATA_FILE + "-journal";
+
+  private static String dataFile() {
+    return "wasm-dbms.db";
+  }
 
   private final GuestSchema schema;
   private final Set<Long> openTransactions = new HashSet<>();

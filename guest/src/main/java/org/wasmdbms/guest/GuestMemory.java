@@ -25,25 +25,31 @@ package org.wasmdbms.guest;
  *       nothing (its transaction stays open). At most {@link #MAX_OPEN_TRANSACTIONS} transactions
  *       may be open at once, since each holds its writes in memory until it ends.
  * </ul>
+ *
+ * <p>The heap, the page maximum, the largest value and the largest result are options of the guest
+ * build ({@code wasm-dbms-maven-plugin}): each is the value of a small method below whose body the
+ * build's TeaVM transformer ({@code org.wasmdbms.build.GuestBinding}) replaces with the configured
+ * constant. On the JVM, and in a build that sets nothing, they are the defaults written here. The
+ * fields are therefore not compile-time constants: javac must not copy the defaults into callers.
  */
 public final class GuestMemory {
   /** The fixed size of TeaVM's Java heap, in MiB. */
-  public static final int HEAP_MIB = 256;
+  public static final int HEAP_MIB = heapMib();
 
   /** The maximum number of 64 KiB pages of the module's memory (1 GiB). At most 32767. */
-  public static final int MAX_PAGES = 16384;
+  public static final int MAX_PAGES = maxPages();
 
   /** The largest single string or blob argument, in bytes (4 MiB). */
-  public static final int MAX_VALUE_BYTES = 4 << 20;
+  public static final int MAX_VALUE_BYTES = maxValueBytes();
 
-  /** The largest total of string and blob bytes in one call's arguments (8 MiB). */
-  public static final int MAX_REQUEST_BYTES = 8 << 20;
+  /** The largest total of string and blob bytes in one call's arguments: two largest values. */
+  public static final int MAX_REQUEST_BYTES = 2 * MAX_VALUE_BYTES;
 
   /** The largest number of elements of one list argument. */
   public static final int MAX_LIST_LENGTH = 65536;
 
   /** The largest result of one call in canonical-ABI form, in bytes (16 MiB). */
-  public static final int MAX_RESULT_BYTES = 16 << 20;
+  public static final int MAX_RESULT_BYTES = maxResultBytes();
 
   /**
    * The most bytes of rows (text and JSON counted in characters) that writes may hold in memory:
@@ -59,4 +65,22 @@ public final class GuestMemory {
   public static final int MAX_OPEN_TRANSACTIONS = 1024;
 
   private GuestMemory() {}
+
+  // The build options: each body is replaced at build time when the build sets the option.
+
+  private static int heapMib() {
+    return 256;
+  }
+
+  private static int maxPages() {
+    return 16384;
+  }
+
+  private static int maxValueBytes() {
+    return 4 << 20;
+  }
+
+  private static int maxResultBytes() {
+    return 16 << 20;
+  }
 }

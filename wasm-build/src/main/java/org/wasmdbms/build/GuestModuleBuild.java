@@ -1,54 +1,41 @@
 package org.wasmdbms.build;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.teavm.tooling.TeaVMToolException;
 
 /**
- * Command-line build step that turns a Java guest program into its WASI core module: compiles it
- * with {@link TeaVmWasiCompiler} and raises the module's memory maximum with {@link
- * WasmMemoryPatcher}. Run by the guest module's Maven build.
- *
- * <p>Arguments: {@code <main class> <work directory> <output .wasm> <heap MiB> <memory max pages>}.
- * TeaVM's own output is kept in the work directory; the patched module is written to the output
- * path, replacing any earlier one. Prints both sizes.
+ * Turns the guest runtime plus one schema into a WASI core module: compiles {@value #ENTRY} with
+ * {@link TeaVmWasiCompiler} and raises the module's memory maximum with {@link WasmMemoryPatcher}.
+ * Called by {@code wasm-dbms-maven-plugin}. Stateless.
  */
 public final class GuestModuleBuild {
+  /** The guest runtime's class whose exports make up the module. */
+  public static final String ENTRY = "org.wasmdbms.guest.GuestExports";
+
   private GuestModuleBuild() {}
 
   /**
    * Builds the module.
    *
-   * @param args see the class documentation
-   * @throws Exception if compilation fails (with TeaVM's problem report) or a file cannot be
-   *     written
+   * @param classes the class path TeaVM compiles (the schema, the guest runtime, TeaVM's class
+   *     library); see {@link TeaVmWasiCompiler#TeaVmWasiCompiler(GuestBuildOptions, ClassLoader)}
+   * @param options the build options
+   * @param work where TeaVM's own output is kept
+   * @param output the module's path, replaced if it exists
+   * @return the module's size in bytes
+   * @throws GuestCompilationException if TeaVM cannot compile the guest
    */
-  public static void main(String[] args) throws Exception {
-    if (args.length != 5) {
-      throw new IllegalArgumentException(
-          "usage: GuestModuleBuild <main class> <work dir> <output.wasm> <heap MiB> <max pages>");
-    }
-    String mainClass = args[0];
-    Path work = Path.of(args[1]);
-    Path output = Path.of(args[2]).toAbsolutePath();
-    int heapMiB = Integer.parseInt(args[3]);
-    int maxPages = Integer.parseInt(args[4]);
-
+  public static long build(ClassLoader classes, GuestBuildOptions options, Path work, Path output)
+      throws IOException, TeaVMToolException {
     Path compiled =
-        new TeaVmWasiCompiler(heapMiB).compile(mainClass, work.resolve("teavm-output.wasm"));
-    byte[] patched = WasmMemoryPatcher.withMemoryMaximum(Files.readAllBytes(compiled), maxPages);
-    Files.createDirectories(output.getParent());
-    Files.write(output, patched);
-    System.out.println(
-        "guest module "
-            + output
-            + ": "
-            + patched.length
-            + " bytes (TeaVM output "
-            + Files.size(compiled)
-            + " bytes), heap "
-            + heapMiB
-            + " MiB, memory maximum "
-            + maxPages
-            + " pages");
+        new TeaVmWasiCompiler(options, classes).compile(ENTRY, work.resolve("teavm-output.wasm"));
+    byte[] patched =
+        WasmMemoryPatcher.withMemoryMaximum(Files.readAllBytes(compiled), options.maxPages());
+    Path target = output.toAbsolutePath();
+    Files.createDirectories(target.getParent());
+    Files.write(target, patched);
+    return patched.length;
   }
 }

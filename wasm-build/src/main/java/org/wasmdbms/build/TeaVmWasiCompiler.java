@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.teavm.tooling.TeaVMProblemRenderer;
 import org.teavm.tooling.TeaVMTargetType;
 import org.teavm.tooling.TeaVMTool;
 import org.teavm.tooling.TeaVMToolException;
@@ -13,34 +12,52 @@ import org.teavm.vm.TeaVMOptimizationLevel;
 
 /**
  * Compiles a Java main class and everything it reaches to a WASI core module with TeaVM 0.13.1
- * ({@code WEBASSEMBLY_WASI}). Any severe problem TeaVM reports (a missing JDK method, an
- * unsupported feature) is a failure whose message lists the problems and their call stacks.
+ * ({@code WEBASSEMBLY_WASI}). Any severe problem TeaVM reports (a missing JDK class or method, an
+ * unsupported feature) is a {@link GuestCompilationException} naming each class and method at fault
+ * and what to change there.
  *
  * <p>The Java heap of the module is fixed (minimum = maximum): TeaVM's garbage collector moves
  * objects, so a guest that hands stable addresses to its host keeps them in memory above the heap,
- * which needs the heap never to grow into it. Classes are loaded through this class's own class
- * loader, so the program and TeaVM's class library must be on the same class path as this tool.
+ * which needs the heap never to grow into it. The {@link GuestBuildOptions} reach the guest as
+ * TeaVM properties, which {@link GuestBindingPlugin} hands to {@link GuestBinding}. Instances are
+ * immutable; one compilation runs at a time per instance's caller thread.
  */
 public final class TeaVmWasiCompiler {
-  private final int heapBytes;
+  private final GuestBuildOptions options;
+  private final ClassLoader classes;
 
   /**
-   * A compiler for modules whose Java heap is fixed at {@code heapMiB} MiB.
+   * A compiler for modules whose Java heap is fixed at {@code heapMiB} MiB, other options at their
+   * defaults, loading the program and TeaVM's class library through this class's own class loader.
    *
    * @throws IllegalArgumentException unless {@code heapMiB} is in 1..1024
    */
   public TeaVmWasiCompiler(int heapMiB) {
-    if (heapMiB < 1 || heapMiB > 1024) {
-      throw new IllegalArgumentException("heap of " + heapMiB + " MiB outside 1..1024");
-    }
-    this.heapBytes = heapMiB << 20;
+    this(
+        new GuestBuildOptions(
+            GuestBuildOptions.DEFAULT_DATA_FILE,
+            heapMiB,
+            GuestBuildOptions.DEFAULT_MAX_PAGES,
+            GuestBuildOptions.DEFAULT_MAX_VALUE_BYTES,
+            GuestBuildOptions.DEFAULT_MAX_RESULT_BYTES),
+        TeaVmWasiCompiler.class.getClassLoader());
+  }
+
+  /**
+   * A compiler with {@code options} that loads the program, the guest runtime and TeaVM's class
+   * library through {@code classes} (whose parent must see this library and TeaVM's compiler).
+   */
+  public TeaVmWasiCompiler(GuestBuildOptions options, ClassLoader classes) {
+    this.options = options;
+    this.classes = classes;
   }
 
   /**
    * Compiles {@code mainClass} to {@code output}.
    *
    * @return the path of the generated module
-   * @throws IllegalStateException with TeaVM's problem report if compilation failed
+   * @throws GuestCompilationException naming the classes TeaVM cannot compile and what to change
+   * @throws IllegalStateException if TeaVM failed without naming a problem (with its log)
    */
   public Path compile(String mainClass, Path output) throws IOException, TeaVMToolException {
     output = output.toAbsolutePath();
@@ -48,24 +65,23 @@ public final class TeaVmWasiCompiler {
     CollectingLog log = new CollectingLog();
     TeaVMTool tool = new TeaVMTool();
     tool.setLog(log);
-    tool.setClassLoader(TeaVmWasiCompiler.class.getClassLoader());
+    tool.setClassLoader(classes);
     tool.setTargetType(TeaVMTargetType.WEBASSEMBLY_WASI);
     tool.setMainClass(mainClass);
-    tool.getTransformers().add(GuestSchemaBinding.class.getName());
+    tool.getProperties().putAll(options.toProperties());
     tool.setTargetDirectory(output.getParent().toFile());
     tool.setTargetFileName(output.getFileName().toString());
     // FULL inlines so aggressively that the example guest grows from 0.8 MB (ADVANCED) to 2.2 MB.
     tool.setOptimizationLevel(TeaVMOptimizationLevel.ADVANCED);
     tool.setObfuscated(true);
     // A fixed heap: TeaVM's GC moves objects, and the guest later needs the space above the heap.
+    int heapBytes = options.heapMiB() << 20;
     tool.setMinHeapSize(heapBytes);
     tool.setMaxHeapSize(heapBytes);
     tool.generate();
     if (!tool.getProblemProvider().getSevereProblems().isEmpty()) {
-      CollectingLog problems = new CollectingLog();
-      TeaVMProblemRenderer.describeProblems(
-          tool.getDependencyInfo().getCallGraph(), tool.getProblemProvider(), problems);
-      throw new IllegalStateException("TeaVM cannot compile " + mainClass + ":\n" + problems.text);
+      throw new GuestCompilationException(
+          TeaVmProblems.report(tool.getProblemProvider().getSevereProblems()));
     }
     File file = output.toFile();
     if (!file.isFile()) {

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GuestSchemaBindingTest {
+class GuestBindingTest {
   @TempDir Path dir;
 
   private List<String> namesIn(String... files) throws Exception {
@@ -20,11 +20,11 @@ class GuestSchemaBindingTest {
       Path services = dir.resolve("root" + i).resolve("META-INF/services");
       Files.createDirectories(services);
       Files.writeString(
-          services.resolve(GuestSchemaBinding.GUEST_SCHEMA), files[i], StandardCharsets.UTF_8);
+          services.resolve(GuestBinding.GUEST_SCHEMA), files[i], StandardCharsets.UTF_8);
       roots[i] = dir.resolve("root" + i).toUri().toURL();
     }
     try (URLClassLoader loader = new URLClassLoader(roots, null)) {
-      return GuestSchemaBinding.implementations(loader);
+      return GuestBinding.implementations(loader);
     }
   }
 
@@ -42,7 +42,7 @@ class GuestSchemaBindingTest {
   @Test
   void noFileMeansNoSchema() throws Exception {
     try (URLClassLoader loader = new URLClassLoader(new URL[0], null)) {
-      assertEquals(List.of(), GuestSchemaBinding.implementations(loader));
+      assertEquals(List.of(), GuestBinding.implementations(loader));
     }
   }
 }
