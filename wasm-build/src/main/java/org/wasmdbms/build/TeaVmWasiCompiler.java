@@ -22,6 +22,12 @@ import org.teavm.vm.TeaVMOptimizationLevel;
  * loader, so the program and TeaVM's class library must be on the same class path as this tool.
  */
 public final class TeaVmWasiCompiler {
+  /**
+   * The system property that, set to {@code true}, keeps the functions' names in the module (a
+   * {@code name} section), so that a profile of the guest run by Chicory names guest methods.
+   */
+  public static final String NAMES_PROPERTY = "wasmdbms.guest.names";
+
   private final int heapBytes;
 
   /**
@@ -56,7 +62,9 @@ public final class TeaVmWasiCompiler {
     tool.setTargetFileName(output.getFileName().toString());
     // FULL inlines so aggressively that the example guest grows from 0.8 MB (ADVANCED) to 2.2 MB.
     tool.setOptimizationLevel(TeaVMOptimizationLevel.ADVANCED);
-    tool.setObfuscated(true);
+    // -Dwasmdbms.guest.names=true keeps function names (a "name" section) for profiling: see
+    // docs/guest-performance.md. Off by default, as names make the module larger.
+    tool.setObfuscated(!Boolean.getBoolean(NAMES_PROPERTY));
     // A fixed heap: TeaVM's GC moves objects, and the guest later needs the space above the heap.
     tool.setMinHeapSize(heapBytes);
     tool.setMaxHeapSize(heapBytes);
