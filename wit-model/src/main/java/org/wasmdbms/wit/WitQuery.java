@@ -126,9 +126,16 @@ public record WitQuery(
     for (int i = 0; i < joins.size(); i++) {
       query.join(WireFormat.parseJoin(joins.get(i)));
     }
-    query.distinctBy(distinctBy.toArray(new String[0]));
-    query.eager(eagerRelations.toArray(new String[0]));
-    query.groupBy(groupBy.toArray(new String[0]));
+    // Most queries have none of these: no array for them.
+    if (!distinctBy.isEmpty()) {
+      query.distinctBy(distinctBy.toArray(new String[0]));
+    }
+    if (!eagerRelations.isEmpty()) {
+      query.eager(eagerRelations.toArray(new String[0]));
+    }
+    if (!groupBy.isEmpty()) {
+      query.groupBy(groupBy.toArray(new String[0]));
+    }
     if (having != null) {
       query.having(WireFormat.parseFilter(having));
     }
