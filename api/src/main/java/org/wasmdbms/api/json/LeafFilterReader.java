@@ -22,7 +22,7 @@ import org.wasmdbms.api.value.Values;
  * parser would get past its syntax checks and run the same semantic checks in the same order:
  * reading here first gives the same filter, or the same error, as the general way.
  *
- * <p>Stateless; each call allocates its own cursor-free scan over the text. Thread-safe.
+ * <p>Stateless and thread-safe.
  */
 final class LeafFilterReader {
   private static final String[] COMPARISONS = {"Eq", "Ne", "Gt", "Lt", "Ge", "Le"};
