@@ -56,7 +56,8 @@ import org.wasmdbms.memory.MemoryProvider;
  * <p>Thread-safe: every method may be called from any number of threads at once, and the results
  * are those of the calls run one at a time in some order. A transaction id may be used from any
  * thread; two threads using the same transaction are serialized like everything else. Every call
- * enters through one gate, a monitor on the database held for the whole call, so the core below it
+ * holds one gate, the monitor of the database, for the whole call (the data operations are {@code
+ * synchronized} methods of their own, so none allocates a lambda to pass it), so the core below it
  * (tables, indexes, transactions, the provider) stays single-threaded. One lock was chosen over
  * finer ones because it is correct by construction, and the guest (single-threaded, compiled by
  * TeaVM) pays a few nanoseconds per call for a {@code synchronized} method (probed: a {@code
@@ -191,17 +192,24 @@ public final class Database implements AutoCloseable {
    *
    * @return the row as stored: sanitized, with defaults and autoincrement values filled in
    */
-  public Row insert(String table, Row row) {
-    return call(() -> insert(committed, table, row, null));
+  public synchronized Row insert(String table, Row row) {
+    checkOpen();
+    try {
+      return insert(committed, table, row, null);
+    } catch (RuntimeException e) {
+      throw failure(e);
+    }
   }
 
   /** Inserts a row inside transaction {@code transactionId}; see {@link #insert(String, Row)}. */
-  public Row insert(long transactionId, String table, Row row) {
-    return call(
-        () -> {
-          Transaction tx = transaction(transactionId);
-          return insert(tx, table, row, tx);
-        });
+  public synchronized Row insert(long transactionId, String table, Row row) {
+    checkOpen();
+    try {
+      Transaction tx = transaction(transactionId);
+      return insert(tx, table, row, tx);
+    } catch (RuntimeException e) {
+      throw failure(e);
+    }
   }
 
   private Row insert(Tables tables, String table, Row input, Transaction tx) {
@@ -233,13 +241,23 @@ public final class Database implements AutoCloseable {
    * row, named {@code relation.column}. See {@link Query} for the order and docs/queries.md for the
    * rules.
    */
-  public List<Row> select(String table, Query query) {
-    return call(() -> select(committed, table, query));
+  public synchronized List<Row> select(String table, Query query) {
+    checkOpen();
+    try {
+      return select(committed, table, query);
+    } catch (RuntimeException e) {
+      throw failure(e);
+    }
   }
 
   /** Selects rows as transaction {@code transactionId} sees them. */
-  public List<Row> select(long transactionId, String table, Query query) {
-    return call(() -> select(transaction(transactionId), table, query));
+  public synchronized List<Row> select(long transactionId, String table, Query query) {
+    checkOpen();
+    try {
+      return select(transaction(transactionId), table, query);
+    } catch (RuntimeException e) {
+      throw failure(e);
+    }
   }
 
   /**
@@ -257,18 +275,28 @@ public final class Database implements AutoCloseable {
    *     not numeric, or a having filter or ordering naming anything but group-by columns and {@code
    *     aggN}, or comparing them with a value of another kind
    */
-  public List<AggregatedRow> aggregate(
+  public synchronized List<AggregatedRow> aggregate(
       String table, Query query, List<AggregateFunction> functions) {
-    return call(() -> aggregate(committed, table, query, functions));
+    checkOpen();
+    try {
+      return aggregate(committed, table, query, functions);
+    } catch (RuntimeException e) {
+      throw failure(e);
+    }
   }
 
   /**
    * Aggregates as transaction {@code transactionId} sees the rows; see {@link #aggregate(String,
    * Query, List)}.
    */
-  public List<AggregatedRow> aggregate(
+  public synchronized List<AggregatedRow> aggregate(
       long transactionId, String table, Query query, List<AggregateFunction> functions) {
-    return call(() -> aggregate(transaction(transactionId), table, query, functions));
+    checkOpen();
+    try {
+      return aggregate(transaction(transactionId), table, query, functions);
+    } catch (RuntimeException e) {
+      throw failure(e);
+    }
   }
 
   private List<AggregatedRow> aggregate(
@@ -328,17 +356,24 @@ public final class Database implements AutoCloseable {
    *
    * @return the number of rows updated
    */
-  public long update(String table, Row values, Filter filter) {
-    return call(() -> update(committed, table, values, filter, null));
+  public synchronized long update(String table, Row values, Filter filter) {
+    checkOpen();
+    try {
+      return update(committed, table, values, filter, null);
+    } catch (RuntimeException e) {
+      throw failure(e);
+    }
   }
 
   /** Updates inside transaction {@code transactionId}; see {@link #update(String, Row, Filter)}. */
-  public long update(long transactionId, String table, Row values, Filter filter) {
-    return call(
-        () -> {
-          Transaction tx = transaction(transactionId);
-          return update(tx, table, values, filter, tx);
-        });
+  public synchronized long update(long transactionId, String table, Row values, Filter filter) {
+    checkOpen();
+    try {
+      Transaction tx = transaction(transactionId);
+      return update(tx, table, values, filter, tx);
+    } catch (RuntimeException e) {
+      throw failure(e);
+    }
   }
 
   private long update(Tables tables, String table, Row values, Filter filter, Transaction tx) {
@@ -358,17 +393,25 @@ public final class Database implements AutoCloseable {
    *
    * @return the number of rows deleted, cascaded rows included
    */
-  public long delete(String table, DeleteBehavior behavior, Filter filter) {
-    return call(() -> delete(committed, table, behavior, filter, null));
+  public synchronized long delete(String table, DeleteBehavior behavior, Filter filter) {
+    checkOpen();
+    try {
+      return delete(committed, table, behavior, filter, null);
+    } catch (RuntimeException e) {
+      throw failure(e);
+    }
   }
 
   /** Deletes inside transaction {@code transactionId}; see {@link #delete}. */
-  public long delete(long transactionId, String table, DeleteBehavior behavior, Filter filter) {
-    return call(
-        () -> {
-          Transaction tx = transaction(transactionId);
-          return delete(tx, table, behavior, filter, tx);
-        });
+  public synchronized long delete(
+      long transactionId, String table, DeleteBehavior behavior, Filter filter) {
+    checkOpen();
+    try {
+      Transaction tx = transaction(transactionId);
+      return delete(tx, table, behavior, filter, tx);
+    } catch (RuntimeException e) {
+      throw failure(e);
+    }
   }
 
   private long delete(
@@ -383,13 +426,15 @@ public final class Database implements AutoCloseable {
   }
 
   /** Starts a transaction and returns its id. */
-  public long begin() {
-    return call(
-        () -> {
-          long id = ++lastTransactionId;
-          transactions.put(id, new Transaction(id, committed));
-          return id;
-        });
+  public synchronized long begin() {
+    checkOpen();
+    try {
+      long id = ++lastTransactionId;
+      transactions.put(id, new Transaction(id, committed));
+      return id;
+    } catch (RuntimeException e) {
+      throw failure(e);
+    }
   }
 
   /**
@@ -399,21 +444,23 @@ public final class Database implements AutoCloseable {
    * @throws TransactionNotFoundException if the id is unknown or finished
    * @throws DbmsException the first constraint that fails against the current committed state
    */
-  public void commit(long transactionId) {
-    run(
-        () -> {
-          Transaction tx = transaction(transactionId);
-          transactions.remove(transactionId);
-          atomically(
-              committed,
-              null,
-              writer -> {
-                for (Operation operation : tx.operations()) {
-                  replay(writer, operation);
-                }
-                return null;
-              });
-        });
+  public synchronized void commit(long transactionId) {
+    checkOpen();
+    try {
+      Transaction tx = transaction(transactionId);
+      transactions.remove(transactionId);
+      atomically(
+          committed,
+          null,
+          writer -> {
+            for (Operation operation : tx.operations()) {
+              replay(writer, operation);
+            }
+            return null;
+          });
+    } catch (RuntimeException e) {
+      throw failure(e);
+    }
   }
 
   /**
@@ -421,12 +468,14 @@ public final class Database implements AutoCloseable {
    *
    * @throws TransactionNotFoundException if the id is unknown or finished
    */
-  public void rollback(long transactionId) {
-    run(
-        () -> {
-          transaction(transactionId);
-          transactions.remove(transactionId);
-        });
+  public synchronized void rollback(long transactionId) {
+    checkOpen();
+    try {
+      transaction(transactionId);
+      transactions.remove(transactionId);
+    } catch (RuntimeException e) {
+      throw failure(e);
+    }
   }
 
   /**
@@ -456,13 +505,23 @@ public final class Database implements AutoCloseable {
   }
 
   /** How a select with {@code query} on {@code table} would read its rows. */
-  public QueryPlan explain(String table, Query query) {
-    return call(() -> explain(committed, table, query));
+  public synchronized QueryPlan explain(String table, Query query) {
+    checkOpen();
+    try {
+      return explain(committed, table, query);
+    } catch (RuntimeException e) {
+      throw failure(e);
+    }
   }
 
   /** How a select inside transaction {@code transactionId} would read its rows. */
-  public QueryPlan explain(long transactionId, String table, Query query) {
-    return call(() -> explain(transaction(transactionId), table, query));
+  public synchronized QueryPlan explain(long transactionId, String table, Query query) {
+    checkOpen();
+    try {
+      return explain(transaction(transactionId), table, query);
+    } catch (RuntimeException e) {
+      throw failure(e);
+    }
   }
 
   private static QueryPlan explain(Tables tables, String table, Query query) {
@@ -578,12 +637,17 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * The gate every public call goes through: refuses calls after close (before waiting for the gate
-   * too, so that close() waits only for the call in progress), then runs {@code body} alone.
+   * The gate of the rarer calls (schema, indexes, sync): runs {@code body} alone, with the
+   * session's error policy. The data operations are {@code synchronized} methods of their own with
+   * the same policy, so that no call on the hot path allocates a lambda.
    */
-  private <T> T call(java.util.function.Supplier<T> body) {
+  private synchronized <T> T call(java.util.function.Supplier<T> body) {
     checkOpen();
-    return serialized(body);
+    try {
+      return body.get();
+    } catch (RuntimeException e) {
+      throw failure(e);
+    }
   }
 
   private void checkOpen() {
@@ -593,24 +657,20 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs an operation, alone, with the session's error policy: turns any exception that is not a
-   * {@link DbmsException} (a defect) into an {@link InternalDbmsException}.
+   * The session's error policy: a {@link DbmsException} is thrown as it is; any other exception (a
+   * defect) becomes an {@link InternalDbmsException}.
    */
-  private synchronized <T> T serialized(java.util.function.Supplier<T> body) {
-    checkOpen();
-    try {
-      return body.get();
-    } catch (DbmsException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      // An index-out-of-bounds exception is not described: in the TeaVM guest it is malformed and
-      // reading its message can trap. The cause keeps the details for JVM stack traces.
-      String what =
-          e instanceof IndexOutOfBoundsException ? "an index out of bounds" : String.valueOf(e);
-      InternalDbmsException internal =
-          new InternalDbmsException("unexpected failure in the engine: " + what);
-      internal.initCause(e);
-      throw internal;
+  private static RuntimeException failure(RuntimeException e) {
+    if (e instanceof DbmsException) {
+      return e;
     }
+    // An index-out-of-bounds exception is not described: in the TeaVM guest it is malformed and
+    // reading its message can trap. The cause keeps the details for JVM stack traces.
+    String what =
+        e instanceof IndexOutOfBoundsException ? "an index out of bounds" : String.valueOf(e);
+    InternalDbmsException internal =
+        new InternalDbmsException("unexpected failure in the engine: " + what);
+    internal.initCause(e);
+    return internal;
   }
 }

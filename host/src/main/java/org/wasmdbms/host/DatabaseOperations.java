@@ -3,7 +3,6 @@ package org.wasmdbms.host;
 import java.util.List;
 import java.util.Objects;
 import org.wasmdbms.api.error.DbmsException;
-import org.wasmdbms.api.json.WireFormat;
 import org.wasmdbms.api.query.AggregateFunction;
 import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.DeleteBehavior;
@@ -18,8 +17,9 @@ import org.wasmdbms.wit.WitQuery;
  * DatabaseClient}, each write committed when it returns) or inside a {@link Transaction}.
  *
  * <p>Values, rows, filters and queries are the api module's types; they are converted at the
- * boundary (filters to their JSON wire form). Every failure is the api's {@link DbmsException}
- * subclass for the guest's {@code dbms-error} case, carrying the case's detail.
+ * boundary (filters to their JSON wire form, printed once per filter object). Every failure is the
+ * api's {@link DbmsException} subclass for the guest's {@code dbms-error} case, carrying the case's
+ * detail.
  */
 public abstract sealed class DatabaseOperations permits DatabaseClient, Transaction {
   /** One use of the guest with this object's transaction id (null outside a transaction). */
@@ -41,7 +41,7 @@ public abstract sealed class DatabaseOperations permits DatabaseClient, Transact
    * order, limit and offset.
    */
   public List<Row> select(String table, Query query) {
-    return select(table, WitQuery.of(query));
+    return select(table, WitQuery.of(query, host.filterTexts()::text));
   }
 
   /** Every row of {@code table} in primary-key order. */
@@ -64,7 +64,7 @@ public abstract sealed class DatabaseOperations permits DatabaseClient, Transact
    */
   public List<AggregatedRow> aggregate(
       String table, Query query, List<AggregateFunction> aggregates) {
-    return aggregate(table, WitQuery.of(query), aggregates);
+    return aggregate(table, WitQuery.of(query, host.filterTexts()::text), aggregates);
   }
 
   /** {@link #aggregate(String, Query, List)} with the query in its WIT form. */
@@ -87,7 +87,7 @@ public abstract sealed class DatabaseOperations permits DatabaseClient, Transact
    */
   public long update(String table, Row values, Filter filter) {
     Objects.requireNonNull(values, "values");
-    String json = filter == null ? null : WireFormat.printFilter(filter);
+    String json = filter == null ? null : host.filterTexts().text(filter);
     return run((abi, tx) -> abi.update(table, values, json, tx));
   }
 
@@ -97,7 +97,7 @@ public abstract sealed class DatabaseOperations permits DatabaseClient, Transact
    */
   public long delete(String table, DeleteBehavior behavior, Filter filter) {
     Objects.requireNonNull(behavior, "behavior");
-    String json = filter == null ? null : WireFormat.printFilter(filter);
+    String json = filter == null ? null : host.filterTexts().text(filter);
     return run((abi, tx) -> abi.delete(table, behavior, json, tx));
   }
 }

@@ -27,6 +27,7 @@ import org.wasmdbms.host.abi.DatabaseAbi;
 public final class DbmsHost implements AutoCloseable {
   private final GuestModule module;
   private final HostOptions options;
+  private final FilterTexts filterTexts = new FilterTexts();
   private GuestInstance instance;
   private DatabaseAbi abi;
   private long generation;
@@ -53,6 +54,11 @@ public final class DbmsHost implements AutoCloseable {
   /** A typed client for this host's database. */
   public DatabaseClient client() {
     return new DatabaseClient(this);
+  }
+
+  /** The JSON texts of filters, printed once per filter object for all of this host's clients. */
+  FilterTexts filterTexts() {
+    return filterTexts;
   }
 
   /** The module this host runs. */

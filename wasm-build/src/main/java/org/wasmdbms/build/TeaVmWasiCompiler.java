@@ -23,6 +23,12 @@ import org.teavm.vm.TeaVMOptimizationLevel;
  * immutable; one compilation runs at a time per instance's caller thread.
  */
 public final class TeaVmWasiCompiler {
+  /**
+   * The system property that, set to {@code true}, keeps the functions' names in the module (a
+   * {@code name} section), so that a profile of the guest run by Chicory names guest methods.
+   */
+  public static final String NAMES_PROPERTY = "wasmdbms.guest.names";
+
   private final GuestBuildOptions options;
   private final ClassLoader classes;
 
@@ -73,7 +79,9 @@ public final class TeaVmWasiCompiler {
     tool.setTargetFileName(output.getFileName().toString());
     // FULL inlines so aggressively that the example guest grows from 0.8 MB (ADVANCED) to 2.2 MB.
     tool.setOptimizationLevel(TeaVMOptimizationLevel.ADVANCED);
-    tool.setObfuscated(true);
+    // -Dwasmdbms.guest.names=true keeps function names (a "name" section) for profiling: see
+    // docs/guest-performance.md. Off by default, as names make the module larger.
+    tool.setObfuscated(!Boolean.getBoolean(NAMES_PROPERTY));
     // A fixed heap: TeaVM's GC moves objects, and the guest later needs the space above the heap.
     int heapBytes = options.heapMiB() << 20;
     tool.setMinHeapSize(heapBytes);

@@ -1,5 +1,6 @@
 package org.wasmdbms.wit;
 
+import org.wasmdbms.api.bytes.Utf8;
 import org.wasmdbms.api.error.DbmsException;
 
 /**
@@ -41,6 +42,16 @@ public abstract class AbiReader {
 
   /** The elements of the list at {@code address} have been read (the guest frees it). */
   public abstract void endList(int address);
+
+  /**
+   * Decodes a string's bytes as strict UTF-8. A reader on the JVM overrides it to build ASCII text
+   * without the intermediate {@code char[]}; the guest keeps this one, which needs no charset.
+   *
+   * @throws org.wasmdbms.api.error.MemoryException if the bytes are not well-formed UTF-8
+   */
+  public String utf8(byte[] bytes) {
+    return Utf8.decode(bytes, 0, bytes.length);
+  }
 
   /** Bad data: a case out of range, text that is not UTF-8 or not in its case's form. */
   public abstract void fail(DbmsException problem);

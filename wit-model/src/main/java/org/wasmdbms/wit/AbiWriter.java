@@ -1,5 +1,7 @@
 package org.wasmdbms.wit;
 
+import org.wasmdbms.api.bytes.Utf8;
+
 /**
  * Memory as {@link Lower} writes it: a result block the guest is building, a parameter tuple the
  * host is building, or a guest's memory written by the host. A value's fixed-size part goes where
@@ -36,4 +38,13 @@ public abstract class AbiWriter {
 
   /** Copies {@code data} to {@code address} of this writer's memory. */
   public abstract void copy(int address, byte[] data);
+
+  /**
+   * Writes {@code text} as UTF-8 at {@code address} of this writer's memory, where {@link
+   * org.wasmdbms.api.bytes.Utf8#encodedLength} bytes are allocated. This encodes to an array and
+   * copies it; a writer over a Java array overrides it to encode in place, without the array.
+   */
+  public void utf8(int address, String text) {
+    copy(address, Utf8.encode(text));
+  }
 }

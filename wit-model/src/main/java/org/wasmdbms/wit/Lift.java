@@ -27,7 +27,6 @@ import static org.wasmdbms.wit.Layout.VALUE_PAYLOAD;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.wasmdbms.api.bytes.Utf8;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.ErrorKind;
 import org.wasmdbms.api.error.InvalidQueryException;
@@ -114,7 +113,7 @@ public final class Lift {
       return "";
     }
     try {
-      return Utf8.decode(bytes, 0, bytes.length);
+      return in.utf8(bytes);
     } catch (MemoryException malformed) {
       in.fail(new InvalidQueryException(what + " is not valid UTF-8: " + malformed.detail()));
       return "";
@@ -160,6 +159,10 @@ public final class Lift {
   public static List<String> strings(AbiReader in, int at, String what) {
     int address = in.i32(at);
     int length = in.i32(at + 4);
+    if (length == 0) {
+      // Most of a query's lists are empty: no list object for them.
+      return List.of();
+    }
     List<String> strings = new ArrayList<>();
     if (in.list(address, length, WitType.STRING, what)) {
       for (int i = 0; i < length; i++) {
@@ -222,8 +225,9 @@ public final class Lift {
     if (in.list(address, length, element, what)) {
       for (int i = 0; i < length; i++) {
         int column = address + i * element.size();
-        String name = string(in, column + COLUMN_NAME, what + " column name");
-        Value value = value(in, column + COLUMN_VALUE_AT, what + " value of " + name);
+        // Constant descriptions: building one per column would cost two strings per value read.
+        String name = string(in, column + COLUMN_NAME, "row column name");
+        Value value = value(in, column + COLUMN_VALUE_AT, "row column value");
         if (!in.discarding()) {
           row.set(name, value);
         }
@@ -257,6 +261,9 @@ public final class Lift {
     WitType element = DbmsTypes.ORDER_KEY;
     int address = in.i32(at);
     int length = in.i32(at + 4);
+    if (length == 0) {
+      return List.of();
+    }
     List<OrderKey> keys = new ArrayList<>();
     if (in.list(address, length, element, "order-by")) {
       for (int i = 0; i < length; i++) {

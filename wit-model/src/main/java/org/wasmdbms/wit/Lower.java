@@ -27,6 +27,7 @@ import java.util.List;
 import org.wasmdbms.api.bytes.Utf8;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.ErrorKind;
+import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.api.query.AggregateFunction;
 import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.AggregatedValue;
@@ -87,9 +88,22 @@ public final class Lower {
     out.u32(at + 4, data.length);
   }
 
-  /** A {@code string} in UTF-8. */
+  /**
+   * A {@code string} in UTF-8, encoded straight into the heap (no array per string).
+   *
+   * @throws org.wasmdbms.api.error.InvalidQueryException if the text holds an unpaired surrogate
+   * @throws MemoryException if its UTF-8 form is 2 GiB or more
+   */
   public static void string(AbiWriter out, int at, String text) {
-    bytes(out, at, Utf8.encode(text));
+    long length = Utf8.encodedLength(text);
+    if (length > Integer.MAX_VALUE - 8) {
+      throw new MemoryException("text of " + length + " UTF-8 bytes is too large to encode");
+    }
+    AbiWriter heap = out.heap();
+    int address = heap.allocate(length, 1);
+    heap.utf8(address, text);
+    out.pointer(at, address);
+    out.u32(at + 4, (int) length);
   }
 
   /** An {@code option<string>}: none for null. */

@@ -3,8 +3,10 @@ package org.wasmdbms.wit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.wasmdbms.api.error.InvalidQueryException;
 import org.wasmdbms.api.json.WireFormat;
+import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.Join;
 import org.wasmdbms.api.query.OrderDirection;
 import org.wasmdbms.api.query.OrderKey;
@@ -84,18 +86,26 @@ public record WitQuery(
 
   /** The WIT form of an api {@link Query}: filters and joins as JSON, the rest as they are. */
   public static WitQuery of(Query query) {
+    return of(query, WireFormat::printFilter);
+  }
+
+  /**
+   * The WIT form of an api {@link Query}, its filters printed by {@code printFilter} (a host that
+   * remembers what it printed passes its own).
+   */
+  public static WitQuery of(Query query, Function<Filter, String> printFilter) {
     Objects.requireNonNull(query, "query");
     List<String> joins = new ArrayList<>();
     for (Join join : query.joins()) {
       joins.add(WireFormat.printJoin(join));
     }
     return new WitQuery(
-        query.filter() == null ? null : WireFormat.printFilter(query.filter()),
+        query.filter() == null ? null : printFilter.apply(query.filter()),
         query.distinctBy(),
         query.eagerRelations(),
         joins,
         query.groupBy(),
-        query.having() == null ? null : WireFormat.printFilter(query.having()),
+        query.having() == null ? null : printFilter.apply(query.having()),
         query.orderBy(),
         query.hasLimit() ? query.limit() : null,
         query.offset() == 0 ? null : query.offset());
@@ -116,9 +126,16 @@ public record WitQuery(
     for (int i = 0; i < joins.size(); i++) {
       query.join(WireFormat.parseJoin(joins.get(i)));
     }
-    query.distinctBy(distinctBy.toArray(new String[0]));
-    query.eager(eagerRelations.toArray(new String[0]));
-    query.groupBy(groupBy.toArray(new String[0]));
+    // Most queries have none of these: no array for them.
+    if (!distinctBy.isEmpty()) {
+      query.distinctBy(distinctBy.toArray(new String[0]));
+    }
+    if (!eagerRelations.isEmpty()) {
+      query.eager(eagerRelations.toArray(new String[0]));
+    }
+    if (!groupBy.isEmpty()) {
+      query.groupBy(groupBy.toArray(new String[0]));
+    }
     if (having != null) {
       query.having(WireFormat.parseFilter(having));
     }

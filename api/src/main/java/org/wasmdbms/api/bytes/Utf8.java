@@ -56,7 +56,21 @@ public final class Utf8 {
       throw new MemoryException("text of " + size + " UTF-8 bytes is too large to encode");
     }
     byte[] out = new byte[(int) size];
-    int n = 0;
+    encodeInto(s, out, 0);
+    return out;
+  }
+
+  /**
+   * Writes {@code s} as UTF-8 into {@code out} from {@code offset}, which must have room for its
+   * {@link #encodedLength}: so a caller that knows the length writes text without an intermediate
+   * array.
+   *
+   * @return the offset just past the last byte written
+   * @throws InvalidQueryException if {@code s} holds an unpaired surrogate (checked by {@link
+   *     #encodedLength}, which callers run first)
+   */
+  public static int encodeInto(String s, byte[] out, int offset) {
+    int n = offset;
     int length = s.length();
     for (int i = 0; i < length; i++) {
       int c = s.charAt(i);
@@ -66,7 +80,9 @@ public final class Utf8 {
         out[n++] = (byte) (0xC0 | (c >> 6));
         out[n++] = (byte) (0x80 | (c & 0x3F));
       } else if (Character.isHighSurrogate((char) c)) {
-        // encodedLength has checked that a low surrogate follows.
+        if (i + 1 >= length || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          throw new InvalidQueryException("text holds an unpaired surrogate at index " + i);
+        }
         int cp = Character.toCodePoint((char) c, s.charAt(++i));
         out[n++] = (byte) (0xF0 | (cp >> 18));
         out[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
@@ -78,7 +94,7 @@ public final class Utf8 {
         out[n++] = (byte) (0x80 | (c & 0x3F));
       }
     }
-    return out;
+    return n;
   }
 
   /**

@@ -301,6 +301,11 @@ public final class WireFormat {
    * @throws InvalidQueryException if the text is not a well-formed wire filter
    */
   public static Filter parseFilter(String json) {
+    // Most filters are one leaf as printFilter writes it: read those without building a tree.
+    Filter leaf = LeafFilterReader.read(json);
+    if (leaf != null) {
+      return leaf;
+    }
     return filterFromJson(JsonParser.parse(json, MAX_JSON_DEPTH));
   }
 

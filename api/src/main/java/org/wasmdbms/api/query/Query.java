@@ -82,6 +82,10 @@ public record Query(
 
   private static <T> List<T> copy(List<T> list, String what) {
     Objects.requireNonNull(list, what);
+    if (list.isEmpty()) {
+      // Most of a query's lists are empty; on the guest path each copy costs several objects.
+      return List.of();
+    }
     for (T element : list) {
       Objects.requireNonNull(element, what);
     }

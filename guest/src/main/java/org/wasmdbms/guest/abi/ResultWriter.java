@@ -2,6 +2,7 @@ package org.wasmdbms.guest.abi;
 
 import java.util.Arrays;
 import org.teavm.interop.Address;
+import org.wasmdbms.api.bytes.Utf8;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.wit.AbiWriter;
 
@@ -96,6 +97,12 @@ public final class ResultWriter extends AbiWriter {
   @Override
   public void copy(int offset, byte[] data) {
     System.arraycopy(data, 0, bytes, offset, data.length);
+  }
+
+  /** Encodes into the block itself: a result's strings need no array of their own. */
+  @Override
+  public void utf8(int offset, String text) {
+    Utf8.encodeInto(text, bytes, offset);
   }
 
   /**

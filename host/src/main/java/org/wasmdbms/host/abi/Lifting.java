@@ -1,6 +1,7 @@
 package org.wasmdbms.host.abi;
 
 import com.dylibso.chicory.runtime.Memory;
+import java.nio.charset.StandardCharsets;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.wit.AbiReader;
 import org.wasmdbms.wit.DbmsFunction;
@@ -64,6 +65,17 @@ final class Lifting extends AbiReader {
   public byte[] bytes(int address, int length, String what) {
     check(address, length & 0xFFFFFFFFL, 1);
     return memory.readBytes(address, length);
+  }
+
+  /** ASCII text (column names, most values) becomes a string in one copy, with no char array. */
+  @Override
+  public String utf8(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return super.utf8(bytes);
+      }
+    }
+    return new String(bytes, StandardCharsets.ISO_8859_1);
   }
 
   @Override

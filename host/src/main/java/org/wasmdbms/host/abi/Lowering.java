@@ -2,8 +2,6 @@ package org.wasmdbms.host.abi;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
 import org.wasmdbms.wit.AbiWriter;
 import org.wasmdbms.wit.DbmsFunction;
 import org.wasmdbms.wit.Lower;
@@ -86,39 +84,39 @@ final class Lowering extends AbiWriter {
       guest.copy(address, tuple.array());
       return new long[] {address};
     }
-    List<Long> flat = new ArrayList<>();
-    flatten(params, 0, flat);
-    return flat.stream().mapToLong(Long::longValue).toArray();
+    long[] flat = new long[params.flat().size()];
+    flatten(params, 0, flat, 0);
+    return flat;
   }
 
   // ---- flattening of the tuple ----
 
-  private void flatten(WitType type, int at, List<Long> out) {
+  /** Flattens the value of {@code type} at {@code at} into {@code out} from {@code next}. */
+  private int flatten(WitType type, int at, long[] out, int next) {
     switch (type.kind()) {
-      case SCALAR -> out.add(scalar(type, at));
+      case SCALAR -> out[next++] = scalar(type, at);
       case STRING, LIST -> {
-        out.add(tuple.getInt(at) & 0xFFFFFFFFL);
-        out.add(tuple.getInt(at + 4) & 0xFFFFFFFFL);
+        out[next++] = tuple.getInt(at) & 0xFFFFFFFFL;
+        out[next++] = tuple.getInt(at + 4) & 0xFFFFFFFFL;
       }
       case RECORD -> {
         for (int i = 0; i < type.parts().size(); i++) {
-          flatten(type.parts().get(i).type(), at + type.fieldOffset(i), out);
+          next = flatten(type.parts().get(i).type(), at + type.fieldOffset(i), out, next);
         }
       }
       case VARIANT -> {
         int discriminant = tuple.get(at) & 0xFF;
-        out.add((long) discriminant);
-        int start = out.size();
+        out[next] = discriminant;
+        int end = next + type.flat().size();
         WitType payload = type.parts().get(discriminant).type();
         if (payload != null) {
-          flatten(payload, at + type.payloadOffset(), out);
+          flatten(payload, at + type.payloadOffset(), out, next + 1);
         }
-        // A narrower payload leaves the variant's remaining flat slots zero.
-        while (out.size() - start < type.flat().size() - 1) {
-          out.add(0L);
-        }
+        // A narrower payload leaves the variant's remaining flat slots zero, as the array is.
+        next = end;
       }
     }
+    return next;
   }
 
   /** A scalar's bits as a core value: 32-bit values zero-extended, signed ones sign-extended. */
