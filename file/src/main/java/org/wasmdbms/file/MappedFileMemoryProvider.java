@@ -57,6 +57,8 @@ public final class MappedFileMemoryProvider implements MemoryProvider {
   private final MemoryProvider below;
   private final long mapBytes;
   private MappedByteBuffer[] chunks = new MappedByteBuffer[0];
+  // The file's size, kept here so that a read asks nothing of the file: only grow changes it.
+  private long size;
   private boolean closed;
 
   /**
@@ -76,6 +78,7 @@ public final class MappedFileMemoryProvider implements MemoryProvider {
     this.file = file;
     this.below = new CachedMemoryProvider(file, cachePages);
     this.mapBytes = mapBytes - mapBytes % PAGE_SIZE;
+    this.size = file.size();
   }
 
   /** How many chunks are mapped now (for tests and diagnostics). */
@@ -99,12 +102,17 @@ public final class MappedFileMemoryProvider implements MemoryProvider {
 
   @Override
   public synchronized long grow(long additionalPages) {
-    return open().grow(additionalPages);
+    MemoryProvider provider = open();
+    try {
+      return provider.grow(additionalPages);
+    } finally {
+      size = provider.size();
+    }
   }
 
   @Override
   public synchronized void read(long offset, byte[] buffer, int bufferOffset, int length) {
-    long size = open().size();
+    open();
     ProviderRanges.check(offset, buffer, bufferOffset, length, size);
     int done = 0;
     while (done < length) {
@@ -114,18 +122,18 @@ public final class MappedFileMemoryProvider implements MemoryProvider {
         return;
       }
       int inChunk = (int) (position & (CHUNK_BYTES - 1));
-      int chunk =
+      int count =
           (int) Math.min(length - done, Math.min(CHUNK_BYTES - inChunk, mapBytes - position));
-      chunk(position >>> CHUNK_SHIFT, inChunk + chunk, size)
-          .get(inChunk, buffer, bufferOffset + done, chunk);
-      done += chunk;
+      chunk(position >>> CHUNK_SHIFT, inChunk + count)
+          .get(inChunk, buffer, bufferOffset + done, count);
+      done += count;
     }
   }
 
   /**
    * The mapping of chunk {@code index}, mapped (again) if it holds fewer than {@code needed} bytes.
    */
-  private MappedByteBuffer chunk(long index, int needed, long size) {
+  private MappedByteBuffer chunk(long index, int needed) {
     int i = (int) index;
     if (i >= chunks.length) {
       chunks = Arrays.copyOf(chunks, i + 1);
