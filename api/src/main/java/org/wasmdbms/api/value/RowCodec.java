@@ -1,6 +1,6 @@
 package org.wasmdbms.api.value;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.wasmdbms.api.bytes.ByteReader;
@@ -125,18 +125,32 @@ public final class RowCodec {
    *     exactly these column types
    */
   public static List<Value> decode(List<DataType> types, byte[] data, int offset, int length) {
-    ByteReader in = new ByteReader(data, offset, length);
+    return Collections.unmodifiableList(
+        Arrays.asList(decodeRow(types, new ByteReader(data, offset, length))));
+  }
+
+  /**
+   * Decodes a row that fills all of {@code data} into an array, one value per column: what a read
+   * that hands out {@code Value[]} rows uses, without the list {@link #decode} wraps it in.
+   *
+   * @throws MemoryException if the bytes do not form a row of exactly these column types
+   */
+  public static Value[] decodeArray(List<DataType> types, byte[] data) {
+    return decodeRow(types, new ByteReader(data, 0, data.length));
+  }
+
+  private static Value[] decodeRow(List<DataType> types, ByteReader in) {
     int n = header(in, types);
     byte[] bitmap = in.bytes((n + 7) / 8);
     if (n % 8 != 0 && (bitmap[n / 8] & 0xFF) >>> (n % 8) != 0) {
       throw new MemoryException("corrupt row: null bitmap has bits past the last column");
     }
-    List<Value> row = new ArrayList<>(n);
+    Value[] row = new Value[n];
     for (int i = 0; i < n; i++) {
       boolean isNull = (bitmap[i / 8] & (1 << (i % 8))) != 0;
-      row.add(isNull ? NullValue.INSTANCE : ValueCodec.read(in, types.get(i)));
+      row[i] = isNull ? NullValue.INSTANCE : ValueCodec.read(in, types.get(i));
     }
     in.expectEnd("row");
-    return Collections.unmodifiableList(row);
+    return row;
   }
 }

@@ -378,7 +378,7 @@ final class TableStore implements TableData {
 
   private Value[] decode(byte[] record) {
     decodedRows++;
-    return RowCodec.decode(types, record).toArray(new Value[0]);
+    return RowCodec.decodeArray(types, record);
   }
 
   /**
