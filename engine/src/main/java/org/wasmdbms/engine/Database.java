@@ -540,6 +540,15 @@ public final class Database implements AutoCloseable {
     return new QueryPlan("full scan", null, "", false, path.describe());
   }
 
+  /**
+   * How many committed rows reads have decoded in full since the database was opened, for tests and
+   * diagnostics: a filtered select decodes in full only the rows it returns, and one with OFFSET
+   * and LIMIT in index order only the rows in its window (see {@code docs/queries.md}).
+   */
+  public long decodedRows() {
+    return call(committed::decodedRows);
+  }
+
   /** Forces every committed change to durable storage. */
   public void sync() {
     run(committed::sync);

@@ -15,9 +15,15 @@ import org.wasmdbms.memory.journal.JournaledMemoryProvider;
  * process, fails with {@link MemoryException} "database is locked". The data file is locked first;
  * the journal's lock therefore never belongs to anyone but the data file's holder. Opening runs
  * recovery: commits the journal holds are written to the data file. The journal must stay beside
- * its data file; deleting it after a crash loses the commits it held. Reads go through a bounded
- * page cache in front of each file ({@link #DATA_CACHE_PAGES}, {@link #JOURNAL_CACHE_PAGES});
- * writes go straight through it to the file.
+ * its data file; deleting it after a crash loses the commits it held.
+ *
+ * <p>Reads of the data file come from a read-only memory mapping of its first {@code mapBytes}
+ * bytes ({@link MappedFileMemoryProvider}; {@link #DEFAULT_MAP_BYTES} by default), so once the
+ * operating system holds the file in its page cache a read costs what a read from the heap costs.
+ * Past that size, and for the journal, reads go through a bounded page cache ({@link
+ * #DATA_CACHE_PAGES}, {@link #JOURNAL_CACHE_PAGES}). Writes go straight to the files, and the
+ * journal above keeps every uncommitted byte out of the data file, so the mapping only ever shows
+ * committed, checkpointed pages (each checked against its checksum on its first read).
  *
  * <p>Thread-safe: it holds no state, and the provider it returns (journal, caches and files) is
  * thread-safe and survives interrupts of the threads that call it (see {@link FileMemoryProvider}).
@@ -26,7 +32,17 @@ public final class DatabaseFiles {
   /** What is appended to the data file's name to name its journal. */
   public static final String JOURNAL_SUFFIX = "-journal";
 
-  /** Pages of the data file kept in memory for reads (16 MiB); see {@link CachedMemoryProvider}. */
+  /**
+   * How much of the data file is mapped by default: 64 GiB of address space, which a 64-bit JVM has
+   * plenty of (128 TiB on x86-64 Linux); only the pages read become resident, and they belong to
+   * the operating system's page cache. See {@link MappedFileMemoryProvider} for what mapping costs.
+   */
+  public static final long DEFAULT_MAP_BYTES = 64L << 30;
+
+  /**
+   * Pages of the data file past the mapped part kept in memory for reads (16 MiB); see {@link
+   * CachedMemoryProvider}.
+   */
   public static final int DATA_CACHE_PAGES = 256;
 
   /**
@@ -59,6 +75,21 @@ public final class DatabaseFiles {
    * @throws MemoryException if a file cannot be opened or is locked, or recovery finds damage
    */
   public static MemoryProvider open(Path dataFile, long checkpointBytes) {
+    return open(dataFile, checkpointBytes, DEFAULT_MAP_BYTES);
+  }
+
+  /**
+   * Opens (creating if needed) the database at {@code dataFile} like {@link #open(Path, long)},
+   * mapping at most {@code mapBytes} bytes of the data file for reads (rounded down to whole pages;
+   * 0 reads all of it through the {@link #DATA_CACHE_PAGES} page cache instead).
+   *
+   * @throws MemoryException if {@code mapBytes} or {@code checkpointBytes} is negative, a file
+   *     cannot be opened or is locked, or recovery finds damage
+   */
+  public static MemoryProvider open(Path dataFile, long checkpointBytes, long mapBytes) {
+    if (mapBytes < 0) {
+      throw new MemoryException("negative mapping size: " + mapBytes);
+    }
     FileMemoryProvider data = FileMemoryProvider.openCuttingTornTail(dataFile);
     FileMemoryProvider journal;
     try {
@@ -68,7 +99,7 @@ public final class DatabaseFiles {
       throw e;
     }
     return JournaledMemoryProvider.open(
-        new CachedMemoryProvider(data, DATA_CACHE_PAGES),
+        new MappedFileMemoryProvider(data, mapBytes, DATA_CACHE_PAGES),
         new CachedMemoryProvider(journal, JOURNAL_CACHE_PAGES),
         checkpointBytes);
   }

@@ -2,6 +2,7 @@ package org.wasmdbms.file;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -277,6 +278,26 @@ public final class FileMemoryProvider implements MemoryProvider {
           });
     } catch (IOException e) {
       throw new MemoryException("cannot sync " + path + ": " + e);
+    }
+  }
+
+  /**
+   * Maps {@code size} bytes of the file at {@code position} read-only, for {@link
+   * MappedFileMemoryProvider}. The region must lie inside the file: mapping past its end would
+   * extend it. The mapping stays valid after the channel closes.
+   *
+   * @throws MemoryException if the region is outside the file or the mapping fails
+   */
+  synchronized MappedByteBuffer map(long position, int size) {
+    open();
+    if (position < 0 || size < 0 || position > pages * PAGE_SIZE - size) {
+      throw new MemoryException(
+          "cannot map [" + position + ", +" + size + ") of " + pages * PAGE_SIZE + " bytes");
+    }
+    try {
+      return io(ch -> ch.map(FileChannel.MapMode.READ_ONLY, position, size));
+    } catch (IOException e) {
+      throw new MemoryException("cannot map " + size + " bytes of " + path + ": " + e);
     }
   }
 

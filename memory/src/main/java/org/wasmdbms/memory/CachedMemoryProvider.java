@@ -1,7 +1,5 @@
 package org.wasmdbms.memory;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.wasmdbms.api.error.MemoryException;
 
 /**
@@ -10,7 +8,8 @@ import org.wasmdbms.api.error.MemoryException;
  * goes to the provider below before it returns (write-through), so the cache never holds a byte the
  * provider does not, and {@link #sync()}, {@link #commit()} and {@link #close()} are the
  * provider's. A read of a page that is not cached reads the whole page once; later reads of it cost
- * a copy.
+ * a copy. Pages are found by their number as a primitive {@code long} ({@link PageCache}), so a
+ * cached read allocates nothing and takes no lambda or boxed key.
  *
  * <p>Errors are the provider's. A write that fails drops the pages it touched from the cache, since
  * the provider may then hold part of it. The cache owns the provider: closing it closes the
@@ -21,27 +20,25 @@ import org.wasmdbms.api.error.MemoryException;
  * guest caches its database file and journal with it.
  */
 public final class CachedMemoryProvider implements MemoryProvider {
+  /** The largest cache: 2^28 pages (16 TiB). */
+  public static final int MAX_PAGES = 1 << 28;
+
   private final MemoryProvider below;
-  private final Map<Long, byte[]> pages;
+  private final PageCache pages;
   private boolean closed;
 
   /**
    * A cache of at most {@code maxPages} pages of {@code below}, which it then owns.
    *
-   * @throws IllegalArgumentException unless {@code maxPages} is at least 1
+   * @throws IllegalArgumentException unless {@code maxPages} is between 1 and {@link #MAX_PAGES}
    */
   public CachedMemoryProvider(MemoryProvider below, int maxPages) {
-    if (maxPages < 1) {
-      throw new IllegalArgumentException("a page cache needs room for a page: " + maxPages);
+    if (maxPages < 1 || maxPages > MAX_PAGES) {
+      throw new IllegalArgumentException(
+          "a page cache holds 1 to " + MAX_PAGES + " pages, not " + maxPages);
     }
     this.below = below;
-    this.pages =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
-            return size() > maxPages;
-          }
-        };
+    this.pages = new PageCache(maxPages);
   }
 
   /** The number of pages cached now (for tests and diagnostics). */
@@ -68,18 +65,27 @@ public final class CachedMemoryProvider implements MemoryProvider {
   public synchronized void read(long offset, byte[] buffer, int bufferOffset, int length) {
     MemoryProvider provider = open();
     ProviderRanges.check(offset, buffer, bufferOffset, length, provider.size());
-    PageSpans.forEach(
-        offset,
-        length,
-        (page, inPage, done, chunk) -> {
-          byte[] image = pages.get(page);
-          if (image == null) {
-            image = new byte[PAGE_SIZE];
-            provider.read(page * PAGE_SIZE, image);
-            pages.put(page, image);
-          }
-          System.arraycopy(image, inPage, buffer, bufferOffset + done, chunk);
-        });
+    long page = offset >>> PAGE_SHIFT;
+    int inPage = (int) (offset & (PAGE_SIZE - 1));
+    int done = 0;
+    // Most reads lie within one page: one lookup, one copy, no allocation once it is cached.
+    while (done < length) {
+      int chunk = Math.min(length - done, PAGE_SIZE - inPage);
+      System.arraycopy(image(provider, page), inPage, buffer, bufferOffset + done, chunk);
+      done += chunk;
+      page++;
+      inPage = 0;
+    }
+  }
+
+  private byte[] image(MemoryProvider provider, long page) {
+    byte[] image = pages.get(page);
+    if (image == null) {
+      image = new byte[PAGE_SIZE];
+      provider.read(page * PAGE_SIZE, image);
+      pages.put(page, image);
+    }
+    return image;
   }
 
   @Override
@@ -91,21 +97,28 @@ public final class CachedMemoryProvider implements MemoryProvider {
       forget(offset, length);
       throw e;
     }
-    PageSpans.forEach(
-        offset,
-        length,
-        (page, inPage, done, chunk) -> {
-          byte[] image = pages.get(page);
-          if (image != null) {
-            System.arraycopy(buffer, bufferOffset + done, image, inPage, chunk);
-          }
-        });
+    long page = offset >>> PAGE_SHIFT;
+    int inPage = (int) (offset & (PAGE_SIZE - 1));
+    int done = 0;
+    while (done < length) {
+      int chunk = Math.min(length - done, PAGE_SIZE - inPage);
+      byte[] image = pages.peek(page);
+      if (image != null) {
+        System.arraycopy(buffer, bufferOffset + done, image, inPage, chunk);
+      }
+      done += chunk;
+      page++;
+      inPage = 0;
+    }
   }
 
   /** Drops the cached pages that the range {@code offset}, {@code length} touches. */
   private void forget(long offset, int length) {
     if (offset >= 0 && length > 0) {
-      PageSpans.forEach(offset, length, (page, inPage, done, chunk) -> pages.remove(page));
+      long last = (offset + length - 1) >>> PAGE_SHIFT;
+      for (long page = offset >>> PAGE_SHIFT; page <= last; page++) {
+        pages.remove(page);
+      }
     }
   }
 

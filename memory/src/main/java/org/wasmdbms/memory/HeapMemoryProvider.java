@@ -65,34 +65,42 @@ public final class HeapMemoryProvider implements MemoryProvider {
   public synchronized void read(long offset, byte[] buffer, int bufferOffset, int length) {
     List<byte[]> list = open();
     ProviderRanges.check(offset, buffer, bufferOffset, length, (long) list.size() * PAGE_SIZE);
-    PageSpans.forEach(
-        offset,
-        length,
-        (index, inPage, done, chunk) -> {
-          byte[] page = list.get((int) index);
-          if (page == null) {
-            Arrays.fill(buffer, bufferOffset + done, bufferOffset + done + chunk, (byte) 0);
-          } else {
-            System.arraycopy(page, inPage, buffer, bufferOffset + done, chunk);
-          }
-        });
+    int index = (int) (offset >>> PAGE_SHIFT);
+    int inPage = (int) (offset & (PAGE_SIZE - 1));
+    int done = 0;
+    while (done < length) {
+      int chunk = Math.min(length - done, PAGE_SIZE - inPage);
+      byte[] page = list.get(index);
+      if (page == null) {
+        Arrays.fill(buffer, bufferOffset + done, bufferOffset + done + chunk, (byte) 0);
+      } else {
+        System.arraycopy(page, inPage, buffer, bufferOffset + done, chunk);
+      }
+      done += chunk;
+      index++;
+      inPage = 0;
+    }
   }
 
   @Override
   public synchronized void write(long offset, byte[] buffer, int bufferOffset, int length) {
     List<byte[]> list = open();
     ProviderRanges.check(offset, buffer, bufferOffset, length, (long) list.size() * PAGE_SIZE);
-    PageSpans.forEach(
-        offset,
-        length,
-        (index, inPage, done, chunk) -> {
-          byte[] page = list.get((int) index);
-          if (page == null) {
-            page = new byte[PAGE_SIZE];
-            list.set((int) index, page);
-          }
-          System.arraycopy(buffer, bufferOffset + done, page, inPage, chunk);
-        });
+    int index = (int) (offset >>> PAGE_SHIFT);
+    int inPage = (int) (offset & (PAGE_SIZE - 1));
+    int done = 0;
+    while (done < length) {
+      int chunk = Math.min(length - done, PAGE_SIZE - inPage);
+      byte[] page = list.get(index);
+      if (page == null) {
+        page = new byte[PAGE_SIZE];
+        list.set(index, page);
+      }
+      System.arraycopy(buffer, bufferOffset + done, page, inPage, chunk);
+      done += chunk;
+      index++;
+      inPage = 0;
+    }
   }
 
   @Override

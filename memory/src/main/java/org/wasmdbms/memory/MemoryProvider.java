@@ -37,6 +37,9 @@ public interface MemoryProvider extends AutoCloseable {
   /** The page size: 64 KiB, the WebAssembly page size. */
   int PAGE_SIZE = 65536;
 
+  /** {@code log2(PAGE_SIZE)}: the page of byte {@code offset} is {@code offset >>> PAGE_SHIFT}. */
+  int PAGE_SHIFT = 16;
+
   /** The current size in bytes: always {@code pages() * PAGE_SIZE}. */
   long size();
 

@@ -115,6 +115,16 @@ public final class ByteReader {
     return n;
   }
 
+  /**
+   * Moves past {@code count} bytes without reading them.
+   *
+   * @throws MemoryException if fewer than {@code count} bytes remain
+   */
+  public void skip(int count) {
+    need(count);
+    position += count;
+  }
+
   /** Reads {@code count} bytes into a new array. */
   public byte[] bytes(int count) {
     need(count);

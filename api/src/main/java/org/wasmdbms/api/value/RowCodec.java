@@ -1,6 +1,6 @@
 package org.wasmdbms.api.value;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.wasmdbms.api.bytes.ByteReader;
@@ -79,6 +79,45 @@ public final class RowCodec {
   }
 
   /**
+   * Decodes only the columns of a row (filling all of {@code data}) that {@code needed} marks, for
+   * a filter that reads a few columns of many rows: the other values are skipped, not decoded, and
+   * reading stops after the last marked column, so the rest of the row is not checked.
+   *
+   * @param needed one flag per column
+   * @return one entry per column: the value of a marked column, null for the others
+   * @throws MemoryException if the bytes do not hold a row of these column types as far as read
+   */
+  public static Value[] decodeColumns(List<DataType> types, byte[] data, boolean[] needed) {
+    ByteReader in = new ByteReader(data, 0, data.length);
+    int n = header(in, types);
+    byte[] bitmap = in.bytes((n + 7) / 8);
+    int last = n - 1;
+    while (last >= 0 && !needed[last]) {
+      last--;
+    }
+    Value[] row = new Value[n];
+    for (int i = 0; i <= last; i++) {
+      boolean isNull = (bitmap[i / 8] & (1 << (i % 8))) != 0;
+      if (isNull) {
+        row[i] = needed[i] ? NullValue.INSTANCE : null;
+      } else if (needed[i]) {
+        row[i] = ValueCodec.read(in, types.get(i));
+      } else {
+        ValueCodec.skip(in, types.get(i));
+      }
+    }
+    return row;
+  }
+
+  private static int header(ByteReader in, List<DataType> types) {
+    int n = in.u16();
+    if (n != types.size()) {
+      throw new MemoryException("stored row has " + n + " columns, schema has " + types.size());
+    }
+    return n;
+  }
+
+  /**
    * Decodes a row that fills {@code length} bytes of {@code data} at {@code offset}.
    *
    * @return an unmodifiable list with one value per column
@@ -86,21 +125,32 @@ public final class RowCodec {
    *     exactly these column types
    */
   public static List<Value> decode(List<DataType> types, byte[] data, int offset, int length) {
-    ByteReader in = new ByteReader(data, offset, length);
-    int n = in.u16();
-    if (n != types.size()) {
-      throw new MemoryException("stored row has " + n + " columns, schema has " + types.size());
-    }
+    return Collections.unmodifiableList(
+        Arrays.asList(decodeRow(types, new ByteReader(data, offset, length))));
+  }
+
+  /**
+   * Decodes a row that fills all of {@code data} into an array, one value per column: what a read
+   * that hands out {@code Value[]} rows uses, without the list {@link #decode} wraps it in.
+   *
+   * @throws MemoryException if the bytes do not form a row of exactly these column types
+   */
+  public static Value[] decodeArray(List<DataType> types, byte[] data) {
+    return decodeRow(types, new ByteReader(data, 0, data.length));
+  }
+
+  private static Value[] decodeRow(List<DataType> types, ByteReader in) {
+    int n = header(in, types);
     byte[] bitmap = in.bytes((n + 7) / 8);
     if (n % 8 != 0 && (bitmap[n / 8] & 0xFF) >>> (n % 8) != 0) {
       throw new MemoryException("corrupt row: null bitmap has bits past the last column");
     }
-    List<Value> row = new ArrayList<>(n);
+    Value[] row = new Value[n];
     for (int i = 0; i < n; i++) {
       boolean isNull = (bitmap[i / 8] & (1 << (i % 8))) != 0;
-      row.add(isNull ? NullValue.INSTANCE : ValueCodec.read(in, types.get(i)));
+      row[i] = isNull ? NullValue.INSTANCE : ValueCodec.read(in, types.get(i));
     }
     in.expectEnd("row");
-    return Collections.unmodifiableList(row);
+    return row;
   }
 }

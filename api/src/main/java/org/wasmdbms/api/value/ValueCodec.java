@@ -158,6 +158,34 @@ public final class ValueCodec {
     }
   }
 
+  /**
+   * Moves the reader past one value of {@code type} without decoding it; only its length fields are
+   * read and checked, so a value skipped this way is not validated.
+   *
+   * @throws MemoryException if the bytes are truncated or a length is out of range
+   */
+  public static void skip(ByteReader in, DataType type) {
+    switch (type) {
+      case INT8, UINT8, BOOLEAN -> in.skip(1);
+      case INT16, UINT16 -> in.skip(2);
+      case INT32, UINT32, FLOAT32, DATE -> in.skip(4);
+      case INT64, UINT64, FLOAT64 -> in.skip(8);
+      case DATETIME -> in.skip(13);
+      case UUID -> in.skip(16);
+      case TEXT -> in.skip(in.length(MAX_VARIABLE_BYTES, "Text"));
+      case JSON -> in.skip(in.length(MAX_VARIABLE_BYTES, "Json"));
+      case BLOB -> in.skip(in.length(MAX_VARIABLE_BYTES, "Blob"));
+      case DECIMAL -> {
+        in.skip(2);
+        int length = in.u16();
+        if (length < 1 || length > MAX_DECIMAL_BYTES) {
+          throw new MemoryException("corrupt Decimal value: unscaled length " + length);
+        }
+        in.skip(length);
+      }
+    }
+  }
+
   private static Value readBoolean(ByteReader in) {
     int b = in.u8();
     if (b > 1) {

@@ -58,6 +58,14 @@ public interface TableData {
   Iterator<Value[]> scanIndex(IndexInfo index, KeyRange range, boolean descending);
 
   /**
+   * The rows {@link #scanIndex} yields, as a cursor that decodes each row only as far as asked (see
+   * {@link RowCursor}). By default it walks the decoded rows of {@link #scanIndex}.
+   */
+  default RowCursor cursor(IndexInfo index, KeyRange range, boolean descending) {
+    return RowCursor.of(scanIndex(index, range, descending));
+  }
+
+  /**
    * The number of rows whose key in {@code index} lies in {@code range}, counting to {@code cap}.
    */
   long countIndex(IndexInfo index, KeyRange range, long cap);

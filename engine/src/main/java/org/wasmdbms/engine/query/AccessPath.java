@@ -9,7 +9,7 @@ import org.wasmdbms.api.value.ValueText;
 import org.wasmdbms.api.value.Values;
 import org.wasmdbms.engine.data.IndexInfo;
 import org.wasmdbms.engine.data.KeyRange;
-import org.wasmdbms.engine.data.LookaheadIterator;
+import org.wasmdbms.engine.data.RowCursor;
 import org.wasmdbms.engine.data.TableData;
 
 /**
@@ -19,7 +19,12 @@ import org.wasmdbms.engine.data.TableData;
  */
 public sealed interface AccessPath {
   /** The candidate rows, read lazily. */
-  Iterator<Value[]> rows(TableData data);
+  default Iterator<Value[]> rows(TableData data) {
+    return RowCursor.rows(cursor(data));
+  }
+
+  /** The candidate rows, read lazily and decoded only as far as asked (see {@link RowCursor}). */
+  RowCursor cursor(TableData data);
 
   /** A one-line description of the path, for explain output and tests. */
   String describe();
@@ -53,8 +58,8 @@ public sealed interface AccessPath {
   /** Every row, in primary-key order. */
   record FullScan() implements AccessPath {
     @Override
-    public Iterator<Value[]> rows(TableData data) {
-      return data.scan();
+    public RowCursor cursor(TableData data) {
+      return data.cursor(data.indexes().get(0), KeyRange.ALL, false);
     }
 
     @Override
@@ -71,6 +76,11 @@ public sealed interface AccessPath {
    * @param values distinct values in ascending order
    */
   record KeyLookup(int column, boolean primaryKey, List<Value> values) implements AccessPath {
+    @Override
+    public RowCursor cursor(TableData data) {
+      return RowCursor.of(rows(data));
+    }
+
     @Override
     public Iterator<Value[]> rows(TableData data) {
       List<Value[]> rows = new ArrayList<>(values.size());
@@ -152,24 +162,37 @@ public sealed interface AccessPath {
     }
 
     @Override
-    public Iterator<Value[]> rows(TableData data) {
+    public RowCursor cursor(TableData data) {
       List<KeyRange> inOrder = new ArrayList<>(ranges);
       if (descending) {
         Collections.reverse(inOrder);
       }
+      if (inOrder.size() == 1) {
+        return data.cursor(index, inOrder.get(0), descending);
+      }
       Iterator<KeyRange> next = inOrder.iterator();
-      return new LookaheadIterator<>() {
-        private Iterator<Value[]> current = Collections.emptyIterator();
+      return new RowCursor() {
+        private RowCursor current;
 
         @Override
-        protected Value[] computeNext() {
-          while (!current.hasNext()) {
+        public boolean next() {
+          while (current == null || !current.next()) {
             if (!next.hasNext()) {
-              return null;
+              return false;
             }
-            current = data.scanIndex(index, next.next(), descending);
+            current = data.cursor(index, next.next(), descending);
           }
-          return current.next();
+          return true;
+        }
+
+        @Override
+        public Value[] row() {
+          return current.row();
+        }
+
+        @Override
+        public Value[] columns(boolean[] needed) {
+          return current.columns(needed);
         }
       };
     }

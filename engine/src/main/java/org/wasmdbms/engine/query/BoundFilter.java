@@ -189,6 +189,44 @@ public sealed interface BoundFilter {
     }
   }
 
+  /**
+   * The columns {@code filter} reads, one flag per column of rows {@code width} wide, or null when
+   * it reads none (a constant): what a scan decodes to evaluate it.
+   */
+  static boolean[] columnsRead(BoundFilter filter, int width) {
+    boolean[] read = new boolean[width];
+    return mark(filter, read) ? read : null;
+  }
+
+  /** Marks the columns {@code filter} reads; whether it reads any. */
+  private static boolean mark(BoundFilter filter, boolean[] read) {
+    int column;
+    if (filter instanceof Compare c) {
+      column = c.column();
+    } else if (filter instanceof In in) {
+      column = in.column();
+    } else if (filter instanceof Like like) {
+      column = like.column();
+    } else if (filter instanceof Json json) {
+      column = json.column();
+    } else if (filter instanceof IsNull isNull) {
+      column = isNull.column();
+    } else if (filter instanceof Not not) {
+      return mark(not.operand(), read);
+    } else if (filter instanceof Constant) {
+      return false;
+    } else {
+      boolean any = false;
+      for (BoundFilter operand :
+          filter instanceof And and ? and.operands() : ((Or) filter).operands()) {
+        any |= mark(operand, read);
+      }
+      return any;
+    }
+    read[column] = true;
+    return true;
+  }
+
   /** A filter whose answer does not depend on the row. */
   record Constant(boolean value) implements BoundFilter {
     @Override

@@ -73,8 +73,12 @@ public final class Planner {
         candidates.add(candidate);
       }
     }
-    // A lone candidate needs no estimate unless it competes with reading the order index.
-    boolean compare = candidates.size() > 1 || orderIndex != null;
+    // A lone candidate needs no estimate unless it competes with reading the order index; when it
+    // is the order index itself, it wins anyway and counting its range would read it past LIMIT.
+    boolean compare =
+        candidates.size() > 1
+            || (orderIndex != null
+                && !(candidates.size() == 1 && candidates.get(0).index.equals(orderIndex)));
     for (Candidate candidate : candidates) {
       long count = compare ? estimate(candidate, data) : 0;
       if (best == null

@@ -10,6 +10,7 @@ import org.wasmdbms.api.query.Query;
 import org.wasmdbms.api.schema.TableDef;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.engine.data.LookaheadIterator;
+import org.wasmdbms.engine.data.RowCursor;
 import org.wasmdbms.engine.data.TableData;
 import org.wasmdbms.engine.data.Tables;
 
@@ -24,6 +25,9 @@ import org.wasmdbms.engine.data.Tables;
  * the rows it returns ({@link EagerRelations}).
  */
 public final class QueryRunner {
+  /** The row a filter that reads no column is evaluated on. */
+  private static final Value[] NO_COLUMNS = new Value[0];
+
   private QueryRunner() {}
 
   /**
@@ -115,17 +119,14 @@ public final class QueryRunner {
     BoundFilter filter = BoundFilter.bind(query.filter(), table);
     Comparator<Value[]> order = RowOrder.of(query.orderBy(), table);
     AccessPath path = Planner.plan(filter, query.orderBy(), query.hasLimit(), data);
-    long wanted = wanted(query);
-    boolean presorted = isPresorted(path, query);
-    List<Value[]> matches =
-        collect(
-            path.rows(data),
-            filter,
-            presorted && wanted >= 0 ? wanted : Long.MAX_VALUE,
-            memory::hold);
-    if (!presorted) {
-      matches.sort(order);
+    if (isPresorted(path, query)) {
+      // The read is the answer's order: skip the offset and stop after the limit.
+      long limit = query.hasLimit() ? query.limit() : Long.MAX_VALUE;
+      return collect(path.cursor(data), filter, table, query.offset(), limit, memory::hold);
     }
+    List<Value[]> matches =
+        collect(path.cursor(data), filter, table, 0, Long.MAX_VALUE, memory::hold);
+    matches.sort(order);
     return window(matches, query);
   }
 
@@ -160,22 +161,40 @@ public final class QueryRunner {
    */
   public static List<Value[]> matching(TableData data, BoundFilter filter, Consumer<Value[]> hold) {
     AccessPath path = Planner.plan(filter, List.of(), false, data);
-    List<Value[]> matches = collect(path.rows(data), filter, Long.MAX_VALUE, hold);
+    TableDef table = data.schema().definition();
+    List<Value[]> matches = collect(path.cursor(data), filter, table, 0, Long.MAX_VALUE, hold);
     if (path instanceof AccessPath.IndexScan) {
-      matches.sort(RowOrder.of(List.of(), data.schema().definition()));
+      matches.sort(RowOrder.of(List.of(), table));
     }
     return matches;
   }
 
+  /**
+   * The rows of {@code candidates} that {@code filter} keeps, after the first {@code skip} of them,
+   * until {@code atMost} are kept. The filter runs on just the columns it reads, so a row is
+   * decoded in full only when it is kept.
+   */
   private static List<Value[]> collect(
-      Iterator<Value[]> candidates, BoundFilter filter, long atMost, Consumer<Value[]> hold) {
+      RowCursor candidates,
+      BoundFilter filter,
+      TableDef table,
+      long skip,
+      long atMost,
+      Consumer<Value[]> hold) {
+    boolean[] read = BoundFilter.columnsRead(filter, table.columns().size());
     List<Value[]> matches = new ArrayList<>();
-    while (candidates.hasNext() && matches.size() < atMost) {
-      Value[] row = candidates.next();
-      if (filter.matches(row)) {
-        hold.accept(row);
-        matches.add(row);
+    long skipped = 0;
+    while (matches.size() < atMost && candidates.next()) {
+      if (!filter.matches(read == null ? NO_COLUMNS : candidates.columns(read))) {
+        continue;
       }
+      if (skipped < skip) {
+        skipped++;
+        continue;
+      }
+      Value[] row = candidates.row();
+      hold.accept(row);
+      matches.add(row);
     }
     return matches;
   }
@@ -197,14 +216,14 @@ public final class QueryRunner {
    * in primary-key order (or the index's), for consumers that stream instead of holding the rows.
    */
   public static Iterator<Value[]> passing(TableData data, BoundFilter filter) {
-    Iterator<Value[]> candidates = Planner.plan(filter, List.of(), false, data).rows(data);
+    RowCursor candidates = Planner.plan(filter, List.of(), false, data).cursor(data);
+    boolean[] read = BoundFilter.columnsRead(filter, data.schema().definition().columns().size());
     return new LookaheadIterator<>() {
       @Override
       protected Value[] computeNext() {
-        while (candidates.hasNext()) {
-          Value[] row = candidates.next();
-          if (filter.matches(row)) {
-            return row;
+        while (candidates.next()) {
+          if (filter.matches(read == null ? NO_COLUMNS : candidates.columns(read))) {
+            return candidates.row();
           }
         }
         return null;

@@ -107,7 +107,10 @@ public final class RowSource {
     BoundFilter baseFilter = filter;
     if (!joins.isEmpty()) {
       int baseWidth = columns.offset(1);
-      baseFilter = pushDown ? baseConjuncts(filter, baseWidth) : new BoundFilter.Constant(true);
+      baseFilter =
+          pushDown
+              ? baseConjuncts(filter, baseWidth, columns.size())
+              : new BoundFilter.Constant(true);
     }
     return new RowSource(base, columns, joins, filter, baseFilter, distinct);
   }
@@ -137,13 +140,16 @@ public final class RowSource {
     return column;
   }
 
-  /** The conjuncts of {@code filter} that read only columns below {@code width}. */
-  private static BoundFilter baseConjuncts(BoundFilter filter, int width) {
+  /**
+   * The conjuncts of {@code filter} (over {@code all} columns) that read only columns below {@code
+   * width}.
+   */
+  private static BoundFilter baseConjuncts(BoundFilter filter, int width, int all) {
     List<BoundFilter> conjuncts =
         filter instanceof BoundFilter.And and ? and.operands() : List.of(filter);
     List<BoundFilter> kept = new ArrayList<>();
     for (BoundFilter conjunct : conjuncts) {
-      if (highestColumn(conjunct) < width) {
+      if (readsOnlyBelow(BoundFilter.columnsRead(conjunct, all), width)) {
         kept.add(conjunct);
       }
     }
@@ -153,39 +159,13 @@ public final class RowSource {
     return kept.size() == 1 ? kept.get(0) : new BoundFilter.And(kept);
   }
 
-  /** The highest column position {@code filter} reads (-1 for none). */
-  private static int highestColumn(BoundFilter filter) {
-    if (filter instanceof BoundFilter.Constant) {
-      return -1;
+  private static boolean readsOnlyBelow(boolean[] read, int width) {
+    for (int column = width; read != null && column < read.length; column++) {
+      if (read[column]) {
+        return false;
+      }
     }
-    if (filter instanceof BoundFilter.Compare c) {
-      return c.column();
-    }
-    if (filter instanceof BoundFilter.In in) {
-      return in.column();
-    }
-    if (filter instanceof BoundFilter.Like like) {
-      return like.column();
-    }
-    if (filter instanceof BoundFilter.IsNull isNull) {
-      return isNull.column();
-    }
-    if (filter instanceof BoundFilter.Not not) {
-      return highestColumn(not.operand());
-    }
-    List<BoundFilter> operands;
-    if (filter instanceof BoundFilter.And and) {
-      operands = and.operands();
-    } else if (filter instanceof BoundFilter.Or or) {
-      operands = or.operands();
-    } else {
-      return Integer.MAX_VALUE; // a kind of filter this method does not know stays on joined rows
-    }
-    int highest = -1;
-    for (BoundFilter operand : operands) {
-      highest = Math.max(highest, highestColumn(operand));
-    }
-    return highest;
+    return true;
   }
 
   /** The columns of the rows, in order, with their result names. */

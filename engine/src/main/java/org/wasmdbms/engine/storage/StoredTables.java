@@ -342,6 +342,18 @@ public final class StoredTables implements Tables, AutoIncrementSource {
     return found == null ? List.of() : found;
   }
 
+  /**
+   * How many rows reads of the committed tables have decoded in full since they were opened (for
+   * tests and diagnostics: a filtered or windowed read decodes only the rows it returns).
+   */
+  public long decodedRows() {
+    long decoded = 0;
+    for (TableStore store : tables.values()) {
+      decoded += store.decodedRows();
+    }
+    return decoded;
+  }
+
   /** The registered table names, in registration order. */
   public List<String> tableNames() {
     return new ArrayList<>(registered.keySet());

@@ -17,6 +17,7 @@ import org.wasmdbms.engine.data.IndexInfo;
 import org.wasmdbms.engine.data.IndexKeys;
 import org.wasmdbms.engine.data.KeyRange;
 import org.wasmdbms.engine.data.LookaheadIterator;
+import org.wasmdbms.engine.data.RowCursor;
 import org.wasmdbms.engine.data.TableData;
 import org.wasmdbms.memory.btree.BTree;
 import org.wasmdbms.memory.btree.BTreeCursor;
@@ -52,6 +53,7 @@ final class TableStore implements TableData {
   private final BTree[] foreignKeyTrees;
   private final List<SecondaryIndex> secondaryIndexes = new ArrayList<>();
   private List<IndexInfo> indexes;
+  private long decodedRows;
 
   /** A secondary index and its tree. */
   record SecondaryIndex(IndexInfo info, BTree tree) {}
@@ -127,16 +129,20 @@ final class TableStore implements TableData {
 
   @Override
   public Iterator<Value[]> scanIndex(IndexInfo index, KeyRange range, boolean descending) {
+    return RowCursor.rows(cursor(index, range, descending));
+  }
+
+  @Override
+  public RowCursor cursor(IndexInfo index, KeyRange range, boolean descending) {
     BTreeCursor cursor = treeOf(index).scan(lower(range), upper(range), descending);
-    if (index.kind() != IndexInfo.Kind.SECONDARY) {
-      return new LookaheadIterator<>() {
-        @Override
-        protected Value[] computeNext() {
-          return cursor.next() ? rowAt(cursor.value()) : null;
-        }
-      };
-    }
-    return new SecondaryScan(cursor, descending);
+    return new StoreCursor(
+        cursor,
+        index.kind() == IndexInfo.Kind.SECONDARY ? new SecondaryScan(cursor, descending) : null);
+  }
+
+  /** How many rows reads of this table decoded in full (for tests and diagnostics). */
+  long decodedRows() {
+    return decodedRows;
   }
 
   @Override
@@ -360,14 +366,69 @@ final class TableStore implements TableData {
   }
 
   private Value[] rowAt(byte[] recordId) {
-    if (recordId == null) {
-      return null;
-    }
+    return recordId == null ? null : decode(recordAt(recordId));
+  }
+
+  private byte[] recordAt(byte[] recordId) {
     if (recordId.length != 8) {
       throw new MemoryException("index of " + schema.name() + " holds a malformed record id");
     }
-    byte[] record = records.read(LittleEndian.getLong(recordId, 0));
-    return RowCodec.decode(types, record).toArray(new Value[0]);
+    return records.read(LittleEndian.getLong(recordId, 0));
+  }
+
+  private Value[] decode(byte[] record) {
+    decodedRows++;
+    return RowCodec.decodeArray(types, record);
+  }
+
+  /**
+   * The rows of one index range: the record of an entry is read when a column is first asked for,
+   * and decoded in full only by {@link #row()}.
+   */
+  private final class StoreCursor extends RowCursor {
+    private final BTreeCursor entries;
+    private final SecondaryScan secondary;
+    private byte[] recordId;
+    private byte[] record;
+    private Value[] row;
+
+    /** Over the record ids of {@code entries}, or the primary keys {@code secondary} yields. */
+    StoreCursor(BTreeCursor entries, SecondaryScan secondary) {
+      this.entries = entries;
+      this.secondary = secondary;
+    }
+
+    @Override
+    public boolean next() {
+      record = null;
+      row = null;
+      if (secondary != null) {
+        recordId = secondary.hasNext() ? requireRecordId(secondary.next()) : null;
+      } else {
+        recordId = entries.next() ? entries.value() : null;
+      }
+      return recordId != null;
+    }
+
+    private byte[] record() {
+      if (record == null) {
+        record = recordAt(recordId);
+      }
+      return record;
+    }
+
+    @Override
+    public Value[] row() {
+      if (row == null) {
+        row = decode(record());
+      }
+      return row;
+    }
+
+    @Override
+    public Value[] columns(boolean[] needed) {
+      return row != null ? row : RowCodec.decodeColumns(types, record(), needed);
+    }
   }
 
   private static byte[] recordIdBytes(long recordId) {
@@ -377,11 +438,11 @@ final class TableStore implements TableData {
   }
 
   /**
-   * Rows of a secondary index. Entries with equal keys come in primary-key order from the tree; a
-   * descending scan meets them reversed, so it collects each run of equal keys and hands it out in
-   * ascending primary-key order, as the {@link TableData} contract says.
+   * Primary keys of the rows of a secondary index. Entries with equal keys come in primary-key
+   * order from the tree; a descending scan meets them reversed, so it collects each run of equal
+   * keys and hands it out in ascending primary-key order, as the {@link TableData} contract says.
    */
-  private final class SecondaryScan extends LookaheadIterator<Value[]> {
+  private static final class SecondaryScan extends LookaheadIterator<byte[]> {
     private final BTreeCursor cursor;
     private final boolean descending;
     private final List<byte[]> run = new ArrayList<>();
@@ -394,14 +455,14 @@ final class TableStore implements TableData {
     }
 
     @Override
-    protected Value[] computeNext() {
+    protected byte[] computeNext() {
       if (!descending) {
-        return cursor.next() ? rowByPrimaryKey(cursor.value()) : null;
+        return cursor.next() ? cursor.value() : null;
       }
       if (run.isEmpty()) {
         fillRun();
       }
-      return run.isEmpty() ? null : rowByPrimaryKey(run.remove(run.size() - 1));
+      return run.isEmpty() ? null : run.remove(run.size() - 1);
     }
 
     private void fillRun() {
@@ -421,10 +482,6 @@ final class TableStore implements TableData {
         }
         run.add(cursor.value());
       }
-    }
-
-    private Value[] rowByPrimaryKey(byte[] primaryKeyBytes) {
-      return rowAt(requireRecordId(primaryKeyBytes));
     }
   }
 }

@@ -67,6 +67,7 @@ final class NodeStore {
   private static final int FLAG_UNIQUE = 1;
   private static final int LEAF_PREFIX = 2;
   private static final int INTERNAL_PREFIX = 10;
+  private static final int VALUE_READ_AHEAD = 16;
   private static final int MAX_CELLS = CAPACITY / (SLOT_SIZE + LEAF_PREFIX);
 
   private final PageStore pages;
@@ -77,6 +78,9 @@ final class NodeStore {
   private int slotOffset;
 
   private int slotKeyLength;
+
+  /** How many bytes past the key {@link #readKey} read too: a short value needs no second read. */
+  private int readAhead;
 
   NodeStore(PageStore pages, boolean unique) {
     this.pages = pages;
@@ -303,7 +307,10 @@ final class NodeStore {
   private int readKey(Node node, int index) {
     readSlot(node, index);
     int prefix = node.isLeaf() ? LEAF_PREFIX : INTERNAL_PREFIX;
-    pages.read(node.pageId, slotOffset, buffer, 0, prefix + slotKeyLength);
+    int keyEnd = prefix + slotKeyLength;
+    // Values are mostly short (a record id, a primary key): read them with the key, in one call.
+    readAhead = Math.min(VALUE_READ_AHEAD, PAGE_SIZE - slotOffset - keyEnd);
+    pages.read(node.pageId, slotOffset, buffer, 0, keyEnd + readAhead);
     return prefix;
   }
 
@@ -318,7 +325,7 @@ final class NodeStore {
     if (valueLength > MAX_VALUE_LENGTH || slotOffset + valueFrom + valueLength > PAGE_SIZE) {
       throw corrupt(node.pageId, "has a cell with an invalid value length " + valueLength);
     }
-    if (valueLength > 0) {
+    if (valueLength > readAhead) {
       pages.read(node.pageId, slotOffset + valueFrom, buffer, valueFrom, valueLength);
     }
     return valueLength;
