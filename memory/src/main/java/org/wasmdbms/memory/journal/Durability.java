@@ -1,8 +1,6 @@
 package org.wasmdbms.memory.journal;
 
-/**
- * When a {@link JournaledMemoryProvider} syncs its journal, chosen when the database is opened.
- */
+/** When a {@link JournaledMemoryProvider} syncs its journal, chosen when the database is opened. */
 public enum Durability {
   /**
    * Every commit syncs the journal once before it returns: a commit that returned survives a crash

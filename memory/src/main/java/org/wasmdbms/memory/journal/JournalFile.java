@@ -226,7 +226,14 @@ final class JournalFile {
    * version 2).
    */
   void stage(
-      int tag, long generation, long sequence, long a, long b, byte[] payload, int from, int length) {
+      int tag,
+      long generation,
+      long sequence,
+      long a,
+      long b,
+      byte[] payload,
+      int from,
+      int length) {
     int total = RECORD_HEADER + padded(length);
     if (staged.length - stagedLength < total) {
       byte[] bigger = new byte[Math.max(staged.length * 2, stagedLength + total)];
@@ -370,7 +377,10 @@ final class JournalFile {
     int tag = LittleEndian.getInt(bytes, at);
     long sequence = LittleEndian.getLong(bytes, at + 16);
     boolean known =
-        tag == TAG_SUMS || tag == TAG_PAGE || tag == TAG_COMMIT || (tag == TAG_DELTA && version > 1);
+        tag == TAG_SUMS
+            || tag == TAG_PAGE
+            || tag == TAG_COMMIT
+            || (tag == TAG_DELTA && version > 1);
     return known
         && LittleEndian.getLong(bytes, at + 8) == generation
         && sequence >= minSequence

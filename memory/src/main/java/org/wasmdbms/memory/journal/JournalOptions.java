@@ -14,7 +14,8 @@ import org.wasmdbms.api.error.MemoryException;
  *     full mode
  * @param checkpointBytes the most the journal's log may hold (commit records plus the pages a
  *     checkpoint will copy) before a commit is followed by a checkpoint; the actual threshold
- *     scales with the data file: see {@link JournaledMemoryProvider#checkpointThreshold(long, long)}
+ *     scales with the data file: see {@link JournaledMemoryProvider#checkpointThreshold(long,
+ *     long)}
  */
 public record JournalOptions(
     Durability durability, long syncIntervalMillis, LongSupplier clock, long checkpointBytes) {

@@ -91,7 +91,11 @@ public final class JournaledMemoryProvider implements MemoryProvider {
   private boolean closed;
 
   private JournaledMemoryProvider(
-      MemoryProvider data, JournalFile journal, JournalOptions options, JournalScan scan, int slot) {
+      MemoryProvider data,
+      JournalFile journal,
+      JournalOptions options,
+      JournalScan scan,
+      int slot) {
     this.data = data;
     this.journal = journal;
     this.options = options;
@@ -357,7 +361,14 @@ public final class JournaledMemoryProvider implements MemoryProvider {
         modified[i] = length > 0;
         if (length > 0) {
           journal.stage(
-              JournalFile.TAG_DELTA, generation, commitSequence, page, length, deltaBuffer, 0, length);
+              JournalFile.TAG_DELTA,
+              generation,
+              commitSequence,
+              page,
+              length,
+              deltaBuffer,
+              0,
+              length);
           records++;
         }
       }

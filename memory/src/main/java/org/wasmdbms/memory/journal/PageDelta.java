@@ -98,7 +98,9 @@ final class PageDelta {
       }
       int offset = LittleEndian.getU16(payload, at);
       int length = LittleEndian.getU16(payload, at + 2) + 1;
-      if (offset < next || offset + length > PAGE_SIZE || length > payload.length - at - RUN_HEADER) {
+      if (offset < next
+          || offset + length > PAGE_SIZE
+          || length > payload.length - at - RUN_HEADER) {
         return false;
       }
       next = offset + length;

@@ -21,9 +21,12 @@ class Crc32Test {
       CRC32 expected = new CRC32();
       expected.update(bytes, offset, length);
       assertEquals(
-          (int) expected.getValue(), Crc32.of(bytes, offset, length), "seed " + seed + " round " + round);
+          (int) expected.getValue(),
+          Crc32.of(bytes, offset, length),
+          "seed " + seed + " round " + round);
       int split = length == 0 ? 0 : random.nextInt(length);
-      int continued = Crc32.update(Crc32.of(bytes, offset, split), bytes, offset + split, length - split);
+      int continued =
+          Crc32.update(Crc32.of(bytes, offset, split), bytes, offset + split, length - split);
       assertEquals((int) expected.getValue(), continued, "seed " + seed + " round " + round);
     }
   }
