@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.memory.CachedMemoryProvider;
 import org.wasmdbms.memory.MemoryProvider;
+import org.wasmdbms.memory.journal.Durability;
+import org.wasmdbms.memory.journal.JournalOptions;
 import org.wasmdbms.memory.journal.JournaledMemoryProvider;
 
 /**
@@ -59,6 +61,23 @@ public final class DatabaseFiles {
    * @throws MemoryException if a file cannot be opened or is locked, or recovery finds damage
    */
   public static MemoryProvider open(Path dataFile, long checkpointBytes) {
+    return open(dataFile, JournalOptions.DEFAULT.withCheckpointBytes(checkpointBytes));
+  }
+
+  /**
+   * Opens (creating if needed) the database at {@code dataFile} with {@code options}. In {@link
+   * Durability#RELAXED relaxed} durability a daemon thread syncs the journal whenever a commit has
+   * waited the sync interval, so a commit stays unsynced at most about that long even when no
+   * further commit comes; the thread ends when the provider is closed. A relaxed {@code options}
+   * without a clock gets {@link System#currentTimeMillis()}.
+   *
+   * @throws MemoryException if a file cannot be opened or is locked, or recovery finds damage
+   */
+  public static MemoryProvider open(Path dataFile, JournalOptions options) {
+    JournalOptions effective = options;
+    if (options.durability() == Durability.RELAXED && options.clock() == null) {
+      effective = options.withClock(System::currentTimeMillis);
+    }
     FileMemoryProvider data = FileMemoryProvider.openCuttingTornTail(dataFile);
     FileMemoryProvider journal;
     try {
@@ -67,9 +86,37 @@ public final class DatabaseFiles {
       data.close();
       throw e;
     }
-    return JournaledMemoryProvider.open(
-        new CachedMemoryProvider(data, DATA_CACHE_PAGES),
-        new CachedMemoryProvider(journal, JOURNAL_CACHE_PAGES),
-        checkpointBytes);
+    JournaledMemoryProvider provider =
+        JournaledMemoryProvider.open(
+            new CachedMemoryProvider(data, DATA_CACHE_PAGES),
+            new CachedMemoryProvider(journal, JOURNAL_CACHE_PAGES),
+            effective);
+    if (effective.durability() == Durability.RELAXED) {
+      startSyncer(provider, effective.syncIntervalMillis(), dataFile);
+    }
+    return provider;
+  }
+
+  /** Starts the daemon thread that syncs the relaxed commits of {@code provider} in time. */
+  private static void startSyncer(
+      JournaledMemoryProvider provider, long intervalMillis, Path file) {
+    Thread syncer =
+        new Thread(
+            () -> {
+              while (true) {
+                try {
+                  Thread.sleep(Math.max(1, intervalMillis / 2));
+                  if (provider.syncDue()) {
+                    provider.syncCommits();
+                  }
+                } catch (InterruptedException | MemoryException e) {
+                  // Closed (or failed, which every later call reports): nothing left to sync.
+                  return;
+                }
+              }
+            },
+            "wasm-dbms relaxed sync " + file.getFileName());
+    syncer.setDaemon(true);
+    syncer.start();
   }
 }

@@ -10,8 +10,9 @@ import org.wasmdbms.api.error.MemoryException;
  * @param syncIntervalMillis in {@link Durability#RELAXED relaxed} mode, the longest time a commit
  *     stays unsynced (given a commit or a background {@link JournaledMemoryProvider#syncCommits()}
  *     after it); at least 1
- * @param clock milliseconds of a clock, read in relaxed mode only (which needs one); may be null in
- *     full mode
+ * @param clock milliseconds of a clock, read in relaxed mode only; {@link
+ *     JournaledMemoryProvider#open(org.wasmdbms.memory.MemoryProvider,
+ *     org.wasmdbms.memory.MemoryProvider, JournalOptions) open} refuses relaxed mode without one
  * @param checkpointBytes the most the journal's log may hold (commit records plus the pages a
  *     checkpoint will copy) before a commit is followed by a checkpoint; the actual threshold
  *     scales with the data file: see {@link JournaledMemoryProvider#checkpointThreshold(long,
@@ -36,9 +37,6 @@ public record JournalOptions(
   public JournalOptions {
     if (durability == null) {
       throw new MemoryException("journal options need a durability mode");
-    }
-    if (durability == Durability.RELAXED && clock == null) {
-      throw new MemoryException("relaxed durability needs a clock");
     }
     if (syncIntervalMillis < 1) {
       throw new MemoryException("sync interval must be at least 1 ms: " + syncIntervalMillis);

@@ -147,6 +147,9 @@ public final class JournaledMemoryProvider implements MemoryProvider {
   public static JournaledMemoryProvider open(
       MemoryProvider data, MemoryProvider journal, JournalOptions options) {
     try {
+      if (options.durability() == Durability.RELAXED && options.clock() == null) {
+        throw new MemoryException("relaxed durability needs a clock");
+      }
       JournalFile file = new JournalFile(journal);
       JournalFile.Header header = file.readActiveHeader();
       JournalScan scan =
@@ -442,8 +445,13 @@ public final class JournaledMemoryProvider implements MemoryProvider {
     }
   }
 
-  /** Whether a commit has waited longer than the sync interval to be synced (relaxed mode). */
+  /**
+   * Whether a commit has waited longer than the sync interval to be synced (relaxed mode).
+   *
+   * @throws MemoryException if the provider is closed or failed
+   */
   public synchronized boolean syncDue() {
+    checkUsable();
     return syncedSequence != sequence && now() - lastSyncMillis >= options.syncIntervalMillis();
   }
 
