@@ -32,8 +32,9 @@ public final class DatabaseFiles {
   public static final int DATA_CACHE_PAGES = 256;
 
   /**
-   * Pages of the journal kept in memory for reads (8 MiB): committed page images are read from it
-   * until the next checkpoint, which by default runs once the log passes 8 MiB.
+   * Pages of the journal kept in memory for reads (8 MiB). Since journal format 2 the journal is
+   * read only by recovery when opening (committed pages wait in memory for the checkpoint), so this
+   * cache mostly serves that one pass.
    */
   public static final int JOURNAL_CACHE_PAGES = 128;
 
