@@ -1,5 +1,6 @@
 package org.wasmdbms.memory.journal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.memory.MemoryProvider;
@@ -40,8 +41,8 @@ import org.wasmdbms.memory.ProviderRanges;
  *
  * <p>A failed commit or checkpoint leaves the provider unusable: every later call throws a {@link
  * MemoryException} asking to reopen, because the durable state is then unknown until recovery reads
- * it. Uncommitted writes are dropped by {@link #close()}. Dirty pages cost 128 KiB of memory each,
- * committed pages not yet checkpointed 64 KiB each (bounded by the checkpoint threshold).
+ * it. Uncommitted writes are dropped by {@link #close()}. Dirty pages cost up to 128 KiB of memory
+ * each, committed pages not yet checkpointed 64 KiB each (bounded by the checkpoint threshold).
  *
  * <p>Thread-safe: every method holds the provider's monitor, so a commit never interleaves with a
  * write or a read of the dirty pages it is writing out, and a background thread may call {@link
@@ -57,15 +58,49 @@ public final class JournaledMemoryProvider implements MemoryProvider {
   private static final long MAX_PAGES = Integer.MAX_VALUE;
   private static final byte[] ZERO_PAGE = new byte[PAGE_SIZE];
 
-  /** A page written since the last commit. */
+  /** How many spare 64 KiB buffers for the content before writes are kept between commits. */
+  private static final int SPARE_BEFORE = 16;
+
+  /**
+   * A page written since the last commit. A page committed since the last checkpoint is changed in
+   * place in its committed image ({@code shared}), so a commit copies no whole page; the content of
+   * each written block before its first write is kept in {@code before}, for the commit's runs and
+   * to undo the writes when they are dropped.
+   */
   private static final class Dirty {
     final byte[] image;
+    final boolean shared;
     final byte[] before;
     final long[] blocks = new long[PageDelta.BITMAP_LONGS];
 
-    Dirty(byte[] image) {
+    Dirty(byte[] image, boolean shared, byte[] before) {
       this.image = image;
-      this.before = image.clone();
+      this.shared = shared;
+      this.before = before;
+    }
+
+    /** Copies {@code buffer[at, at + length)} to {@code inPage}, keeping what it overwrites. */
+    void write(int inPage, byte[] buffer, int at, int length) {
+      int last = (inPage + length - 1) / PageDelta.BLOCK;
+      for (int block = inPage / PageDelta.BLOCK; block <= last; block++) {
+        long bit = 1L << block;
+        if ((blocks[block >>> 6] & bit) == 0) {
+          blocks[block >>> 6] |= bit;
+          int from = block * PageDelta.BLOCK;
+          System.arraycopy(image, from, before, from, PageDelta.BLOCK);
+        }
+      }
+      System.arraycopy(buffer, at, image, inPage, length);
+    }
+
+    /** Puts back what the writes overwrote. */
+    void undo() {
+      for (int block = 0; block < PAGE_SIZE / PageDelta.BLOCK; block++) {
+        if ((blocks[block >>> 6] & 1L << block) != 0) {
+          int from = block * PageDelta.BLOCK;
+          System.arraycopy(before, from, image, from, PageDelta.BLOCK);
+        }
+      }
     }
   }
 
@@ -73,6 +108,7 @@ public final class JournaledMemoryProvider implements MemoryProvider {
   private final JournalFile journal;
   private final JournalOptions options;
   private final PageMap<Dirty> dirty = new PageMap<>();
+  private final ArrayList<byte[]> spareBefore = new ArrayList<>();
   private PageMap<byte[]> committed = new PageMap<>();
   private byte[] deltaBuffer = new byte[0];
   private PageChecksums sums;
@@ -288,21 +324,41 @@ public final class JournaledMemoryProvider implements MemoryProvider {
 
   private static void writePart(Dirty page, int inPage, byte[] buffer, int at, int length) {
     if (length > 0) {
-      System.arraycopy(buffer, at, page.image, inPage, length);
-      PageDelta.mark(page.blocks, inPage, length);
+      page.write(inPage, buffer, at, length);
     }
   }
 
   private Dirty dirtyPage(long page) {
     Dirty entry = dirty.get(page);
     if (entry == null) {
-      verifyDataPage(page);
-      byte[] image = new byte[PAGE_SIZE];
-      readPart(page, 0, image, 0, PAGE_SIZE);
-      entry = new Dirty(image);
+      byte[] before =
+          spareBefore.isEmpty() ? new byte[PAGE_SIZE] : spareBefore.remove(spareBefore.size() - 1);
+      byte[] image = committed.get(page);
+      if (image != null) {
+        entry = new Dirty(image, true, before);
+      } else {
+        verifyDataPage(page);
+        image = new byte[PAGE_SIZE];
+        readPart(page, 0, image, 0, PAGE_SIZE);
+        entry = new Dirty(image, false, before);
+      }
       dirty.put(page, entry);
     }
     return entry;
+  }
+
+  /** Forgets the pages written since the last commit, putting back what they overwrote. */
+  private void dropDirty(boolean undo) {
+    for (long page : dirty.sortedKeys()) {
+      Dirty entry = dirty.get(page);
+      if (undo && entry.shared) {
+        entry.undo();
+      }
+      if (spareBefore.size() < SPARE_BEFORE) {
+        spareBefore.add(entry.before);
+      }
+    }
+    dirty.clear();
   }
 
   /** Checks a page that will be read from the data file against its checksum, once per session. */
@@ -384,8 +440,9 @@ public final class JournaledMemoryProvider implements MemoryProvider {
         syncJournal();
       }
       for (int i = 0; i < changed.length; i++) {
-        if (modified[i]) {
-          putCommitted(changed[i], dirty.get(changed[i]).image);
+        Dirty entry = dirty.get(changed[i]);
+        if (modified[i] && !entry.shared) {
+          putCommitted(changed[i], entry.image);
         }
       }
       committedPages = pages;
@@ -394,7 +451,7 @@ public final class JournaledMemoryProvider implements MemoryProvider {
         syncedSequence = commitSequence;
       }
       appendOffset = end;
-      dirty.clear();
+      dropDirty(false);
       if (appendOffset - JournalFile.RECORDS_START + overwrittenPages * PAGE_SIZE
           > checkpointThreshold(options.checkpointBytes(), dataPages)) {
         checkpoint();
@@ -565,7 +622,7 @@ public final class JournaledMemoryProvider implements MemoryProvider {
       return;
     }
     closed = true;
-    dirty.clear();
+    dropDirty(true);
     MemoryException error = null;
     try {
       if (failure == null && (!committed.isEmpty() || committedPages != dataPages)) {

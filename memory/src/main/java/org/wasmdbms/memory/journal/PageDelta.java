@@ -9,8 +9,8 @@ import org.wasmdbms.memory.page.LittleEndian;
  * that many bytes of the new content. Runs are in ascending order and do not overlap. Changes less
  * than {@value #MERGE_GAP} bytes apart are written as one run, since a run header costs 4 bytes.
  *
- * <p>A page being changed keeps a bitmap of the {@value #BLOCK}-byte blocks that were written, so
- * {@link #encode} compares only those blocks with the page's content before the change.
+ * <p>A page being changed keeps a bitmap of the {@value #BLOCK}-byte blocks that were written and
+ * their content before, so {@link #encode} compares only those blocks.
  *
  * <p>Stateless and thread-safe.
  */
@@ -26,14 +26,6 @@ final class PageDelta {
   private static final int MERGE_GAP = 8;
 
   private PageDelta() {}
-
-  /** Marks the blocks of {@code [inPage, inPage + length)} as written in {@code blocks}. */
-  static void mark(long[] blocks, int inPage, int length) {
-    int last = (inPage + length - 1) / BLOCK;
-    for (int block = inPage / BLOCK; block <= last; block++) {
-      blocks[block >>> 6] |= 1L << block;
-    }
-  }
 
   /**
    * Appends the runs that turn {@code before} into {@code after} to {@code out} from {@code at},

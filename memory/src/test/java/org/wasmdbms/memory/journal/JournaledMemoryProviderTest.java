@@ -182,4 +182,23 @@ class JournaledMemoryProviderTest extends MemoryProviderContractTest {
     MemoryException e = assertThrows(MemoryException.class, () -> read(p, 0, 8));
     assertTrue(e.detail().contains("reopen"), e.detail());
   }
+
+  @Test
+  void aJournalOfANewerFormatVersionIsRefusedClearly() {
+    SimulatedDisk[] pair = crashedAfterThreeCommits();
+    List<byte[]> journal = pair[1].snapshot();
+    byte[] first = journal.get(0);
+    for (int slot = 0; slot < 2; slot++) {
+      int base = slot * JournalFile.SLOT_SIZE;
+      if (first[base] != 0) {
+        org.wasmdbms.memory.page.LittleEndian.putInt(first, base + 8, JournalFile.VERSION + 1);
+        org.wasmdbms.memory.page.LittleEndian.putInt(
+            first, base + 32, org.wasmdbms.memory.page.Crc32.of(first, base, 32));
+      }
+    }
+    pair[1].restore(journal);
+    MemoryException e = assertThrows(MemoryException.class, () -> open(pair, Long.MAX_VALUE));
+    assertEquals(
+        "unsupported journal format version 3; this build reads versions 1 to 2", e.detail());
+  }
 }
