@@ -254,6 +254,11 @@ final class JournalFile {
     stagedLength += total;
   }
 
+  /** The bytes staged and not written yet. */
+  int stagedBytes() {
+    return stagedLength;
+  }
+
   /** Stages the CMIT of commit {@code sequence}. */
   void stageCommit(long generation, long sequence, long pages, long records, long syncedThrough) {
     byte[] payload = new byte[COMMIT_PAYLOAD];

@@ -58,6 +58,9 @@ public final class JournaledMemoryProvider implements MemoryProvider {
   private static final long MAX_PAGES = Integer.MAX_VALUE;
   private static final byte[] ZERO_PAGE = new byte[PAGE_SIZE];
 
+  /** Staged journal bytes past which a commit writes what it has staged so far: 1 MiB. */
+  private static final int STAGED_BYTES = 1 << 20;
+
   /** How many spare 64 KiB buffers for the content before writes are kept between commits. */
   private static final int SPARE_BEFORE = 16;
 
@@ -70,7 +73,10 @@ public final class JournaledMemoryProvider implements MemoryProvider {
   private static final class Dirty {
     final byte[] image;
     final boolean shared;
+
+    /** Null when the page was all zeros (a page beyond the last checkpoint, never committed). */
     final byte[] before;
+
     final long[] blocks = new long[PageDelta.BITMAP_LONGS];
 
     Dirty(byte[] image, boolean shared, byte[] before) {
@@ -86,8 +92,10 @@ public final class JournaledMemoryProvider implements MemoryProvider {
         long bit = 1L << block;
         if ((blocks[block >>> 6] & bit) == 0) {
           blocks[block >>> 6] |= bit;
-          int from = block * PageDelta.BLOCK;
-          System.arraycopy(image, from, before, from, PageDelta.BLOCK);
+          if (before != null) {
+            int from = block * PageDelta.BLOCK;
+            System.arraycopy(image, from, before, from, PageDelta.BLOCK);
+          }
         }
       }
       System.arraycopy(buffer, at, image, inPage, length);
@@ -331,16 +339,23 @@ public final class JournaledMemoryProvider implements MemoryProvider {
   private Dirty dirtyPage(long page) {
     Dirty entry = dirty.get(page);
     if (entry == null) {
-      byte[] before =
-          spareBefore.isEmpty() ? new byte[PAGE_SIZE] : spareBefore.remove(spareBefore.size() - 1);
       byte[] image = committed.get(page);
-      if (image != null) {
-        entry = new Dirty(image, true, before);
+      if (image == null && page >= dataPages) {
+        // Zeros before: nothing to keep, which matters for the many new pages of a big transaction.
+        entry = new Dirty(new byte[PAGE_SIZE], false, null);
       } else {
-        verifyDataPage(page);
-        image = new byte[PAGE_SIZE];
-        readPart(page, 0, image, 0, PAGE_SIZE);
-        entry = new Dirty(image, false, before);
+        byte[] before =
+            spareBefore.isEmpty()
+                ? new byte[PAGE_SIZE]
+                : spareBefore.remove(spareBefore.size() - 1);
+        if (image != null) {
+          entry = new Dirty(image, true, before);
+        } else {
+          verifyDataPage(page);
+          image = new byte[PAGE_SIZE];
+          readPart(page, 0, image, 0, PAGE_SIZE);
+          entry = new Dirty(image, false, before);
+        }
       }
       dirty.put(page, entry);
     }
@@ -354,7 +369,7 @@ public final class JournaledMemoryProvider implements MemoryProvider {
       if (undo && entry.shared) {
         entry.undo();
       }
-      if (spareBefore.size() < SPARE_BEFORE) {
+      if (entry.before != null && spareBefore.size() < SPARE_BEFORE) {
         spareBefore.add(entry.before);
       }
     }
@@ -410,6 +425,7 @@ public final class JournaledMemoryProvider implements MemoryProvider {
       long[] changed = dirty.sortedKeys();
       boolean[] modified = new boolean[changed.length];
       int records = 0;
+      long offset = appendOffset;
       for (int i = 0; i < changed.length; i++) {
         long page = changed[i];
         Dirty entry = dirty.get(page);
@@ -429,10 +445,14 @@ public final class JournaledMemoryProvider implements MemoryProvider {
               0,
               length);
           records++;
+          if (journal.stagedBytes() > STAGED_BYTES) {
+            // A big transaction is written in pieces, so its runs are never all in memory twice.
+            offset = journal.writeStaged(offset);
+          }
         }
       }
       journal.stageCommit(generation, commitSequence, pages, records, syncedSequence);
-      long end = journal.writeStaged(appendOffset);
+      long end = journal.writeStaged(offset);
       boolean syncNow =
           options.durability() == Durability.FULL
               || now() - lastSyncMillis >= options.syncIntervalMillis();

@@ -28,9 +28,9 @@ final class PageDelta {
   private PageDelta() {}
 
   /**
-   * Appends the runs that turn {@code before} into {@code after} to {@code out} from {@code at},
-   * looking only at the blocks marked in {@code blocks}. The caller makes sure {@code out} has room
-   * for {@link #maxLength()} bytes from {@code at}.
+   * Appends the runs that turn {@code before} (all zeros if null) into {@code after} to {@code out}
+   * from {@code at}, looking only at the blocks marked in {@code blocks}. The caller makes sure
+   * {@code out} has room for {@link #maxLength()} bytes from {@code at}.
    *
    * @return the position just past the runs; {@code at} when nothing changed
    */
@@ -44,7 +44,7 @@ final class PageDelta {
       }
       int end = (block + 1) * BLOCK;
       for (int i = block * BLOCK; i < end; i++) {
-        if (before[i] == after[i]) {
+        if ((before == null ? 0 : before[i]) == after[i]) {
           continue;
         }
         if (runStart >= 0 && i - runEnd < MERGE_GAP) {
