@@ -35,6 +35,19 @@ public enum Contestant {
       return EngineUsersDatabase.onFile(directory, JournalOptions.DEFAULT);
     }
   },
+  /** The example guest run by the Java host, compiled ahead of time. */
+  GUEST(
+      "guest",
+      "the guest (wasm, Java host)",
+      Storage.FILE,
+      false,
+      "as engine-file (same journal, same file format): each commit ends with WASI fd_sync,"
+          + " which Chicory's WASI runs as FileChannel.force") {
+    @Override
+    UsersDatabase open(Path directory, boolean durableCommits) {
+      return new GuestUsersDatabase(directory);
+    }
+  },
   /** This engine on the JVM, a journaled data file in relaxed durability. */
   ENGINE_FILE_RELAXED(
       "engine-file-relaxed",
@@ -48,19 +61,6 @@ public enum Contestant {
     UsersDatabase open(Path directory, boolean durableCommits) {
       return EngineUsersDatabase.onFile(
           directory, JournalOptions.DEFAULT.withDurability(Durability.RELAXED));
-    }
-  },
-  /** The example guest run by the Java host, compiled ahead of time. */
-  GUEST(
-      "guest",
-      "the guest (wasm, Java host)",
-      Storage.FILE,
-      false,
-      "as engine-file (same journal, same file format): each commit ends with WASI fd_sync,"
-          + " which Chicory's WASI runs as FileChannel.force") {
-    @Override
-    UsersDatabase open(Path directory, boolean durableCommits) {
-      return new GuestUsersDatabase(directory);
     }
   },
   /** H2 in memory. */
