@@ -16,6 +16,8 @@ import org.wasmdbms.example.ExampleSchemaDispatcher;
 import org.wasmdbms.file.DatabaseFiles;
 import org.wasmdbms.host.DbmsHost;
 import org.wasmdbms.host.HostOptions;
+import org.wasmdbms.memory.journal.Durability;
+import org.wasmdbms.memory.journal.JournalOptions;
 
 /**
  * A database written by the JVM engine (file provider plus journal) is read by the guest through
@@ -73,6 +75,28 @@ class SameFileBothWaysTest {
       assertEquals(
           List.of("Alice", "Robert", "Charlie", "Diana"),
           names(host.client().select("users", BY_ID)));
+    }
+  }
+
+  @Test
+  void relaxedDurabilityOnBothSidesKeepsEveryCommitAcrossCloseAndReopen() {
+    Path file = directory.resolve("wasm-dbms.db");
+    JournalOptions relaxed = JournalOptions.DEFAULT.withDurability(Durability.RELAXED);
+    try (Database db = Database.open(DatabaseFiles.open(file, relaxed))) {
+      ExampleSchemaDispatcher.INSTANCE.registerAll(db);
+      for (int id = 1; id <= 20; id++) {
+        db.insert("users", user(id, "U" + id));
+      }
+    }
+    HostOptions options = HostOptions.withDirectory(directory).withDurability(HostOptions.RELAXED);
+    try (DbmsHost host = DbmsHost.start(ExampleGuest.module(), options)) {
+      assertEquals(20, host.client().select("users", BY_ID).size());
+      for (int id = 21; id <= 40; id++) {
+        host.client().insert("users", user(id, "U" + id));
+      }
+    }
+    try (Database db = openOnTheJvm()) {
+      assertEquals(40, db.select("users", BY_ID).size());
     }
   }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.memory.CachedMemoryProvider;
 import org.wasmdbms.memory.MemoryProvider;
+import org.wasmdbms.memory.journal.Durability;
+import org.wasmdbms.memory.journal.JournalOptions;
 import org.wasmdbms.memory.journal.JournaledMemoryProvider;
 
 /**
@@ -46,8 +48,9 @@ public final class DatabaseFiles {
   public static final int DATA_CACHE_PAGES = 256;
 
   /**
-   * Pages of the journal kept in memory for reads (8 MiB): committed page images are read from it
-   * until the next checkpoint, which by default runs once the log passes 8 MiB.
+   * Pages of the journal kept in memory for reads (8 MiB). Since journal format 2 the journal is
+   * read only by recovery when opening (committed pages wait in memory for the checkpoint), so this
+   * cache mostly serves that one pass.
    */
   public static final int JOURNAL_CACHE_PAGES = 128;
 
@@ -87,8 +90,38 @@ public final class DatabaseFiles {
    *     cannot be opened or is locked, or recovery finds damage
    */
   public static MemoryProvider open(Path dataFile, long checkpointBytes, long mapBytes) {
+    return open(dataFile, JournalOptions.DEFAULT.withCheckpointBytes(checkpointBytes), mapBytes);
+  }
+
+  /**
+   * Opens (creating if needed) the database at {@code dataFile} with {@code options}, the data file
+   * mapped up to {@link #DEFAULT_MAP_BYTES}. In {@link Durability#RELAXED relaxed} durability a
+   * daemon thread syncs the journal whenever a commit has waited the sync interval, so a commit
+   * stays unsynced at most about that long even when no further commit comes; the thread ends when
+   * the provider is closed. A relaxed {@code options} without a clock gets {@link
+   * System#currentTimeMillis()}.
+   *
+   * @throws MemoryException if a file cannot be opened or is locked, or recovery finds damage
+   */
+  public static MemoryProvider open(Path dataFile, JournalOptions options) {
+    return open(dataFile, options, DEFAULT_MAP_BYTES);
+  }
+
+  /**
+   * Opens (creating if needed) the database at {@code dataFile} with {@code options} (see {@link
+   * #open(Path, JournalOptions)}), mapping at most {@code mapBytes} bytes of the data file (see
+   * {@link #open(Path, long, long)}).
+   *
+   * @throws MemoryException if {@code mapBytes} is negative, a file cannot be opened or is locked,
+   *     or recovery finds damage
+   */
+  public static MemoryProvider open(Path dataFile, JournalOptions options, long mapBytes) {
     if (mapBytes < 0) {
       throw new MemoryException("negative mapping size: " + mapBytes);
+    }
+    JournalOptions effective = options;
+    if (options.durability() == Durability.RELAXED && options.clock() == null) {
+      effective = options.withClock(System::currentTimeMillis);
     }
     FileMemoryProvider data = FileMemoryProvider.openCuttingTornTail(dataFile);
     FileMemoryProvider journal;
@@ -98,9 +131,37 @@ public final class DatabaseFiles {
       data.close();
       throw e;
     }
-    return JournaledMemoryProvider.open(
-        new MappedFileMemoryProvider(data, mapBytes, DATA_CACHE_PAGES),
-        new CachedMemoryProvider(journal, JOURNAL_CACHE_PAGES),
-        checkpointBytes);
+    JournaledMemoryProvider provider =
+        JournaledMemoryProvider.open(
+            new MappedFileMemoryProvider(data, mapBytes, DATA_CACHE_PAGES),
+            new CachedMemoryProvider(journal, JOURNAL_CACHE_PAGES),
+            effective);
+    if (effective.durability() == Durability.RELAXED) {
+      startSyncer(provider, effective.syncIntervalMillis(), dataFile);
+    }
+    return provider;
+  }
+
+  /** Starts the daemon thread that syncs the relaxed commits of {@code provider} in time. */
+  private static void startSyncer(
+      JournaledMemoryProvider provider, long intervalMillis, Path file) {
+    Thread syncer =
+        new Thread(
+            () -> {
+              while (true) {
+                try {
+                  Thread.sleep(Math.max(1, intervalMillis / 2));
+                  if (provider.syncDue()) {
+                    provider.syncCommits();
+                  }
+                } catch (InterruptedException | MemoryException e) {
+                  // Closed (or failed, which every later call reports): nothing left to sync.
+                  return;
+                }
+              }
+            },
+            "wasm-dbms relaxed sync " + file.getFileName());
+    syncer.setDaemon(true);
+    syncer.start();
   }
 }

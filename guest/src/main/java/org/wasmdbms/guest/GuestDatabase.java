@@ -16,9 +16,12 @@ import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.engine.Database;
 import org.wasmdbms.engine.typed.SchemaDispatcher;
+import org.wasmdbms.guest.wasi.WasiEnvironment;
 import org.wasmdbms.guest.wasi.WasiFileMemoryProvider;
 import org.wasmdbms.memory.CachedMemoryProvider;
 import org.wasmdbms.memory.MemoryProvider;
+import org.wasmdbms.memory.journal.Durability;
+import org.wasmdbms.memory.journal.JournalOptions;
 import org.wasmdbms.memory.journal.JournaledMemoryProvider;
 import org.wasmdbms.wit.WitQuery;
 
@@ -39,6 +42,9 @@ final class GuestDatabase {
    * body of {@link #dataFile()}).
    */
   static final String DATA_FILE = dataFile();
+
+  /** The WASI environment variable naming the durability mode: {@code full} or {@code relaxed}. */
+  static final String DURABILITY_VARIABLE = "WASM_DBMS_DURABILITY";
 
   /** The journal's name beside it, as the JVM's {@code DatabaseFiles} names it. */
   static final String JOURNAL_FILE = DATA_FILE + "-journal";
@@ -67,6 +73,20 @@ final class GuestDatabase {
   }
 
   /**
+   * The journal options the host chose through the WASI environment variable {@value
+   * #DURABILITY_VARIABLE}: {@code relaxed} syncs at the first commit after 100 ms (the guest has no
+   * thread to sync in between), at checkpoints and at close; {@code full}, unset or anything else
+   * syncs every commit.
+   */
+  private static JournalOptions journalOptions() {
+    Durability mode = Durability.named(WasiEnvironment.variable(DURABILITY_VARIABLE));
+    if (mode != Durability.RELAXED) {
+      return JournalOptions.DEFAULT;
+    }
+    return JournalOptions.DEFAULT.withDurability(mode).withClock(WasiEnvironment::millis);
+  }
+
+  /**
    * Opens the data file and its journal (torn tails cut, crashed commits recovered) and registers
    * the tables of {@code dispatcher}.
    */
@@ -83,7 +103,8 @@ final class GuestDatabase {
     MemoryProvider files =
         JournaledMemoryProvider.open(
             new CachedMemoryProvider(data, GuestMemory.CACHE_PAGES),
-            new CachedMemoryProvider(journal, GuestMemory.CACHE_PAGES));
+            new CachedMemoryProvider(journal, GuestMemory.CACHE_PAGES),
+            journalOptions());
     Database opened;
     try {
       // A write, or transactions, that would hold more rows than the heap can spare fails before

@@ -5,6 +5,7 @@ import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import java.util.List;
+import java.util.Map;
 import org.wasmdbms.host.abi.GuestExports;
 import org.wasmdbms.host.sandbox.SandboxedWasi;
 
@@ -23,7 +24,11 @@ final class GuestInstance implements GuestExports, AutoCloseable {
   GuestInstance(GuestModule module, HostOptions options) {
     wasi =
         SandboxedWasi.create(
-            options.directory(), options.stdout(), options.stderr(), List.of("wasm-dbms-guest"));
+            options.directory(),
+            options.stdout(),
+            options.stderr(),
+            List.of("wasm-dbms-guest"),
+            Map.of(HostOptions.DURABILITY_VARIABLE, options.durability()));
     try {
       Instance.Builder builder =
           Instance.builder(module.module())

@@ -2,6 +2,8 @@ package org.wasmdbms.benchmarks.compare;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.wasmdbms.memory.journal.Durability;
+import org.wasmdbms.memory.journal.JournalOptions;
 
 /**
  * The databases measured side by side, each with the durability it offers as configured here. Every
@@ -28,7 +30,7 @@ public enum Contestant {
           + " returns") {
     @Override
     UsersDatabase open(Path directory, boolean durableCommits) {
-      return EngineUsersDatabase.onFile(directory);
+      return EngineUsersDatabase.onFile(directory, JournalOptions.DEFAULT);
     }
   },
   /** The example guest run by the Java host, compiled ahead of time. */
@@ -41,6 +43,21 @@ public enum Contestant {
     @Override
     UsersDatabase open(Path directory, boolean durableCommits) {
       return new GuestUsersDatabase(directory);
+    }
+  },
+  /** This engine on the JVM, a journaled data file in relaxed durability. */
+  ENGINE_FILE_RELAXED(
+      "engine-file-relaxed",
+      "this engine, file, relaxed",
+      Storage.FILE,
+      true,
+      "relaxed durability (like SQLite's synchronous=NORMAL): a commit is written to the journal"
+          + " at once and synced within 100 ms by a background thread, at checkpoints and at"
+          + " close; a power loss keeps a prefix of the commits") {
+    @Override
+    UsersDatabase open(Path directory, boolean durableCommits) {
+      return EngineUsersDatabase.onFile(
+          directory, JournalOptions.DEFAULT.withDurability(Durability.RELAXED));
     }
   },
   /** H2 in memory. */

@@ -14,6 +14,7 @@ import org.wasmdbms.example.ExampleSchemaDispatcher;
 import org.wasmdbms.file.DatabaseFiles;
 import org.wasmdbms.memory.HeapMemoryProvider;
 import org.wasmdbms.memory.MemoryProvider;
+import org.wasmdbms.memory.journal.JournalOptions;
 
 /**
  * This engine on the JVM, on the heap provider or on a journaled file ({@link DatabaseFiles}), with
@@ -25,7 +26,7 @@ import org.wasmdbms.memory.MemoryProvider;
  * <p>A file database is {@link #load loaded} on the heap, in the same batched transactions, and its
  * pages are then copied into a fresh journaled file: the same bytes (the engine writes the same
  * pages whatever the provider), in seconds rather than the minutes a million rows take through the
- * journaled file, which writes whole page images for every commit.
+ * journaled file, commit by commit.
  */
 final class EngineUsersDatabase implements UsersDatabase {
   /**
@@ -55,15 +56,18 @@ final class EngineUsersDatabase implements UsersDatabase {
 
   private final ApiRequests requests;
   private final Path dataFile;
+  private final JournalOptions options;
   private Database db;
 
   /**
    * Opens {@code provider} and registers the tables: {@code users} with an age, or the example
    * schema.
    */
-  private EngineUsersDatabase(MemoryProvider provider, boolean exampleSchema, Path dataFile) {
+  private EngineUsersDatabase(
+      MemoryProvider provider, boolean exampleSchema, Path dataFile, JournalOptions options) {
     this.requests = new ApiRequests(!exampleSchema);
     this.dataFile = dataFile;
+    this.options = options;
     this.db = open(provider, exampleSchema);
   }
 
@@ -80,19 +84,23 @@ final class EngineUsersDatabase implements UsersDatabase {
 
   /** Pages on the Java heap. */
   static EngineUsersDatabase onHeap() {
-    return new EngineUsersDatabase(new HeapMemoryProvider(), false, null);
+    return new EngineUsersDatabase(new HeapMemoryProvider(), false, null, null);
   }
 
-  /** A data file and its journal in {@code directory}; every commit is synced. */
-  static EngineUsersDatabase onFile(Path directory) {
+  /**
+   * A data file and its journal in {@code directory}, with the journal's {@code options}: full
+   * durability syncs every commit, relaxed syncs at most every 100 ms.
+   */
+  static EngineUsersDatabase onFile(Path directory, JournalOptions options) {
     Path file = directory.resolve("bench.wdb");
-    return new EngineUsersDatabase(DatabaseFiles.open(file), false, file);
+    return new EngineUsersDatabase(DatabaseFiles.open(file, options), false, file, options);
   }
 
   /** The guest's database file in {@code directory}, with the example schema registered. */
   static EngineUsersDatabase onGuestFile(Path directory) {
     Path file = directory.resolve(GUEST_DATA_FILE);
-    return new EngineUsersDatabase(DatabaseFiles.open(file), true, file);
+    return new EngineUsersDatabase(
+        DatabaseFiles.open(file, JournalOptions.DEFAULT), true, file, JournalOptions.DEFAULT);
   }
 
   @Override
@@ -104,11 +112,11 @@ final class EngineUsersDatabase implements UsersDatabase {
     boolean exampleSchema = !requests.withAge();
     db.close();
     HeapMemoryProvider heap = new HeapMemoryProvider();
-    try (EngineUsersDatabase onHeap = new EngineUsersDatabase(heap, exampleSchema, null)) {
+    try (EngineUsersDatabase onHeap = new EngineUsersDatabase(heap, exampleSchema, null, null)) {
       onHeap.load(users, posts);
       copy(heap, dataFile);
     }
-    db = open(DatabaseFiles.open(dataFile), exampleSchema);
+    db = open(DatabaseFiles.open(dataFile, options), exampleSchema);
   }
 
   /**

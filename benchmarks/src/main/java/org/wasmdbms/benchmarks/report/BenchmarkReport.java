@@ -196,6 +196,11 @@ public final class BenchmarkReport {
     out.append(comparison("this engine on a file", Contestant.ENGINE_FILE, "SQLite on a file"));
     out.append(
         comparison(
+            "this engine on a file in relaxed durability",
+            Contestant.ENGINE_FILE_RELAXED,
+            "SQLite on a file"));
+    out.append(
+        comparison(
             "the guest on a synced file",
             Contestant.GUEST,
             Contestant.SQLITE4J,

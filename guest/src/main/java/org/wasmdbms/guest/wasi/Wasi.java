@@ -47,4 +47,13 @@ final class Wasi {
 
   @Import(module = MODULE, name = "fd_close")
   static native int fdClose(int fd);
+
+  @Import(module = MODULE, name = "environ_sizes_get")
+  static native int environSizesGet(Address count, Address bufferSize);
+
+  @Import(module = MODULE, name = "environ_get")
+  static native int environGet(Address pointers, Address buffer);
+
+  @Import(module = MODULE, name = "clock_time_get")
+  static native int clockTimeGet(int clock, long precision, Address time);
 }

@@ -7,6 +7,7 @@ import com.dylibso.chicory.wasi.WasiPreview1;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.wasmdbms.api.error.MemoryException;
 
 /**
@@ -35,15 +36,22 @@ public final class SandboxedWasi implements AutoCloseable {
 
   /**
    * WASI for a guest that sees {@code directory} as {@code /} (none if null), writes to {@code
-   * stdout} and {@code stderr}, has no standard input and no environment, and gets {@code
-   * arguments}.
+   * stdout} and {@code stderr}, has no standard input, gets {@code arguments} and the environment
+   * variables {@code environment} (nothing else of the host's environment).
    *
    * @throws MemoryException if {@code directory} is missing or not a directory
    */
   public static SandboxedWasi create(
-      Path directory, OutputStream stdout, OutputStream stderr, List<String> arguments) {
+      Path directory,
+      OutputStream stdout,
+      OutputStream stderr,
+      List<String> arguments,
+      Map<String, String> environment) {
     WasiOptions.Builder options =
         WasiOptions.builder().withStdout(stdout).withStderr(stderr).withArguments(arguments);
+    for (Map.Entry<String, String> variable : environment.entrySet()) {
+      options.withEnvironment(variable.getKey(), variable.getValue());
+    }
     DirectorySandbox sandbox = null;
     if (directory != null) {
       sandbox = DirectorySandbox.rootedAt(directory);

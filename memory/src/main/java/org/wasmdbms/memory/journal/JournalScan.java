@@ -1,26 +1,45 @@
 package org.wasmdbms.memory.journal;
 
-import java.util.TreeMap;
+import java.util.ArrayList;
+import java.util.List;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.memory.page.LittleEndian;
 
 /**
  * What recovery reads from the journal when a database is opened: the checksums of the data pages
- * as of the last checkpoint, and the newest image of every page that a commit since then wrote.
+ * as of the last checkpoint, and for every page that a commit since then changed, how to rebuild
+ * its newest committed content (see {@link PageLog}).
  *
  * <p>The log is read record by record while each one is whole, of the active generation, and in
- * order (all SUMS records first, then PAGE records and a CMIT per commit, with sequence numbers 1,
- * 2, ...). The first record that fails is the end of the log: the torn tail of a commit that was
- * never acknowledged, whose PAGE records are ignored. Two situations are reported as damage rather
- * than taken for such a tail, because a crash cannot produce them: an intact record of a later
- * commit beyond the end, and a record newer than the active header.
+ * order (all SUMS records first, then PAGE and DELT records and a CMIT per commit, with sequence
+ * numbers 1, 2, ...). The first record that fails is the end of the log: the torn tail of a commit
+ * that was never acknowledged (or, in relaxed durability, never synced), whose records are ignored.
+ * Two situations are reported as damage rather than taken for such a tail, because a crash cannot
+ * produce them: an intact CMIT beyond the end that was written after the commit at the end was
+ * synced, and a record newer than the active header.
  */
 final class JournalScan {
+  /**
+   * How to rebuild one page: start from the image of its last PAGE record ({@code imageOffset}, the
+   * journal offset of its payload), or, when it has none, from the data file (pages below the
+   * checkpoint's page count) or zeros; then apply {@code deltas} in order.
+   */
+  static final class PageLog {
+    long imageOffset = -1;
+    final List<byte[]> deltas = new ArrayList<>();
+  }
+
+  /** A PAGE or DELT record of a commit whose CMIT has not been read yet. */
+  private record Pending(long page, long imageOffset, byte[] delta) {}
+
   private final long generation;
   private final long dataPages;
   private final int[] sums;
-  private final TreeMap<Long, Long> images = new TreeMap<>();
+  private final PageMap<PageLog> logs = new PageMap<>();
   private long pages;
+  private long commits;
+  private long end = JournalFile.RECORDS_START;
+  private long tailEnd = JournalFile.RECORDS_START;
 
   private JournalScan(long generation, long dataPages, int[] sums) {
     this.generation = generation;
@@ -53,10 +72,9 @@ final class JournalScan {
     int[] sums = new int[dataPages];
     JournalScan scan = new JournalScan(generation, dataPages, sums);
     long offset = JournalFile.RECORDS_START;
+    long complete = offset;
     long summed = 0;
-    long committed = 0;
-    TreeMap<Long, Long> pending = new TreeMap<>();
-    long pendingRecords = 0;
+    List<Pending> pending = new ArrayList<>();
     while (true) {
       JournalFile.Record record = file.readRecord(offset, generation);
       if (record == null) {
@@ -70,44 +88,71 @@ final class JournalScan {
           sums[(int) summed + i] = LittleEndian.getInt(record.payload(), 4 * i);
         }
         summed += record.b();
-      } else if (summed < dataPages || record.sequence() != committed + 1) {
+      } else if (summed < dataPages || record.sequence() != scan.commits + 1) {
         break;
       } else if (record.tag() == JournalFile.TAG_PAGE) {
-        pending.put(record.a(), record.payloadOffset());
-        pendingRecords++;
+        pending.add(new Pending(record.a(), record.payloadOffset(), null));
+      } else if (record.tag() == JournalFile.TAG_DELTA) {
+        pending.add(new Pending(record.a(), -1, record.payload()));
       } else {
-        scan.checkCommit(record, pending, pendingRecords);
-        scan.images.putAll(pending);
-        scan.pages = record.a();
+        scan.commit(record, pending);
         pending.clear();
-        pendingRecords = 0;
-        committed++;
       }
       offset = record.end();
+      if (record.tag() != JournalFile.TAG_PAGE && record.tag() != JournalFile.TAG_DELTA) {
+        complete = offset;
+      }
     }
-    long inFlight = summed < dataPages ? 0 : committed + 1;
-    if (file.laterRecordExists(offset, generation, inFlight + 1)) {
-      throw new MemoryException(
-          "journal is damaged at offset "
-              + offset
-              + ": intact commits follow a record that fails its checksum");
-    }
-    return summed < dataPages ? new JournalScan(generation, dataPages, null) : scan;
+    long inFlight = summed < dataPages ? 0 : scan.commits + 1;
+    long tailEnd = file.scanTail(complete, generation, inFlight);
+    JournalScan result = summed < dataPages ? new JournalScan(generation, dataPages, null) : scan;
+    result.end = complete;
+    result.tailEnd = tailEnd;
+    return result;
   }
 
-  /** A CMIT whose checksum holds but whose content contradicts the log is damage, not a tail. */
-  private void checkCommit(
-      JournalFile.Record commit, TreeMap<Long, Long> pending, long pendingRecords) {
+  /**
+   * Adds a complete commit. A CMIT whose checksum holds but whose content contradicts the log is
+   * damage, not a tail.
+   */
+  private void commit(JournalFile.Record commit, List<Pending> records) {
     long pageCount = commit.a();
-    boolean pagesValid =
-        pending.isEmpty() || (pending.firstKey() >= 0 && pending.lastKey() < pageCount);
-    if (commit.b() != pendingRecords
-        || pageCount < pages
-        || pageCount > Integer.MAX_VALUE
-        || !pagesValid) {
-      throw new MemoryException(
-          "journal is damaged: commit " + commit.sequence() + " contradicts its page records");
+    boolean valid =
+        commit.b() == records.size() && pageCount >= pages && pageCount <= Integer.MAX_VALUE;
+    for (int i = 0; i < records.size() && valid; i++) {
+      Pending record = records.get(i);
+      valid =
+          record.page() >= 0
+              && record.page() < pageCount
+              && (record.delta() == null || PageDelta.isValid(record.delta()));
     }
+    if (!valid) {
+      throw new MemoryException(
+          "journal is damaged: commit "
+              + commit.sequence()
+              + " contradicts its page records (it names "
+              + commit.b()
+              + " records and "
+              + pageCount
+              + " pages; "
+              + records.size()
+              + " records precede it)");
+    }
+    for (Pending record : records) {
+      PageLog log = logs.get(record.page());
+      if (log == null) {
+        log = new PageLog();
+        logs.put(record.page(), log);
+      }
+      if (record.delta() == null) {
+        log.imageOffset = record.imageOffset();
+        log.deltas.clear();
+      } else {
+        log.deltas.add(record.delta());
+      }
+    }
+    pages = pageCount;
+    commits++;
   }
 
   /** The active generation; 0 for a journal that holds nothing. */
@@ -128,13 +173,31 @@ final class JournalScan {
     return sums;
   }
 
-  /** Page id to journal offset of the newest committed image of that page. */
-  TreeMap<Long, Long> images() {
-    return images;
+  /** How to rebuild every page that a complete commit changed. */
+  PageMap<PageLog> logs() {
+    return logs;
   }
 
   /** The page count after the last complete commit. */
   long pages() {
     return pages;
+  }
+
+  /** The offset just past the last complete commit (or SUMS record) of the log. */
+  long end() {
+    return end;
+  }
+
+  /**
+   * The offset past the last record header of this generation beyond {@link #end()}: records of
+   * commits that were written but not synced before a crash, to be erased before the log grows.
+   */
+  long tailEnd() {
+    return tailEnd;
+  }
+
+  /** The number of complete commits in the log. */
+  long commits() {
+    return commits;
   }
 }

@@ -1,8 +1,7 @@
 package org.wasmdbms.memory.journal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.memory.MemoryProvider;
 import org.wasmdbms.memory.PageSpans;
@@ -11,98 +10,189 @@ import org.wasmdbms.memory.ProviderRanges;
 /**
  * A crash-safe {@link MemoryProvider} made of two plain providers: the data (the database file) and
  * a write-ahead journal beside it. Writes become durable only together, at {@link #commit()}: a
- * commit that returned survives a crash or a power loss, and a commit that did not return leaves
- * either nothing or everything of itself. Guest-safe: it needs nothing from its two providers but
- * the {@link MemoryProvider} contract, so the WebAssembly guest gets the same protocol over WASI
- * files.
+ * commit that returned survives a crash or a power loss (in {@link Durability#RELAXED relaxed}
+ * mode, once synced), and a commit that did not return leaves either nothing or everything of
+ * itself. Guest-safe: it needs nothing from its two providers but the {@link MemoryProvider}
+ * contract, so the WebAssembly guest gets the same protocol over WASI files.
  *
  * <p><b>Protocol</b> (the journal format is described in {@link JournalFile}; {@code
  * docs/durability.md} gives the reasoning):
  *
  * <ol>
- *   <li>Writes go to in-memory copies of the pages they touch (dirty pages); the data file is never
+ *   <li>Writes go to in-memory copies of the pages they touch (dirty pages), which remember the
+ *       page's content before and which 256-byte blocks were written; the data file is never
  *       written with uncommitted bytes. Growth is applied to the data file at once (zero pages),
  *       but pages beyond the last checkpoint are never read from it, so a crash leaving them there,
  *       or leaving a torn partial page, is harmless.
- *   <li>{@link #commit()} appends one PAGE record per dirty page (its whole image, checksummed) and
- *       a CMIT record, then syncs the journal once: that sync is the commit point.
- *   <li>Committed pages are read from the journal until a checkpoint, which runs when the log
- *       passes a size threshold and on {@link #close()}: it writes the newest image of every
- *       journaled page into the data file, syncs the data, starts a new generation in the other
- *       header slot, syncs, writes the CRC32 of every data page (SUMS records) and syncs again.
+ *   <li>{@link #commit()} appends one DELT record per changed page (the changed byte runs,
+ *       checksummed) and a CMIT record in one write, then syncs the journal once (full mode): that
+ *       sync is the commit point. Committed pages are kept in memory until the next checkpoint.
+ *   <li>A checkpoint runs when the log passes {@link #checkpointThreshold(long, long) a threshold}
+ *       and on {@link #close()}: it first appends the full image of every page it will overwrite in
+ *       the data file (PAGE records, a double-write) and syncs the journal, so that a page torn by
+ *       a crash has a base to rebuild from; then writes those pages into the data file, syncs it,
+ *       starts a new generation in the other header slot, syncs, writes the CRC32 of every data
+ *       page (SUMS records) and syncs again.
  *   <li>Opening recovers: it reads the log of the active generation up to its first bad record (see
- *       {@link JournalScan}), then checkpoints, so the committed images reach the data file. Every
- *       data page is checked against its checksum the first time it is read.
+ *       {@link JournalScan}), rebuilds every page a commit changed (last PAGE image or data page,
+ *       then the DELT runs), then checkpoints. Every data page is checked against its checksum the
+ *       first time it is read.
  * </ol>
  *
  * <p>A failed commit or checkpoint leaves the provider unusable: every later call throws a {@link
  * MemoryException} asking to reopen, because the durable state is then unknown until recovery reads
- * it. Uncommitted writes are dropped by {@link #close()}. The dirty pages of one commit are held in
- * memory, 64 KiB each.
+ * it. Uncommitted writes are dropped by {@link #close()}. Dirty pages cost up to 128 KiB of memory
+ * each, committed pages not yet checkpointed 64 KiB each (bounded by the checkpoint threshold).
  *
  * <p>Thread-safe: every method holds the provider's monitor, so a commit never interleaves with a
- * write or a read of the dirty pages it is writing out.
+ * write or a read of the dirty pages it is writing out, and a background thread may call {@link
+ * #syncCommits()}.
  */
 public final class JournaledMemoryProvider implements MemoryProvider {
-  /** The log size after which a commit is followed by a checkpoint: 8 MiB. */
+  /** The largest checkpoint threshold by default: 8 MiB. */
   public static final long DEFAULT_CHECKPOINT_BYTES = 8L << 20;
+
+  /** The checkpoint threshold of a small database: 512 KiB. */
+  public static final long MIN_CHECKPOINT_BYTES = 512L << 10;
 
   private static final long MAX_PAGES = Integer.MAX_VALUE;
   private static final byte[] ZERO_PAGE = new byte[PAGE_SIZE];
-  private static final byte[] NO_PAYLOAD = new byte[0];
+
+  /** Staged journal bytes past which a commit writes what it has staged so far: 1 MiB. */
+  private static final int STAGED_BYTES = 1 << 20;
+
+  /** How many spare 64 KiB buffers for the content before writes are kept between commits. */
+  private static final int SPARE_BEFORE = 16;
+
+  /**
+   * A page written since the last commit. A page committed since the last checkpoint is changed in
+   * place in its committed image ({@code shared}), so a commit copies no whole page; the content of
+   * each written block before its first write is kept in {@code before}, for the commit's runs and
+   * to undo the writes when they are dropped.
+   */
+  private static final class Dirty {
+    final byte[] image;
+    final boolean shared;
+
+    /** Null when the page was all zeros (a page beyond the last checkpoint, never committed). */
+    final byte[] before;
+
+    final long[] blocks = new long[PageDelta.BITMAP_LONGS];
+
+    Dirty(byte[] image, boolean shared, byte[] before) {
+      this.image = image;
+      this.shared = shared;
+      this.before = before;
+    }
+
+    /** Copies {@code buffer[at, at + length)} to {@code inPage}, keeping what it overwrites. */
+    void write(int inPage, byte[] buffer, int at, int length) {
+      int last = (inPage + length - 1) / PageDelta.BLOCK;
+      for (int block = inPage / PageDelta.BLOCK; block <= last; block++) {
+        long bit = 1L << block;
+        if ((blocks[block >>> 6] & bit) == 0) {
+          blocks[block >>> 6] |= bit;
+          if (before != null) {
+            int from = block * PageDelta.BLOCK;
+            System.arraycopy(image, from, before, from, PageDelta.BLOCK);
+          }
+        }
+      }
+      System.arraycopy(buffer, at, image, inPage, length);
+    }
+
+    /** Puts back what the writes overwrote. */
+    void undo() {
+      for (int block = 0; block < PAGE_SIZE / PageDelta.BLOCK; block++) {
+        if ((blocks[block >>> 6] & 1L << block) != 0) {
+          int from = block * PageDelta.BLOCK;
+          System.arraycopy(before, from, image, from, PageDelta.BLOCK);
+        }
+      }
+    }
+  }
 
   private final MemoryProvider data;
   private final JournalFile journal;
-  private final long checkpointBytes;
-  private final TreeMap<Long, byte[]> dirty = new TreeMap<>();
-  private TreeMap<Long, Long> images;
+  private final JournalOptions options;
+  private final PageMap<Dirty> dirty = new PageMap<>();
+  private final ArrayList<byte[]> spareBefore = new ArrayList<>();
+  private PageMap<byte[]> committed = new PageMap<>();
+  private byte[] deltaBuffer = new byte[0];
   private PageChecksums sums;
   private long dataPages;
   private long committedPages;
   private long pages;
+  private long overwrittenPages;
   private long generation;
   private int activeSlot;
   private long sequence;
+  private long syncedSequence;
+  private long lastSyncMillis;
   private long appendOffset;
+  private long syncs;
   private String failure;
   private boolean closed;
 
   private JournaledMemoryProvider(
-      MemoryProvider data, JournalFile journal, long checkpointBytes, JournalScan scan, int slot) {
+      MemoryProvider data,
+      JournalFile journal,
+      JournalOptions options,
+      JournalScan scan,
+      int slot) {
     this.data = data;
     this.journal = journal;
-    this.checkpointBytes = checkpointBytes;
-    this.images = scan.images();
+    this.options = options;
     this.dataPages = scan.dataPages();
     this.committedPages = scan.pages();
     this.pages = scan.pages();
     this.generation = scan.generation();
+    this.sequence = scan.commits();
+    this.syncedSequence = scan.commits();
+    this.appendOffset = scan.end();
     this.activeSlot = slot;
   }
 
   /**
-   * Opens the database held by {@code data} and {@code journal}, recovering from a crash if the
-   * journal holds commits, with the {@link #DEFAULT_CHECKPOINT_BYTES default} checkpoint threshold.
-   * See {@link #open(MemoryProvider, MemoryProvider, long)}.
+   * Opens the database held by {@code data} and {@code journal} with the {@link
+   * JournalOptions#DEFAULT default options}. See {@link #open(MemoryProvider, MemoryProvider,
+   * JournalOptions)}.
    */
   public static JournaledMemoryProvider open(MemoryProvider data, MemoryProvider journal) {
-    return open(data, journal, DEFAULT_CHECKPOINT_BYTES);
+    return open(data, journal, JournalOptions.DEFAULT);
+  }
+
+  /**
+   * Opens the database in full durability with the checkpoint threshold {@code checkpointBytes}.
+   * See {@link #open(MemoryProvider, MemoryProvider, JournalOptions)}.
+   */
+  public static JournaledMemoryProvider open(
+      MemoryProvider data, MemoryProvider journal, long checkpointBytes) {
+    JournalOptions options;
+    try {
+      options = JournalOptions.DEFAULT.withCheckpointBytes(checkpointBytes);
+    } catch (MemoryException e) {
+      closeQuietly(data);
+      closeQuietly(journal);
+      throw e;
+    }
+    return open(data, journal, options);
   }
 
   /**
    * Opens the database held by {@code data} and {@code journal}: an empty journal is created (over
    * an empty or an existing data file); otherwise every commit the journal holds is written to the
-   * data file. The new provider owns both providers; if opening fails it closes them.
+   * data file, and a journal of an older format version is upgraded. The new provider owns both
+   * providers; if opening fails it closes them.
    *
-   * @param checkpointBytes log size in bytes past which a commit triggers a checkpoint; at least 0
    * @throws MemoryException if the data file is shorter than the journal's last checkpoint left it,
    *     the journal is foreign, newer or damaged beyond a torn tail, or an I/O call fails
    */
   public static JournaledMemoryProvider open(
-      MemoryProvider data, MemoryProvider journal, long checkpointBytes) {
+      MemoryProvider data, MemoryProvider journal, JournalOptions options) {
     try {
-      if (checkpointBytes < 0) {
-        throw new MemoryException("negative checkpoint threshold: " + checkpointBytes);
+      if (options.durability() == Durability.RELAXED && options.clock() == null) {
+        throw new MemoryException("relaxed durability needs a clock");
       }
       JournalFile file = new JournalFile(journal);
       JournalFile.Header header = file.readActiveHeader();
@@ -117,9 +207,17 @@ public final class JournaledMemoryProvider implements MemoryProvider {
       }
       int slot = header == null ? 1 : header.slot();
       JournaledMemoryProvider provider =
-          new JournaledMemoryProvider(data, file, checkpointBytes, scan, slot);
+          new JournaledMemoryProvider(data, file, options, scan, slot);
       provider.sums =
           scan.sums() == null ? provider.checksumDataFile() : new PageChecksums(scan.sums());
+      provider.rebuild(scan.logs());
+      provider.lastSyncMillis = provider.now();
+      if (scan.tailEnd() > scan.end()) {
+        // Records of a commit that never completed lie past the log's end; the next records
+        // written there must not be read together with them after another crash.
+        file.erase(scan.end(), scan.tailEnd());
+        provider.syncJournal();
+      }
       provider.checkpoint();
       return provider;
     } catch (MemoryException e) {
@@ -146,6 +244,31 @@ public final class JournaledMemoryProvider implements MemoryProvider {
       computed[p] = JournalFile.pageChecksum(page);
     }
     return new PageChecksums(computed);
+  }
+
+  /** Rebuilds the committed content of every page the log changed. */
+  private void rebuild(PageMap<JournalScan.PageLog> logs) {
+    for (long page : logs.sortedKeys()) {
+      JournalScan.PageLog log = logs.get(page);
+      byte[] image = new byte[PAGE_SIZE];
+      if (log.imageOffset >= 0) {
+        journal.readImage(log.imageOffset, image);
+      } else if (page < dataPages) {
+        verifyDataPage(page);
+        data.read(page * PAGE_SIZE, image);
+      }
+      for (byte[] delta : log.deltas) {
+        PageDelta.apply(delta, image);
+      }
+      putCommitted(page, image);
+    }
+  }
+
+  private void putCommitted(long page, byte[] image) {
+    if (page < dataPages && !committed.containsKey(page)) {
+      overwrittenPages++;
+    }
+    committed.put(page, image);
   }
 
   @Override
@@ -176,34 +299,81 @@ public final class JournaledMemoryProvider implements MemoryProvider {
   public synchronized void read(long offset, byte[] buffer, int bufferOffset, int length) {
     checkUsable();
     ProviderRanges.check(offset, buffer, bufferOffset, length, pages * PAGE_SIZE);
-    PageSpans.forEach(offset, length, (page, inPage, done, chunk) -> verifyDataPage(page));
+    long page = offset / PAGE_SIZE;
+    int inPage = (int) (offset % PAGE_SIZE);
+    if (inPage + length <= PAGE_SIZE) {
+      verifyDataPage(page);
+      readPart(page, inPage, buffer, bufferOffset, length);
+      return;
+    }
+    PageSpans.forEach(offset, length, (p, in, done, chunk) -> verifyDataPage(p));
     PageSpans.forEach(
         offset,
         length,
-        (page, inPage, done, chunk) -> readPart(page, inPage, buffer, bufferOffset + done, chunk));
+        (p, in, done, chunk) -> readPart(p, in, buffer, bufferOffset + done, chunk));
   }
 
   @Override
   public synchronized void write(long offset, byte[] buffer, int bufferOffset, int length) {
     checkUsable();
     ProviderRanges.check(offset, buffer, bufferOffset, length, pages * PAGE_SIZE);
-    PageSpans.forEach(offset, length, (page, inPage, done, chunk) -> dirtyImage(page));
+    long page = offset / PAGE_SIZE;
+    int inPage = (int) (offset % PAGE_SIZE);
+    if (inPage + length <= PAGE_SIZE) {
+      writePart(dirtyPage(page), inPage, buffer, bufferOffset, length);
+      return;
+    }
+    PageSpans.forEach(offset, length, (p, in, done, chunk) -> dirtyPage(p));
     PageSpans.forEach(
         offset,
         length,
-        (page, inPage, done, chunk) ->
-            System.arraycopy(buffer, bufferOffset + done, dirty.get(page), inPage, chunk));
+        (p, in, done, chunk) -> writePart(dirty.get(p), in, buffer, bufferOffset + done, chunk));
   }
 
-  private byte[] dirtyImage(long page) {
-    byte[] image = dirty.get(page);
-    if (image == null) {
-      verifyDataPage(page);
-      image = new byte[PAGE_SIZE];
-      readPart(page, 0, image, 0, PAGE_SIZE);
-      dirty.put(page, image);
+  private static void writePart(Dirty page, int inPage, byte[] buffer, int at, int length) {
+    if (length > 0) {
+      page.write(inPage, buffer, at, length);
     }
-    return image;
+  }
+
+  private Dirty dirtyPage(long page) {
+    Dirty entry = dirty.get(page);
+    if (entry == null) {
+      byte[] image = committed.get(page);
+      if (image == null && page >= dataPages) {
+        // Zeros before: nothing to keep, which matters for the many new pages of a big transaction.
+        entry = new Dirty(new byte[PAGE_SIZE], false, null);
+      } else {
+        byte[] before =
+            spareBefore.isEmpty()
+                ? new byte[PAGE_SIZE]
+                : spareBefore.remove(spareBefore.size() - 1);
+        if (image != null) {
+          entry = new Dirty(image, true, before);
+        } else {
+          verifyDataPage(page);
+          image = new byte[PAGE_SIZE];
+          readPart(page, 0, image, 0, PAGE_SIZE);
+          entry = new Dirty(image, false, before);
+        }
+      }
+      dirty.put(page, entry);
+    }
+    return entry;
+  }
+
+  /** Forgets the pages written since the last commit, putting back what they overwrote. */
+  private void dropDirty(boolean undo) {
+    for (long page : dirty.sortedKeys()) {
+      Dirty entry = dirty.get(page);
+      if (undo && entry.shared) {
+        entry.undo();
+      }
+      if (entry.before != null && spareBefore.size() < SPARE_BEFORE) {
+        spareBefore.add(entry.before);
+      }
+    }
+    dirty.clear();
   }
 
   /** Checks a page that will be read from the data file against its checksum, once per session. */
@@ -211,7 +381,7 @@ public final class JournaledMemoryProvider implements MemoryProvider {
     if (page >= dataPages
         || sums.isVerified(page)
         || dirty.containsKey(page)
-        || images.containsKey(page)) {
+        || committed.containsKey(page)) {
       return;
     }
     byte[] image = new byte[PAGE_SIZE];
@@ -223,14 +393,12 @@ public final class JournaledMemoryProvider implements MemoryProvider {
     sums.markVerified(page);
   }
 
-  /** Copies part of a page's current content: dirty, else committed in the journal, else data. */
+  /** Copies part of a page's current content: dirty, else committed, else data, else zeros. */
   private void readPart(long page, int inPage, byte[] buffer, int at, int length) {
-    byte[] image = dirty.get(page);
-    Long imageOffset = images.get(page);
+    Dirty changed = dirty.get(page);
+    byte[] image = changed != null ? changed.image : committed.get(page);
     if (image != null) {
       System.arraycopy(image, inPage, buffer, at, length);
-    } else if (imageOffset != null) {
-      journal.provider().read(imageOffset + inPage, buffer, at, length);
     } else if (page < dataPages) {
       data.read(page * PAGE_SIZE + inPage, buffer, at, length);
     } else {
@@ -239,8 +407,9 @@ public final class JournaledMemoryProvider implements MemoryProvider {
   }
 
   /**
-   * Makes every write since the previous commit durable, all of them or none: appends their pages
-   * to the journal and syncs it once. Does nothing when nothing was written.
+   * Makes every write since the previous commit durable, all of them or none: appends their changed
+   * bytes to the journal in one write and, in full mode, syncs it once. Does nothing when nothing
+   * was written.
    *
    * @throws MemoryException if the journal cannot be written or synced; the provider is then
    *     unusable until reopened
@@ -253,36 +422,58 @@ public final class JournaledMemoryProvider implements MemoryProvider {
     }
     try {
       long commitSequence = sequence + 1;
+      long[] changed = dirty.sortedKeys();
+      boolean[] modified = new boolean[changed.length];
+      int records = 0;
       long offset = appendOffset;
-      TreeMap<Long, Long> written = new TreeMap<>();
-      for (Map.Entry<Long, byte[]> entry : dirty.entrySet()) {
-        written.put(entry.getKey(), offset + JournalFile.RECORD_HEADER);
-        offset =
-            journal.writeRecord(
-                offset,
-                JournalFile.TAG_PAGE,
-                generation,
-                commitSequence,
-                entry.getKey(),
-                0,
-                entry.getValue());
-      }
-      offset =
-          journal.writeRecord(
-              offset,
-              JournalFile.TAG_COMMIT,
+      for (int i = 0; i < changed.length; i++) {
+        long page = changed[i];
+        Dirty entry = dirty.get(page);
+        if (deltaBuffer.length < PageDelta.maxLength()) {
+          deltaBuffer = new byte[PageDelta.maxLength()];
+        }
+        int length = PageDelta.encode(entry.before, entry.image, entry.blocks, deltaBuffer, 0);
+        modified[i] = length > 0;
+        if (length > 0) {
+          journal.stage(
+              JournalFile.TAG_DELTA,
               generation,
               commitSequence,
-              pages,
-              dirty.size(),
-              NO_PAYLOAD);
-      journal.provider().sync();
-      images.putAll(written);
+              page,
+              length,
+              deltaBuffer,
+              0,
+              length);
+          records++;
+          if (journal.stagedBytes() > STAGED_BYTES) {
+            // A big transaction is written in pieces, so its runs are never all in memory twice.
+            offset = journal.writeStaged(offset);
+          }
+        }
+      }
+      journal.stageCommit(generation, commitSequence, pages, records, syncedSequence);
+      long end = journal.writeStaged(offset);
+      boolean syncNow =
+          options.durability() == Durability.FULL
+              || now() - lastSyncMillis >= options.syncIntervalMillis();
+      if (syncNow) {
+        syncJournal();
+      }
+      for (int i = 0; i < changed.length; i++) {
+        Dirty entry = dirty.get(changed[i]);
+        if (modified[i] && !entry.shared) {
+          putCommitted(changed[i], entry.image);
+        }
+      }
       committedPages = pages;
       sequence = commitSequence;
-      appendOffset = offset;
-      dirty.clear();
-      if (appendOffset - JournalFile.RECORDS_START > checkpointBytes) {
+      if (syncNow) {
+        syncedSequence = commitSequence;
+      }
+      appendOffset = end;
+      dropDirty(false);
+      if (appendOffset - JournalFile.RECORDS_START + overwrittenPages * PAGE_SIZE
+          > checkpointThreshold(options.checkpointBytes(), dataPages)) {
         checkpoint();
       }
     } catch (MemoryException e) {
@@ -291,39 +482,126 @@ public final class JournaledMemoryProvider implements MemoryProvider {
     }
   }
 
-  /** The same as {@link #commit()}: making writes durable means committing them. */
-  @Override
-  public synchronized void sync() {
-    commit();
+  /**
+   * The journal size past which a commit is followed by a checkpoint, counting the commit records
+   * and the full images the checkpoint will write of the pages it overwrites: half the data file,
+   * at least {@link #MIN_CHECKPOINT_BYTES}, at most {@code checkpointBytes}. So the journal stays
+   * below about twice that, plus one commit and the SUMS records (4 bytes per data page).
+   */
+  public static long checkpointThreshold(long checkpointBytes, long dataPages) {
+    return Math.min(checkpointBytes, Math.max(MIN_CHECKPOINT_BYTES, dataPages * PAGE_SIZE / 2));
   }
 
   /**
-   * Copies every journaled image into the data file, syncs it, and starts a new journal generation
-   * whose log holds the checksums of all data pages.
+   * Commits every write so far (see {@link #commit()}) and makes every commit durable: in relaxed
+   * mode, syncs the journal if a commit is not synced yet.
+   */
+  @Override
+  public synchronized void sync() {
+    commit();
+    syncCommits();
+  }
+
+  /**
+   * Syncs the journal if a commit written to it is not synced yet (relaxed mode); does not commit
+   * pending writes. For a background thread that bounds how long a commit stays unsynced.
+   *
+   * @throws MemoryException if the sync fails; the provider is then unusable until reopened
+   */
+  public synchronized void syncCommits() {
+    checkUsable();
+    if (syncedSequence == sequence) {
+      return;
+    }
+    try {
+      syncJournal();
+      syncedSequence = sequence;
+    } catch (MemoryException e) {
+      failure = e.detail();
+      throw e;
+    }
+  }
+
+  /**
+   * Whether a commit has waited longer than the sync interval to be synced (relaxed mode).
+   *
+   * @throws MemoryException if the provider is closed or failed
+   */
+  public synchronized boolean syncDue() {
+    checkUsable();
+    return syncedSequence != sequence && now() - lastSyncMillis >= options.syncIntervalMillis();
+  }
+
+  /** How many times this provider has synced its journal since it was opened (for tests). */
+  public synchronized long journalSyncs() {
+    return syncs;
+  }
+
+  private void syncJournal() {
+    journal.provider().sync();
+    syncs++;
+    lastSyncMillis = now();
+  }
+
+  private long now() {
+    return options.durability() == Durability.RELAXED ? options.clock().getAsLong() : 0;
+  }
+
+  /**
+   * Writes the full image of every committed page that the data file holds an older version of to
+   * the journal and syncs it (the double-write); then copies every committed page into the data
+   * file, syncs it, and starts a new journal generation whose log holds the checksums of all data
+   * pages.
    */
   private void checkpoint() {
     try {
+      long[] changed = committed.sortedKeys();
+      if (overwrittenPages > 0) {
+        long doubleWrite = sequence + 1;
+        long offset = appendOffset;
+        for (long page : changed) {
+          if (page < dataPages) {
+            offset =
+                journal.writeRecord(
+                    offset,
+                    JournalFile.TAG_PAGE,
+                    generation,
+                    doubleWrite,
+                    page,
+                    0,
+                    committed.get(page));
+          }
+        }
+        journal.stageCommit(
+            generation, doubleWrite, committedPages, overwrittenPages, syncedSequence);
+        appendOffset = journal.writeStaged(offset);
+        sequence = doubleWrite;
+      }
+      if (syncedSequence != sequence) {
+        syncJournal();
+        syncedSequence = sequence;
+      }
       if (data.pages() < committedPages) {
         data.grow(committedPages - data.pages());
       }
-      byte[] page = new byte[PAGE_SIZE];
-      for (Map.Entry<Long, Long> entry : images.entrySet()) {
-        journal.readImage(entry.getValue(), page);
-        writeDataPage(entry.getKey(), page);
+      for (long page : changed) {
+        writeDataPage(page, committed.get(page));
       }
       for (long p = dataPages; p < committedPages; p++) {
-        if (!images.containsKey(p)) {
+        if (!committed.containsKey(p)) {
           writeDataPage(p, ZERO_PAGE);
         }
       }
       data.sync();
       dataPages = committedPages;
-      images = new TreeMap<>();
+      committed = new PageMap<>();
+      overwrittenPages = 0;
       sequence = 0;
+      syncedSequence = 0;
       generation++;
       int slot = 1 - activeSlot;
       journal.writeHeader(slot, generation, dataPages);
-      journal.provider().sync();
+      syncJournal();
       activeSlot = slot;
       long offset = JournalFile.RECORDS_START;
       for (int from = 0; from < dataPages; from += JournalFile.SUMS_PER_RECORD) {
@@ -338,7 +616,7 @@ public final class JournaledMemoryProvider implements MemoryProvider {
                 count,
                 sums.payload(from, count));
       }
-      journal.provider().sync();
+      syncJournal();
       appendOffset = offset;
     } catch (MemoryException e) {
       failure = e.detail();
@@ -353,7 +631,8 @@ public final class JournaledMemoryProvider implements MemoryProvider {
 
   /**
    * Drops uncommitted writes, checkpoints if commits are still only in the journal (so the next
-   * open has nothing to recover), and closes both providers. Idempotent.
+   * open has nothing to recover, and relaxed commits are synced), and closes both providers.
+   * Idempotent.
    *
    * @throws MemoryException if the checkpoint or a close fails; both providers are closed anyway
    */
@@ -363,14 +642,16 @@ public final class JournaledMemoryProvider implements MemoryProvider {
       return;
     }
     closed = true;
-    dirty.clear();
+    dropDirty(true);
     MemoryException error = null;
-    if (failure == null && (!images.isEmpty() || committedPages != dataPages)) {
-      try {
+    try {
+      if (failure == null && (!committed.isEmpty() || committedPages != dataPages)) {
         checkpoint();
-      } catch (MemoryException e) {
-        error = e;
+      } else if (failure == null && syncedSequence != sequence) {
+        syncJournal();
       }
+    } catch (MemoryException e) {
+      error = e;
     }
     try {
       data.close();

@@ -1,6 +1,5 @@
 package org.wasmdbms.memory.page;
 
-import java.util.zip.CRC32;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.memory.MemoryProvider;
 import org.wasmdbms.memory.PageStore;
@@ -190,9 +189,7 @@ public final class Pager implements PageStore {
   }
 
   private static int crc(byte[] header) {
-    CRC32 crc = new CRC32();
-    crc.update(header, 0, CRC_OFFSET);
-    return (int) crc.getValue();
+    return Crc32.of(header, 0, CRC_OFFSET);
   }
 
   /**

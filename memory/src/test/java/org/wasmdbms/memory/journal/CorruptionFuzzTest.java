@@ -73,7 +73,17 @@ class CorruptionFuzzTest {
     System.out.println("CorruptionFuzzTest " + name + " errors=" + errors + " of " + DAMAGES);
   }
 
+  /**
+   * Whether {@code found} is a committed state, or the data file as first grown: a journal cut
+   * short loses the commits since the last checkpoint, and journal format 2 checkpoints a database
+   * this small only after about 20 commits, so the data file may hold no commit yet.
+   */
   private static boolean inHistory(Content found, List<Content> all) {
+    Content grown = Content.empty();
+    grown.grow(found.pages());
+    if (found.sameAs(grown)) {
+      return true;
+    }
     for (Content content : all) {
       if (found.sameAs(content)) {
         return true;

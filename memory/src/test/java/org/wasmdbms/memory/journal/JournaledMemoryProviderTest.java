@@ -124,8 +124,8 @@ class JournaledMemoryProviderTest extends MemoryProviderContractTest {
   void damageFollowedByIntactCommitsIsReportedNotCut() {
     SimulatedDisk[] pair = crashedAfterThreeCommits();
     List<byte[]> journal = pair[1].snapshot();
-    int firstImage = (int) JournalFile.RECORDS_START + JournalFile.RECORD_HEADER;
-    journal.get(0)[firstImage + 500] ^= 1;
+    int firstChanges = (int) JournalFile.RECORDS_START + JournalFile.RECORD_HEADER;
+    journal.get(0)[firstChanges + 50] ^= 1;
     pair[1].restore(journal);
     MemoryException e = assertThrows(MemoryException.class, () -> open(pair, Long.MAX_VALUE));
     assertTrue(e.detail().contains("damaged"), e.detail());
@@ -167,12 +167,38 @@ class JournaledMemoryProviderTest extends MemoryProviderContractTest {
     SimulatedDisk data = new SimulatedDisk();
     SimulatedDisk journal = new SimulatedDisk();
     SimulatedDisk.Fuse fuse = new SimulatedDisk.Fuse(-1);
+    JournaledMemoryProvider.open(data.open(fuse), journal.open(fuse)).close();
+    // Counts what opening an existing journal costs, so the next fuse blows at the commit's write.
+    SimulatedDisk.Fuse counting = new SimulatedDisk.Fuse(Long.MAX_VALUE);
+    MemoryProvider probe = JournaledMemoryProvider.open(data.open(fuse), journal.open(counting));
+    long openOperations = Long.MAX_VALUE - counting.remaining();
+    probe.close();
     MemoryProvider p =
-        JournaledMemoryProvider.open(data.open(fuse), journal.open(new SimulatedDisk.Fuse(6)));
+        JournaledMemoryProvider.open(
+            data.open(fuse), journal.open(new SimulatedDisk.Fuse(openOperations)));
     p.grow(1);
     p.write(0, bytes(8, 1));
     assertThrows(MemoryException.class, p::commit);
     MemoryException e = assertThrows(MemoryException.class, () -> read(p, 0, 8));
     assertTrue(e.detail().contains("reopen"), e.detail());
+  }
+
+  @Test
+  void aJournalOfANewerFormatVersionIsRefusedClearly() {
+    SimulatedDisk[] pair = crashedAfterThreeCommits();
+    List<byte[]> journal = pair[1].snapshot();
+    byte[] first = journal.get(0);
+    for (int slot = 0; slot < 2; slot++) {
+      int base = slot * JournalFile.SLOT_SIZE;
+      if (first[base] != 0) {
+        org.wasmdbms.memory.page.LittleEndian.putInt(first, base + 8, JournalFile.VERSION + 1);
+        org.wasmdbms.memory.page.LittleEndian.putInt(
+            first, base + 32, org.wasmdbms.memory.page.Crc32.of(first, base, 32));
+      }
+    }
+    pair[1].restore(journal);
+    MemoryException e = assertThrows(MemoryException.class, () -> open(pair, Long.MAX_VALUE));
+    assertEquals(
+        "unsupported journal format version 3; this build reads versions 1 to 2", e.detail());
   }
 }

@@ -64,7 +64,7 @@ class PowerLossTest {
   }
 
   /** A random unit of writes: some growth now and then, and a few writes of random bytes. */
-  private static void mutate(Random random, MemoryProvider provider, Content model) {
+  static void mutate(Random random, MemoryProvider provider, Content model) {
     if (model.pages() == 0 || (model.pages() < 12 && random.nextInt(4) == 0)) {
       int pages = 1 + random.nextInt(2);
       provider.grow(pages);

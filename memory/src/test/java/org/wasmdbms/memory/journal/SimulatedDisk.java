@@ -37,6 +37,11 @@ final class SimulatedDisk {
       }
     }
 
+    /** Operations left before the fuse blows. */
+    long remaining() {
+      return remaining;
+    }
+
     boolean blown() {
       return remaining == 0;
     }
