@@ -30,7 +30,6 @@ import org.wasmdbms.demo.ExampleGuest;
  * and the same shape at 30,000 calls did not provoke the failure on the old set-up. So it is a net
  * for a gross return of the defect, not a measured detector of it.
  */
- */
 class FreshInstanceGuardTest {
   private static final int ROUNDS = 400;
   private static final int FRESH = 200;
