@@ -15,10 +15,14 @@
  *
  * It repeats MemoryStaysFlatTest's workload (select by key, a duplicate insert, a transaction that
  * updates and rolls back, a delete) for the given number of calls in one instance, then starts fresh
- * instances that each insert one row. When the failure shows, it is the FIRST fresh instance whose
- * insert answers "internal-error: unexpected failure in the engine: java.lang.ClassCastException";
- * the later ones pass (the trap deoptimises the miscompiled code and it is recompiled). Not part of
- * the build: the current tree has no GuestInstance/GuestClient of this shape.
+ * instances that each insert one row. When the failure shows (6 of 13 JVMs on JDK 17.0.15), the
+ * first fresh instance (once the first two) answers "internal-error: unexpected failure in the
+ * engine: java.lang.ClassCastException"; the later ones pass (the trap deoptimises the miscompiled
+ * code and it is recompiled). The "rewritten" runs (0 of 9 JVMs failed) changed that commit's
+ * GuestInstance.machine() to compile through a Cache that stores the jar rewritten by
+ * ChicoryBytecodeRewriter.rewriteJar (compiled from this tree's wasm-build), as this tree's
+ * example-guest GuestInstance does. Not part of the build: the current tree has no
+ * GuestInstance/GuestClient of this shape.
  */
 package org.wasmdbms.guest;
 

@@ -25,10 +25,10 @@ import org.wasmdbms.demo.ExampleGuest;
  * varied workload (so that C2 has compiled the guest's hot code on that profile), {@value #FRESH}
  * fresh instances in the same JVM each register the schema, insert a row and read it back. Any
  * internal error fails it. On the old set-up (run-time compiled classes not rewritten, {@code
- * ByteBufferMemory}) the failure was reproduced after 100,000 calls, and only ever in the first
- * fresh instance of a JVM; this test's workload is far shorter so that it stays under two minutes,
- * and the same shape at 30,000 calls did not provoke the failure on the old set-up. So it is a net
- * for a gross return of the defect, not a measured detector of it.
+ * ByteBufferMemory}) the failure was reproduced after 100,000 calls, and only in the first one or
+ * two fresh instances of a JVM; this test's workload is far shorter so that it stays under two
+ * minutes, and 30,000 insert/select calls did not provoke the failure on the old set-up. So it is a
+ * net for a gross return of the defect, not a measured detector of it.
  */
 class FreshInstanceGuardTest {
   private static final int ROUNDS = 400;
