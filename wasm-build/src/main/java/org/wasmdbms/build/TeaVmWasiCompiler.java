@@ -35,6 +35,8 @@ public final class TeaVmWasiCompiler {
   /**
    * A compiler for modules whose Java heap is fixed at {@code heapMiB} MiB, other options at their
    * defaults, loading the program and TeaVM's class library through this class's own class loader.
+   * The guest's value and result limits are lowered as far as a small heap needs (a value to 1/32
+   * of it, a result to 1/8), so any heap in range compiles a program that is not a guest.
    *
    * @throws IllegalArgumentException unless {@code heapMiB} is in 1..1024
    */
@@ -44,8 +46,8 @@ public final class TeaVmWasiCompiler {
             GuestBuildOptions.DEFAULT_DATA_FILE,
             heapMiB,
             GuestBuildOptions.DEFAULT_MAX_PAGES,
-            GuestBuildOptions.DEFAULT_MAX_VALUE_BYTES,
-            GuestBuildOptions.DEFAULT_MAX_RESULT_BYTES),
+            (int) Math.min(GuestBuildOptions.DEFAULT_MAX_VALUE_BYTES, ((long) heapMiB << 20) / 32),
+            (int) Math.min(GuestBuildOptions.DEFAULT_MAX_RESULT_BYTES, ((long) heapMiB << 20) / 8)),
         TeaVmWasiCompiler.class.getClassLoader());
   }
 
