@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.wasmdbms.build.GuestCompilationException;
 import org.wasmdbms.build.TeaVmWasiCompiler;
 import org.wasmdbms.guard.probes.MissingApiProbe;
 import org.wasmdbms.guard.probes.SeededRandomProbe;
@@ -16,9 +17,9 @@ import org.wasmdbms.guard.probes.SeededRandomProbe;
 class GuardSelfTest {
   @Test
   void compilationFailsOnAJdkMethodTeaVmLacks() {
-    IllegalStateException error =
+    GuestCompilationException error =
         assertThrows(
-            IllegalStateException.class,
+            GuestCompilationException.class,
             () ->
                 new TeaVmWasiCompiler(16)
                     .compile(

@@ -50,7 +50,6 @@ public enum Contestant {
       "engine-file-relaxed",
       "this engine, file, relaxed",
       Storage.FILE,
-      true,
       "relaxed durability (like SQLite's synchronous=NORMAL): a commit is written to the journal"
           + " at once and synced within 100 ms by a background thread, at checkpoints and at"
           + " close; a power loss keeps a prefix of the commits") {
