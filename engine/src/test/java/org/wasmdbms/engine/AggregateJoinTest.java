@@ -307,6 +307,13 @@ class AggregateJoinTest {
     assertTrue(withGroups > rowsOnly, rowsOnly + " < " + withGroups);
     db.limitSelectMemory(withGroups - 1);
     assertThrows(MemoryException.class, () -> show(byPost, countRows()));
+    db.limitSelectMemory(rowsOnly - 1);
+    MemoryException gathering =
+        assertThrows(MemoryException.class, () -> show(byPost, countRows()));
+    assertTrue(
+        gathering.getMessage().contains("the aggregate would hold more than"),
+        gathering.getMessage());
+    db.limitSelectMemory(withGroups - 1);
     assertEquals(List.of("| Uint64:203"), show(usersPosts(JoinType.INNER).build(), countRows()));
   }
 

@@ -100,7 +100,7 @@ public final class Aggregation {
       columns.add(scope.column(i));
     }
     Aggregation aggregation = bind(columns, scope::indexOf, query, functions);
-    SelectMemory memory = new SelectMemory(maxBytes);
+    SelectMemory memory = new SelectMemory(maxBytes, "aggregate");
     List<Value[]> rows = source.rows(-1, memory);
     // The gathered rows stay in memory while they are grouped, so the groups get what they leave.
     return aggregation.run(rows.iterator(), maxBytes - memory.held());

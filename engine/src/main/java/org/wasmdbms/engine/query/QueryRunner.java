@@ -59,7 +59,7 @@ public final class QueryRunner {
         query.eagerRelations().isEmpty()
             ? null
             : EagerRelations.bind(tables, data.schema().definition(), query.eagerRelations());
-    SelectMemory memory = new SelectMemory(maxBytes);
+    SelectMemory memory = new SelectMemory(maxBytes, "select");
     List<String> columns;
     List<Value[]> rows;
     if (query.joins().isEmpty() && query.distinctBy().isEmpty()) {
