@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.InternalDbmsException;
+import org.wasmdbms.api.error.InvalidQueryException;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.api.error.MigrationException;
 import org.wasmdbms.api.error.TransactionNotFoundException;
@@ -21,6 +22,7 @@ import org.wasmdbms.api.query.Query;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.schema.ColumnDef;
 import org.wasmdbms.api.schema.IndexDef;
+import org.wasmdbms.api.transaction.Isolation;
 import org.wasmdbms.api.value.IntegerValue;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.engine.data.Tables;
@@ -425,7 +427,21 @@ public final class Database implements AutoCloseable {
     return count;
   }
 
-  /** Starts a transaction and returns its id. */
+  /**
+   * Starts a transaction of the given isolation and returns its id.
+   *
+   * @param isolation what the transaction sees of other commits
+   * @throws InvalidQueryException for an isolation this database cannot give
+   */
+  public long begin(Isolation isolation) {
+    if (isolation == Isolation.READ_COMMITTED) {
+      return begin();
+    }
+    // Issue #28 replaces this refusal with snapshot transactions.
+    throw new InvalidQueryException("snapshot isolation is not available yet");
+  }
+
+  /** Starts a read-committed transaction and returns its id. */
   public synchronized long begin() {
     checkOpen();
     try {

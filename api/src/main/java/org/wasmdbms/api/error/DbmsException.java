@@ -62,6 +62,7 @@ public abstract class DbmsException extends RuntimeException {
       case MEMORY_ERROR -> new MemoryException(detail);
       case MIGRATION_ERROR -> new MigrationException(detail);
       case INTERNAL_ERROR -> new InternalDbmsException(detail);
+      case SERIALIZATION_CONFLICT -> new SerializationConflictException(detail);
     };
   }
 }

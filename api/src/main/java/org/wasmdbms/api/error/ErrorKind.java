@@ -35,7 +35,12 @@ public enum ErrorKind {
   /** A stored schema that differs from the compiled one, or a failed migration. */
   MIGRATION_ERROR("migration-error"),
   /** A defect in the engine itself. Never a trap: bugs surface as this kind. */
-  INTERNAL_ERROR("internal-error");
+  INTERNAL_ERROR("internal-error"),
+  /**
+   * A snapshot-isolation transaction whose commit lost to another commit made after its snapshot
+   * (first committer wins). Last, so that the older kinds keep their WIT discriminants.
+   */
+  SERIALIZATION_CONFLICT("serialization-conflict");
 
   private final String witName;
 
