@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.InternalDbmsException;
-import org.wasmdbms.api.error.InvalidQueryException;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.api.error.MigrationException;
+import org.wasmdbms.api.error.SerializationConflictException;
 import org.wasmdbms.api.error.TransactionNotFoundException;
 import org.wasmdbms.api.migration.MigrationOp;
 import org.wasmdbms.api.migration.MigrationPolicy;
@@ -25,6 +26,8 @@ import org.wasmdbms.api.schema.IndexDef;
 import org.wasmdbms.api.transaction.Isolation;
 import org.wasmdbms.api.value.IntegerValue;
 import org.wasmdbms.api.value.Value;
+import org.wasmdbms.engine.concurrent.ReadViews;
+import org.wasmdbms.engine.concurrent.WriteGate;
 import org.wasmdbms.engine.data.Tables;
 import org.wasmdbms.engine.query.AccessPath;
 import org.wasmdbms.engine.query.Aggregation;
@@ -34,11 +37,13 @@ import org.wasmdbms.engine.query.RowSize;
 import org.wasmdbms.engine.storage.StoredTables;
 import org.wasmdbms.engine.tx.Operation;
 import org.wasmdbms.engine.tx.Transaction;
+import org.wasmdbms.engine.tx.WriteSets;
 import org.wasmdbms.engine.write.Patch;
 import org.wasmdbms.engine.write.RowShaper;
 import org.wasmdbms.engine.write.UndoLog;
 import org.wasmdbms.engine.write.Writer;
 import org.wasmdbms.memory.MemoryProvider;
+import org.wasmdbms.memory.version.VersionedMemoryProvider;
 
 /**
  * A database session over one {@link MemoryProvider}: register tables, then insert, select, update
@@ -71,9 +76,19 @@ import org.wasmdbms.memory.MemoryProvider;
  * twice is harmless.
  */
 public final class Database implements AutoCloseable {
+  private final VersionedMemoryProvider versions;
   private final StoredTables committed;
+  private final WriteGate gate;
+  // Null when the core stays single-threaded inside (the guest): reads then pass the gate.
+  private final ReadViews views;
+  private final WriteSets writeSets = new WriteSets();
   private final Map<Long, Transaction> transactions = new HashMap<>();
   private long lastTransactionId;
+  private int snapshotTransactions;
+  // The registered tables in order: published with every version, for the readers' views.
+  private List<TableSchema> schemas = List.of();
+  // The version a write outside a transaction ended without syncing (group commit), or 0.
+  private long unsynced;
   // Volatile: set without the gate, read once by each call.
   private volatile long selectMemoryLimit = Long.MAX_VALUE;
   private volatile long writeMemoryLimit = Long.MAX_VALUE;
@@ -81,9 +96,27 @@ public final class Database implements AutoCloseable {
   private volatile boolean closed;
   private boolean released;
 
-  private Database(StoredTables committed) {
-    this.committed = committed;
+  private Database(MemoryProvider provider, boolean concurrent, long retainedBytes) {
+    this.versions = new VersionedMemoryProvider(provider, concurrent, retainedBytes);
+    StoredTables opened;
+    try {
+      opened = StoredTables.open(versions);
+      // A database formatted just now becomes version 1, so that snapshots can open it.
+      opened.commit();
+    } catch (RuntimeException e) {
+      versions.close();
+      throw e;
+    }
+    this.committed = opened;
+    versions.publish(versions.written(), schemas);
+    this.gate =
+        new WriteGate(
+            versions, concurrent ? System::currentTimeMillis : null, DEFAULT_BUSY_TIMEOUT_MILLIS);
+    this.views = concurrent ? new ReadViews(versions) : null;
   }
+
+  /** How long a writer waits for another one by default: 60 seconds; see {@link #busyTimeout}. */
+  public static final long DEFAULT_BUSY_TIMEOUT_MILLIS = 60_000;
 
   /**
    * On the JVM, writes may by default hold this fraction of the maximum heap ({@code
@@ -103,7 +136,25 @@ public final class Database implements AutoCloseable {
    * @throws MemoryException if the provider holds a foreign, newer or corrupt file
    */
   public static Database open(MemoryProvider provider) {
-    return open(provider, Runtime.getRuntime().maxMemory() / DEFAULT_WRITE_MEMORY_DIVISOR);
+    long limit = Runtime.getRuntime().maxMemory() / DEFAULT_WRITE_MEMORY_DIVISOR;
+    return open(provider, limit, VersionedMemoryProvider.DEFAULT_RETAINED_BYTES);
+  }
+
+  /**
+   * Opens the database held by {@code provider} on the JVM for concurrent use, like {@link
+   * #open(MemoryProvider)}, with a write memory limit of {@code writeMemoryLimit} bytes and at most
+   * {@code snapshotRetainedBytes} bytes of older page content kept for old snapshots (see {@code
+   * docs/concurrency.md}: a snapshot that needs more expires).
+   *
+   * @throws MemoryException if the provider holds a foreign, newer or corrupt file
+   * @throws IllegalArgumentException if a limit is not positive
+   */
+  public static Database open(
+      MemoryProvider provider, long writeMemoryLimit, long snapshotRetainedBytes) {
+    checkLimit(writeMemoryLimit, "write");
+    Database db = new Database(provider, true, snapshotRetainedBytes);
+    db.writeMemoryLimit = writeMemoryLimit;
+    return db;
   }
 
   /**
@@ -116,9 +167,22 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(MemoryProvider provider, long writeMemoryLimit) {
     checkLimit(writeMemoryLimit, "write");
-    Database db = new Database(StoredTables.open(provider));
+    Database db = new Database(provider, false, VersionedMemoryProvider.DEFAULT_RETAINED_BYTES);
     db.writeMemoryLimit = writeMemoryLimit;
     return db;
+  }
+
+  /**
+   * Sets how long a write (a statement, a commit, a schema change, a read inside a read-committed
+   * transaction) waits for the writer in progress before it fails with a {@link MemoryException}
+   * "the database is busy" and changes nothing; like SQLite's {@code busy_timeout}. Enforced on a
+   * database opened for concurrent use ({@link #open(MemoryProvider)}); default {@value
+   * #DEFAULT_BUSY_TIMEOUT_MILLIS} ms.
+   *
+   * @param millis the timeout, 0 or more (0: fail at once when another writer is inside)
+   */
+  public void busyTimeout(long millis) {
+    gate.busyTimeout(millis);
   }
 
   /**
@@ -134,7 +198,10 @@ public final class Database implements AutoCloseable {
     run(
         () -> {
           committed.register(schema);
-          committed.commit();
+          List<TableSchema> registered = new ArrayList<>(schemas);
+          registered.add(schema);
+          schemas = List.copyOf(registered);
+          commitNow();
         });
   }
 
@@ -181,6 +248,7 @@ public final class Database implements AutoCloseable {
                     + " transaction(s) are open; commit or roll them back first");
           }
           committed.migrate(policy);
+          commitNow();
         });
   }
 
@@ -194,23 +262,31 @@ public final class Database implements AutoCloseable {
    *
    * @return the row as stored: sanitized, with defaults and autoincrement values filled in
    */
-  public synchronized Row insert(String table, Row row) {
-    checkOpen();
+  public Row insert(String table, Row row) {
+    enterWrite();
+    Row inserted;
+    long version;
     try {
-      return insert(committed, table, row, null);
+      inserted = insert(committed, table, row, null);
     } catch (RuntimeException e) {
       throw failure(e);
+    } finally {
+      version = exitWrite();
     }
+    awaitDurable(version);
+    return inserted;
   }
 
   /** Inserts a row inside transaction {@code transactionId}; see {@link #insert(String, Row)}. */
-  public synchronized Row insert(long transactionId, String table, Row row) {
-    checkOpen();
+  public Row insert(long transactionId, String table, Row row) {
+    enterWrite();
     try {
       Transaction tx = transaction(transactionId);
       return insert(tx, table, row, tx);
     } catch (RuntimeException e) {
       throw failure(e);
+    } finally {
+      exitWrite();
     }
   }
 
@@ -243,22 +319,26 @@ public final class Database implements AutoCloseable {
    * row, named {@code relation.column}. See {@link Query} for the order and docs/queries.md for the
    * rules.
    */
-  public synchronized List<Row> select(String table, Query query) {
-    checkOpen();
+  public List<Row> select(String table, Query query) {
+    ReadViews.View view = enterRead();
     try {
-      return select(committed, table, query);
+      return select(view == null ? committed : view.tables(), table, query);
     } catch (RuntimeException e) {
       throw failure(e);
+    } finally {
+      exitRead(view);
     }
   }
 
   /** Selects rows as transaction {@code transactionId} sees them. */
-  public synchronized List<Row> select(long transactionId, String table, Query query) {
-    checkOpen();
+  public List<Row> select(long transactionId, String table, Query query) {
+    enterWrite();
     try {
       return select(transaction(transactionId), table, query);
     } catch (RuntimeException e) {
       throw failure(e);
+    } finally {
+      exitWrite();
     }
   }
 
@@ -277,13 +357,15 @@ public final class Database implements AutoCloseable {
    *     not numeric, or a having filter or ordering naming anything but group-by columns and {@code
    *     aggN}, or comparing them with a value of another kind
    */
-  public synchronized List<AggregatedRow> aggregate(
+  public List<AggregatedRow> aggregate(
       String table, Query query, List<AggregateFunction> functions) {
-    checkOpen();
+    ReadViews.View view = enterRead();
     try {
-      return aggregate(committed, table, query, functions);
+      return aggregate(view == null ? committed : view.tables(), table, query, functions);
     } catch (RuntimeException e) {
       throw failure(e);
+    } finally {
+      exitRead(view);
     }
   }
 
@@ -291,13 +373,15 @@ public final class Database implements AutoCloseable {
    * Aggregates as transaction {@code transactionId} sees the rows; see {@link #aggregate(String,
    * Query, List)}.
    */
-  public synchronized List<AggregatedRow> aggregate(
+  public List<AggregatedRow> aggregate(
       long transactionId, String table, Query query, List<AggregateFunction> functions) {
-    checkOpen();
+    enterWrite();
     try {
       return aggregate(transaction(transactionId), table, query, functions);
     } catch (RuntimeException e) {
       throw failure(e);
+    } finally {
+      exitWrite();
     }
   }
 
@@ -358,23 +442,31 @@ public final class Database implements AutoCloseable {
    *
    * @return the number of rows updated
    */
-  public synchronized long update(String table, Row values, Filter filter) {
-    checkOpen();
+  public long update(String table, Row values, Filter filter) {
+    enterWrite();
+    long count;
+    long version;
     try {
-      return update(committed, table, values, filter, null);
+      count = update(committed, table, values, filter, null);
     } catch (RuntimeException e) {
       throw failure(e);
+    } finally {
+      version = exitWrite();
     }
+    awaitDurable(version);
+    return count;
   }
 
   /** Updates inside transaction {@code transactionId}; see {@link #update(String, Row, Filter)}. */
-  public synchronized long update(long transactionId, String table, Row values, Filter filter) {
-    checkOpen();
+  public long update(long transactionId, String table, Row values, Filter filter) {
+    enterWrite();
     try {
       Transaction tx = transaction(transactionId);
       return update(tx, table, values, filter, tx);
     } catch (RuntimeException e) {
       throw failure(e);
+    } finally {
+      exitWrite();
     }
   }
 
@@ -395,24 +487,31 @@ public final class Database implements AutoCloseable {
    *
    * @return the number of rows deleted, cascaded rows included
    */
-  public synchronized long delete(String table, DeleteBehavior behavior, Filter filter) {
-    checkOpen();
+  public long delete(String table, DeleteBehavior behavior, Filter filter) {
+    enterWrite();
+    long count;
+    long version;
     try {
-      return delete(committed, table, behavior, filter, null);
+      count = delete(committed, table, behavior, filter, null);
     } catch (RuntimeException e) {
       throw failure(e);
+    } finally {
+      version = exitWrite();
     }
+    awaitDurable(version);
+    return count;
   }
 
   /** Deletes inside transaction {@code transactionId}; see {@link #delete}. */
-  public synchronized long delete(
-      long transactionId, String table, DeleteBehavior behavior, Filter filter) {
-    checkOpen();
+  public long delete(long transactionId, String table, DeleteBehavior behavior, Filter filter) {
+    enterWrite();
     try {
       Transaction tx = transaction(transactionId);
       return delete(tx, table, behavior, filter, tx);
     } catch (RuntimeException e) {
       throw failure(e);
+    } finally {
+      exitWrite();
     }
   }
 
@@ -428,28 +527,70 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Starts a transaction of the given isolation and returns its id.
+   * Starts a transaction of the given isolation and returns its id. A {@link Isolation#SNAPSHOT}
+   * transaction reads one snapshot, the state of the last commit before it began, plus its own
+   * writes, whatever commits after; its commit fails with {@link SerializationConflictException} if
+   * a row it inserted, updated or deleted (named by table and primary key) was inserted, updated or
+   * deleted by a commit after its snapshot (first committer wins), and then applies nothing. Write
+   * skew stays possible: two snapshot transactions that each read what the other writes, and write
+   * different rows, both commit. See {@code docs/concurrency.md}.
    *
    * @param isolation what the transaction sees of other commits
-   * @throws InvalidQueryException for an isolation this database cannot give
    */
   public long begin(Isolation isolation) {
-    if (isolation == Isolation.READ_COMMITTED) {
+    if (isolation != Isolation.SNAPSHOT) {
       return begin();
     }
-    // Issue #28 replaces this refusal with snapshot transactions.
-    throw new InvalidQueryException("snapshot isolation is not available yet");
+    enterWrite();
+    try {
+      long id = lastTransactionId + 1;
+      ReadViews.View view = ReadViews.open(versions.snapshotWritten());
+      lastTransactionId = id;
+      snapshotTransactions++;
+      transactions.put(id, new Transaction(id, new SnapshotOf(view)));
+      return id;
+    } catch (RuntimeException e) {
+      throw failure(e);
+    } finally {
+      exitWrite();
+    }
+  }
+
+  /** A snapshot transaction's view, released when the transaction ends. */
+  private static final class SnapshotOf implements Transaction.Snapshot {
+    private final ReadViews.View view;
+
+    SnapshotOf(ReadViews.View view) {
+      this.view = view;
+    }
+
+    @Override
+    public long version() {
+      return view.version();
+    }
+
+    @Override
+    public Tables tables() {
+      return view.tables();
+    }
+
+    @Override
+    public void release() {
+      view.release();
+    }
   }
 
   /** Starts a read-committed transaction and returns its id. */
-  public synchronized long begin() {
-    checkOpen();
+  public long begin() {
+    enterWrite();
     try {
       long id = ++lastTransactionId;
       transactions.put(id, new Transaction(id, committed));
       return id;
     } catch (RuntimeException e) {
       throw failure(e);
+    } finally {
+      exitWrite();
     }
   }
 
@@ -458,13 +599,27 @@ public final class Database implements AutoCloseable {
    * not.
    *
    * @throws TransactionNotFoundException if the id is unknown or finished
+   * @throws SerializationConflictException if it is a snapshot transaction and a row it changed was
+   *     changed by a commit after its snapshot
    * @throws DbmsException the first constraint that fails against the current committed state
    */
-  public synchronized void commit(long transactionId) {
-    checkOpen();
+  public void commit(long transactionId) {
+    enterWrite();
+    long version;
     try {
       Transaction tx = transaction(transactionId);
-      transactions.remove(transactionId);
+      end(tx);
+      if (tx.snapshot() != null) {
+        WriteSets.RowKey taken = writeSets.conflict(tx.snapshot().version(), tx.changedRows());
+        if (taken != null) {
+          throw new SerializationConflictException(
+              "transaction "
+                  + transactionId
+                  + " changed a row of "
+                  + taken.table()
+                  + " that a commit after its snapshot changed too; nothing was applied");
+        }
+      }
       atomically(
           committed,
           null,
@@ -476,6 +631,25 @@ public final class Database implements AutoCloseable {
           });
     } catch (RuntimeException e) {
       throw failure(e);
+    } finally {
+      version = exitWrite();
+    }
+    awaitDurable(version);
+  }
+
+  /** Finishes {@code tx}: forgets it and lets its snapshot go. */
+  private void end(Transaction tx) {
+    transactions.remove(tx.id());
+    if (tx.snapshot() != null) {
+      tx.snapshot().release();
+      snapshotTransactions--;
+      long oldest = versions.written();
+      for (Transaction open : transactions.values()) {
+        if (open.snapshot() != null) {
+          oldest = Math.min(oldest, open.snapshot().version());
+        }
+      }
+      writeSets.forgetThrough(oldest);
     }
   }
 
@@ -484,13 +658,14 @@ public final class Database implements AutoCloseable {
    *
    * @throws TransactionNotFoundException if the id is unknown or finished
    */
-  public synchronized void rollback(long transactionId) {
-    checkOpen();
+  public void rollback(long transactionId) {
+    enterWrite();
     try {
-      transaction(transactionId);
-      transactions.remove(transactionId);
+      end(transaction(transactionId));
     } catch (RuntimeException e) {
       throw failure(e);
+    } finally {
+      exitWrite();
     }
   }
 
@@ -506,7 +681,11 @@ public final class Database implements AutoCloseable {
    *     existing rows share a key
    */
   public void createIndex(String table, IndexDef index) {
-    run(() -> committed.createIndex(table, index));
+    run(
+        () -> {
+          committed.createIndex(table, index);
+          commitNow();
+        });
   }
 
   /**
@@ -517,26 +696,34 @@ public final class Database implements AutoCloseable {
    *     declared
    */
   public void dropIndex(String table, String name) {
-    run(() -> committed.dropIndex(table, name));
+    run(
+        () -> {
+          committed.dropIndex(table, name);
+          commitNow();
+        });
   }
 
   /** How a select with {@code query} on {@code table} would read its rows. */
-  public synchronized QueryPlan explain(String table, Query query) {
-    checkOpen();
+  public QueryPlan explain(String table, Query query) {
+    ReadViews.View view = enterRead();
     try {
-      return explain(committed, table, query);
+      return explain(view == null ? committed : view.tables(), table, query);
     } catch (RuntimeException e) {
       throw failure(e);
+    } finally {
+      exitRead(view);
     }
   }
 
   /** How a select inside transaction {@code transactionId} would read its rows. */
-  public synchronized QueryPlan explain(long transactionId, String table, Query query) {
-    checkOpen();
+  public QueryPlan explain(long transactionId, String table, Query query) {
+    enterWrite();
     try {
       return explain(transaction(transactionId), table, query);
     } catch (RuntimeException e) {
       throw failure(e);
+    } finally {
+      exitWrite();
     }
   }
 
@@ -562,12 +749,17 @@ public final class Database implements AutoCloseable {
    * and LIMIT in index order only the rows in its window (see {@code docs/queries.md}).
    */
   public long decodedRows() {
-    return call(committed::decodedRows);
+    long viewed = views == null ? 0 : views.decodedRows();
+    return call(committed::decodedRows) + viewed;
   }
 
   /** Forces every committed change to durable storage. */
   public void sync() {
-    run(committed::sync);
+    run(
+        () -> {
+          committed.sync();
+          versions.publish(versions.written(), schemas);
+        });
   }
 
   /**
@@ -577,14 +769,22 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    release();
-  }
-
-  private synchronized void release() {
-    if (!released) {
-      released = true;
-      transactions.clear();
-      committed.close();
+    gate.busyTimeout(Long.MAX_VALUE);
+    gate.enter();
+    try {
+      if (!released) {
+        released = true;
+        if (views != null) {
+          views.close();
+        }
+        gate.drain();
+        for (Transaction open : new ArrayList<>(transactions.values())) {
+          end(open);
+        }
+        committed.close();
+      }
+    } finally {
+      gate.exit();
     }
   }
 
@@ -619,11 +819,23 @@ public final class Database implements AutoCloseable {
   private <T> T atomically(Tables tables, Transaction tx, Function<Writer, T> body) {
     UndoLog undo = new UndoLog();
     Writer writer = new Writer(tables, undo, writeMemoryLimit, tx == null ? 0 : transactionBytes());
+    Set<WriteSets.RowKey> changed =
+        tx != null ? tx.changedRows() : snapshotTransactions > 0 ? WriteSets.newSet() : null;
+    writer.recordChangedRows(changed);
     boolean done = false;
     try {
       T result = body.apply(writer);
       done = true;
-      committed.commit();
+      if (tx == null && views != null) {
+        // Group commit: the sync waits until the writer has left the gate (see exitWrite).
+        committed.commitWithoutSync();
+        unsynced = versions.written();
+      } else {
+        commitNow();
+      }
+      if (tx == null && changed != null) {
+        writeSets.add(versions.written(), changed);
+      }
       if (tx != null) {
         tx.hold(writer.heldBytes());
       }
@@ -632,6 +844,70 @@ public final class Database implements AutoCloseable {
       if (!done) {
         undo.rollback();
       }
+    }
+  }
+
+  /** Commits the writes so far durably and publishes them to readers. */
+  private void commitNow() {
+    committed.commit();
+    versions.publish(versions.written(), schemas);
+  }
+
+  /**
+   * Enters the writers' gate (every call that writes or reads the writer's state).
+   *
+   * @throws MemoryException if the database is closed or busy past the busy timeout
+   */
+  private void enterWrite() {
+    checkOpen();
+    gate.enter();
+    if (closed) {
+      gate.exit();
+      checkOpen();
+    }
+  }
+
+  /** Leaves the gate; returns the version a write left to sync (0: none). */
+  private long exitWrite() {
+    long version = unsynced;
+    unsynced = 0;
+    gate.exit();
+    return version;
+  }
+
+  /** Returns once {@code version} (0: nothing) is durable and visible to readers. */
+  private void awaitDurable(long version) {
+    if (version != 0) {
+      try {
+        gate.awaitDurable(version);
+      } catch (RuntimeException e) {
+        throw failure(e);
+      }
+    }
+  }
+
+  /**
+   * Starts a read outside a transaction: borrows a snapshot view on the JVM (null in the
+   * single-threaded core, which reads the writer's tables behind the gate instead).
+   */
+  private ReadViews.View enterRead() {
+    if (views == null) {
+      enterWrite();
+      return null;
+    }
+    checkOpen();
+    try {
+      return views.acquire();
+    } catch (RuntimeException e) {
+      throw failure(e);
+    }
+  }
+
+  private void exitRead(ReadViews.View view) {
+    if (view == null) {
+      exitWrite();
+    } else {
+      views.release(view);
     }
   }
 
@@ -666,12 +942,14 @@ public final class Database implements AutoCloseable {
    * session's error policy. The data operations are {@code synchronized} methods of their own with
    * the same policy, so that no call on the hot path allocates a lambda.
    */
-  private synchronized <T> T call(java.util.function.Supplier<T> body) {
-    checkOpen();
+  private <T> T call(java.util.function.Supplier<T> body) {
+    enterWrite();
     try {
       return body.get();
     } catch (RuntimeException e) {
       throw failure(e);
+    } finally {
+      exitWrite();
     }
   }
 

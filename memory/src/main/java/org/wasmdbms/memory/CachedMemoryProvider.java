@@ -15,9 +15,10 @@ import org.wasmdbms.api.error.MemoryException;
  * the provider may then hold part of it. The cache owns the provider: closing it closes the
  * provider, and every later call throws a {@link MemoryException}.
  *
- * <p>Thread-safe: every method holds the cache's monitor, so a read never sees a page half
- * replaced, and the provider below is called by one thread at a time. Guest-safe: the WebAssembly
- * guest caches its database file and journal with it.
+ * <p>Thread-safe: every method but the commits and {@link #sync()} holds the cache's monitor, so a
+ * read never sees a page half replaced; the commits and sync call the provider below without it
+ * (they change no byte), so reads of the cache go on while the disk syncs. Guest-safe: the
+ * WebAssembly guest caches its database file and journal with it.
  */
 public final class CachedMemoryProvider implements MemoryProvider {
   /** The largest cache: 2^28 pages (16 TiB). */
@@ -25,7 +26,7 @@ public final class CachedMemoryProvider implements MemoryProvider {
 
   private final MemoryProvider below;
   private final PageCache pages;
-  private boolean closed;
+  private volatile boolean closed;
 
   /**
    * A cache of at most {@code maxPages} pages of {@code below}, which it then owns.
@@ -122,14 +123,26 @@ public final class CachedMemoryProvider implements MemoryProvider {
     }
   }
 
+  // Sync and commit go to the provider below without the cache's monitor: it is write-through,
+  // so they touch no cached page, and reads go on while the provider below waits for the disk.
   @Override
-  public synchronized void sync() {
+  public void sync() {
     open().sync();
   }
 
   @Override
-  public synchronized void commit() {
+  public void commit() {
     open().commit();
+  }
+
+  @Override
+  public void commitWithoutSync() {
+    open().commitWithoutSync();
+  }
+
+  @Override
+  public void finishCommits() {
+    open().finishCommits();
   }
 
   /** Drops the cache and closes the provider below. Idempotent. */

@@ -100,6 +100,27 @@ public interface MemoryProvider extends AutoCloseable {
    */
   default void commit() {}
 
+  /**
+   * Ends an atomic unit of writes like {@link #commit()}, but may return before it is durable: the
+   * rest of the work {@link #commit()} would have done (in full durability, the sync) is done by
+   * the next {@link #finishCommits()}, which may serve several commits with one sync (group
+   * commit). The default is {@link #commit()} itself.
+   *
+   * @throws org.wasmdbms.api.error.MemoryException if the writes cannot be written
+   */
+  default void commitWithoutSync() {
+    commit();
+  }
+
+  /**
+   * Completes every commit ended by {@link #commitWithoutSync()} so far: once this returns they are
+   * as durable as {@link #commit()} makes them. Does not hold up reads of the provider while it
+   * waits for the disk. The default does nothing (its {@code commitWithoutSync} commits in full).
+   *
+   * @throws org.wasmdbms.api.error.MemoryException if the commits cannot be made durable
+   */
+  default void finishCommits() {}
+
   /** Releases the underlying resource. Idempotent. */
   @Override
   void close();

@@ -87,6 +87,20 @@ public final class StoredTables implements Tables, AutoIncrementSource {
   }
 
   /**
+   * Opens a read-only copy of a database's tables over {@code snapshot}, a provider that shows one
+   * committed version of it (see {@link org.wasmdbms.memory.version.VersionedMemoryProvider}),
+   * registering {@code schemas} (the tables registered at that version, in order) as the writer
+   * did. Reads only: a write through it fails with a {@link MemoryException}.
+   */
+  public static StoredTables openSnapshot(MemoryProvider snapshot, List<TableSchema> schemas) {
+    StoredTables tables = open(snapshot);
+    for (TableSchema schema : schemas) {
+      tables.register(schema);
+    }
+    return tables;
+  }
+
+  /**
    * Registers a table: checks its foreign keys against the tables registered so far (or itself),
    * then creates its storage, or opens the storage the file already has for it.
    *
@@ -679,6 +693,14 @@ public final class StoredTables implements Tables, AutoIncrementSource {
    */
   public void commit() {
     pager.commit();
+  }
+
+  /**
+   * Ends the current atomic unit of writes like {@link #commit()}, leaving its durability to the
+   * provider's {@link MemoryProvider#finishCommits()} (group commit).
+   */
+  public void commitWithoutSync() {
+    pager.commitWithoutSync();
   }
 
   /** Forces everything written so far to durable storage. */

@@ -4,25 +4,65 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.wasmdbms.engine.data.TableData;
 import org.wasmdbms.engine.data.Tables;
 
 /**
  * An open transaction: its view of the database (the committed state of the moment plus its own
- * changes, which is read committed) and the log of its successful writes, which commit applies
- * again to the committed state. Not thread-safe.
+ * changes, which is read committed; or, for a snapshot transaction, the committed state of one
+ * version plus its own changes) and the log of its successful writes, which commit applies again to
+ * the committed state. A snapshot transaction also records the rows its writes touched, which
+ * commit checks against the later commits (first committer wins). Not thread-safe.
  */
 public final class Transaction implements Tables {
   private final long id;
   private final Tables committed;
   private final Map<String, OverlayTableData> overlays = new HashMap<>();
   private final List<Operation> operations = new ArrayList<>();
+  private final Snapshot snapshot;
+  private final Set<WriteSets.RowKey> changedRows;
   private long heldBytes;
 
-  /** A new transaction {@code id} over {@code committed}. */
+  /**
+   * What a snapshot transaction reads: its pinned version and the tables opened over it, and how to
+   * let them go when the transaction ends.
+   */
+  public interface Snapshot {
+    /** The commit count the snapshot sees. */
+    long version();
+
+    /** The committed tables as of the snapshot. */
+    Tables tables();
+
+    /** Releases the snapshot. */
+    void release();
+  }
+
+  /** A new read-committed transaction {@code id} over {@code committed}. */
   public Transaction(long id, Tables committed) {
     this.id = id;
     this.committed = committed;
+    this.snapshot = null;
+    this.changedRows = null;
+  }
+
+  /** A new snapshot transaction {@code id} over {@code snapshot}. */
+  public Transaction(long id, Snapshot snapshot) {
+    this.id = id;
+    this.committed = snapshot.tables();
+    this.snapshot = snapshot;
+    this.changedRows = WriteSets.newSet();
+  }
+
+  /** The snapshot a snapshot transaction reads, or null for read committed. */
+  public Snapshot snapshot() {
+    return snapshot;
+  }
+
+  /** The rows a snapshot transaction's writes touched (null for read committed). */
+  public Set<WriteSets.RowKey> changedRows() {
+    return changedRows;
   }
 
   /** The transaction id. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.wasmdbms.api.error.BrokenForeignKeyReferenceException;
 import org.wasmdbms.api.error.ForeignKeyConstraintViolationException;
@@ -21,6 +22,7 @@ import org.wasmdbms.api.value.KeyEncoding;
 import org.wasmdbms.api.value.Value;
 import org.wasmdbms.api.value.ValueText;
 import org.wasmdbms.api.value.Values;
+import org.wasmdbms.engine.TableSchema;
 import org.wasmdbms.engine.data.IndexInfo;
 import org.wasmdbms.engine.data.IndexKeys;
 import org.wasmdbms.engine.data.KeyRange;
@@ -29,6 +31,7 @@ import org.wasmdbms.engine.data.Tables;
 import org.wasmdbms.engine.query.BoundFilter;
 import org.wasmdbms.engine.query.QueryRunner;
 import org.wasmdbms.engine.query.RowSize;
+import org.wasmdbms.engine.tx.WriteSets;
 
 /**
  * Inserts, updates and deletes rows of a {@link Tables} view with every integrity check: primary
@@ -52,6 +55,7 @@ public final class Writer {
   private final long memoryLimit;
   private final long heldElsewhere;
   private long heldBytes;
+  private Set<WriteSets.RowKey> changedRows;
 
   /**
    * A writer on {@code tables} that records its changes in {@code undo} and holds at most {@code
@@ -63,6 +67,22 @@ public final class Writer {
     this.undo = undo;
     this.memoryLimit = memoryLimit;
     this.heldElsewhere = heldElsewhere;
+  }
+
+  /**
+   * Records in {@code rows} the table and primary key of every row this writer inserts, updates
+   * (old and new key) or deletes, cascades included (null: records nothing).
+   */
+  public void recordChangedRows(Set<WriteSets.RowKey> rows) {
+    changedRows = rows;
+  }
+
+  private void changed(TableData table, Value[] row) {
+    if (changedRows != null) {
+      TableSchema schema = table.schema();
+      changedRows.add(
+          WriteSets.RowKey.of(schema.name(), row[schema.definition().primaryKeyIndex()]));
+    }
   }
 
   /** The bytes of rows this writer has held so far (see {@link RowSize}). */
@@ -103,6 +123,7 @@ public final class Writer {
     checkParents(table, row, null);
     hold(row);
     undo.add(table.insert(row));
+    changed(table, row);
   }
 
   /**
@@ -127,6 +148,8 @@ public final class Writer {
       checkParents(table, after, before);
       checkNotReferenced(table, before, after);
       undo.add(table.replace(before, after));
+      changed(table, before);
+      changed(table, after);
     }
     return targets.size();
   }
@@ -175,6 +198,7 @@ public final class Writer {
     }
     for (DeletionSet.Entry entry : doomed.entries()) {
       undo.add(entry.table().delete(entry.row()));
+      changed(entry.table(), entry.row());
     }
     return doomed.size();
   }

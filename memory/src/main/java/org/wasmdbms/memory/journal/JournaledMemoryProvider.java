@@ -45,8 +45,9 @@ import org.wasmdbms.memory.ProviderRanges;
  * each, committed pages not yet checkpointed 64 KiB each (bounded by the checkpoint threshold).
  *
  * <p>Thread-safe: every method holds the provider's monitor, so a commit never interleaves with a
- * write or a read of the dirty pages it is writing out, and a background thread may call {@link
- * #syncCommits()}.
+ * write or a read of the dirty pages it is writing out, except while the journal syncs after a
+ * commit ({@link #syncCommits()}, {@link #finishCommits()}): that runs without it, so reads (and
+ * the next commits' appends) go on meanwhile. A background thread may call {@link #syncCommits()}.
  */
 public final class JournaledMemoryProvider implements MemoryProvider {
   /** The largest checkpoint threshold by default: 8 MiB. */
@@ -131,6 +132,9 @@ public final class JournaledMemoryProvider implements MemoryProvider {
   private long lastSyncMillis;
   private long appendOffset;
   private long syncs;
+  // Commits appended and synced since opening: unlike the sequence, never reset by a checkpoint.
+  private long appendedCommits;
+  private long syncedCommits;
   private String failure;
   private boolean closed;
 
@@ -408,14 +412,30 @@ public final class JournaledMemoryProvider implements MemoryProvider {
 
   /**
    * Makes every write since the previous commit durable, all of them or none: appends their changed
-   * bytes to the journal in one write and, in full mode, syncs it once. Does nothing when nothing
-   * was written.
+   * bytes to the journal in one write and, in full mode, syncs it once ({@link
+   * #commitWithoutSync()}, then {@link #finishCommits()}). Does nothing when nothing was written.
    *
    * @throws MemoryException if the journal cannot be written or synced; the provider is then
    *     unusable until reopened
    */
   @Override
-  public synchronized void commit() {
+  public void commit() {
+    commitWithoutSync();
+    finishCommits();
+  }
+
+  /**
+   * Appends the writes since the previous commit to the journal (one DELT record per changed page
+   * and a CMIT record, in one write) without syncing it in full mode: the commit is durable once
+   * {@link #finishCommits()} returns, and one sync there serves every commit appended before it. In
+   * relaxed mode it syncs when the interval has passed, as {@link #commit()} does. A checkpoint
+   * that follows syncs everything.
+   *
+   * @throws MemoryException if the journal cannot be written; the provider is then unusable until
+   *     reopened
+   */
+  @Override
+  public synchronized void commitWithoutSync() {
     checkUsable();
     if (dirty.isEmpty() && pages == committedPages) {
       return;
@@ -453,12 +473,6 @@ public final class JournaledMemoryProvider implements MemoryProvider {
       }
       journal.stageCommit(generation, commitSequence, pages, records, syncedSequence);
       long end = journal.writeStaged(offset);
-      boolean syncNow =
-          options.durability() == Durability.FULL
-              || now() - lastSyncMillis >= options.syncIntervalMillis();
-      if (syncNow) {
-        syncJournal();
-      }
       for (int i = 0; i < changed.length; i++) {
         Dirty entry = dirty.get(changed[i]);
         if (modified[i] && !entry.shared) {
@@ -467,11 +481,15 @@ public final class JournaledMemoryProvider implements MemoryProvider {
       }
       committedPages = pages;
       sequence = commitSequence;
-      if (syncNow) {
-        syncedSequence = commitSequence;
-      }
+      appendedCommits++;
       appendOffset = end;
       dropDirty(false);
+      if (options.durability() == Durability.RELAXED
+          && now() - lastSyncMillis >= options.syncIntervalMillis()) {
+        syncJournal();
+        syncedSequence = commitSequence;
+        syncedCommits = appendedCommits;
+      }
       if (appendOffset - JournalFile.RECORDS_START + overwrittenPages * PAGE_SIZE
           > checkpointThreshold(options.checkpointBytes(), dataPages)) {
         checkpoint();
@@ -479,6 +497,17 @@ public final class JournaledMemoryProvider implements MemoryProvider {
     } catch (MemoryException e) {
       failure = e.detail();
       throw e;
+    }
+  }
+
+  /**
+   * In full mode, syncs the journal unless every commit appended so far is synced (see {@link
+   * #syncCommits()}); in relaxed mode does nothing, the interval rules.
+   */
+  @Override
+  public void finishCommits() {
+    if (options.durability() == Durability.FULL) {
+      syncCommits();
     }
   }
 
@@ -497,28 +526,49 @@ public final class JournaledMemoryProvider implements MemoryProvider {
    * mode, syncs the journal if a commit is not synced yet.
    */
   @Override
-  public synchronized void sync() {
+  public void sync() {
     commit();
     syncCommits();
   }
 
   /**
-   * Syncs the journal if a commit written to it is not synced yet (relaxed mode); does not commit
-   * pending writes. For a background thread that bounds how long a commit stays unsynced.
+   * Syncs the journal if a commit written to it is not synced yet; does not commit pending writes.
+   * The sync runs without the provider's monitor, so reads, writes and further appends go on while
+   * the disk works; it covers every commit appended before it started. For a background thread that
+   * bounds how long a commit stays unsynced (relaxed mode), and for group commit.
    *
    * @throws MemoryException if the sync fails; the provider is then unusable until reopened
    */
-  public synchronized void syncCommits() {
-    checkUsable();
-    if (syncedSequence == sequence) {
-      return;
+  public void syncCommits() {
+    long target;
+    long targetSequence;
+    long targetGeneration;
+    synchronized (this) {
+      checkUsable();
+      if (syncedCommits == appendedCommits) {
+        return;
+      }
+      target = appendedCommits;
+      targetSequence = sequence;
+      targetGeneration = generation;
     }
     try {
-      syncJournal();
-      syncedSequence = sequence;
+      journal.provider().sync();
     } catch (MemoryException e) {
-      failure = e.detail();
+      synchronized (this) {
+        failure = e.detail();
+      }
       throw e;
+    }
+    synchronized (this) {
+      syncs++;
+      lastSyncMillis = now();
+      if (target > syncedCommits) {
+        syncedCommits = target;
+        if (generation == targetGeneration && targetSequence > syncedSequence) {
+          syncedSequence = targetSequence;
+        }
+      }
     }
   }
 
@@ -581,6 +631,7 @@ public final class JournaledMemoryProvider implements MemoryProvider {
         syncJournal();
         syncedSequence = sequence;
       }
+      syncedCommits = appendedCommits;
       if (data.pages() < committedPages) {
         data.grow(committedPages - data.pages());
       }

@@ -339,6 +339,14 @@ public final class Pager implements PageStore {
     provider.commit();
   }
 
+  /**
+   * Ends the current atomic unit without waiting for durability; see {@link
+   * MemoryProvider#commitWithoutSync()}.
+   */
+  public void commitWithoutSync() {
+    provider.commitWithoutSync();
+  }
+
   /** Makes every write so far durable; see {@link MemoryProvider#sync()}. */
   public void sync() {
     provider.sync();

@@ -1,0 +1,489 @@
+package org.wasmdbms.memory.version;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import org.wasmdbms.api.error.MemoryException;
+import org.wasmdbms.memory.MemoryProvider;
+import org.wasmdbms.memory.ProviderRanges;
+
+/**
+ * A {@link MemoryProvider} that keeps, besides the current content of the provider below, the
+ * content it had at earlier commits, so that readers can read a <em>snapshot</em>: the state of one
+ * commit, whole, while the writer goes on writing the next ones.
+ *
+ * <p>Versions: commit {@code n} (counted from 1 since the provider was opened) is ended by the
+ * {@code n}-th call of {@link #commit()} or {@link #commitWithoutSync()}; version {@code n} is the
+ * content right after it (version 0: the content at opening). Every write belongs to the commit
+ * that will end next. The owner {@linkplain #publish(long) publishes} a version once it may be read
+ * (the engine: once it is durable); {@link #snapshot()} pins the newest published version.
+ *
+ * <p>How: before a write overwrites bytes that some reader may still need, the bytes it overwrites
+ * are kept in memory as an <em>undo run</em> (page, offset, old bytes, commit). A snapshot of
+ * version {@code v} reads the current bytes from below and puts back, newest first, the runs of the
+ * commits after {@code v}. Nothing is ever written below for a snapshot, so the provider below
+ * (journal, checkpoints, data file) keeps working exactly as without snapshots: a checkpoint never
+ * overwrites what a snapshot reads, because a snapshot reads old bytes from here, not from there.
+ * Runs are kept while a reader may need them: always in {@linkplain #VersionedMemoryProvider(
+ * MemoryProvider, boolean, long) concurrent mode} (a reader may pin the last published version at
+ * any instant), otherwise only while a snapshot is pinned. Runs no pinned snapshot needs are
+ * dropped when a version is published or a snapshot released.
+ *
+ * <p>Retention limit: the runs kept for old snapshots are bounded by {@code retainedBytes}. When
+ * they would pass it, the oldest pinned snapshots older than the published version expire, one
+ * after the other, until the rest fits (or only the published version is pinned): their runs are
+ * dropped and their next read throws a {@link MemoryException} "snapshot expired". So a snapshot
+ * held too long costs memory up to the limit and then fails cleanly; the journal never grows for
+ * it.
+ *
+ * <p>Thread-safe: {@link #read} of the current content goes straight below; writes, the kept runs,
+ * pins and snapshot reads hold this provider's monitor, so a snapshot read never sees half a write.
+ * {@link #commit()}, {@link #commitWithoutSync()}, {@link #finishCommits()} and {@link #sync()} do
+ * not hold it while the provider below works, so snapshot reads go on while a commit is written or
+ * synced. Writes are expected from one thread at a time (the engine's writer). Guest-safe: no locks
+ * but monitors, no threads.
+ */
+public final class VersionedMemoryProvider implements MemoryProvider {
+  /** The default {@code retainedBytes}: 64 MiB of undo runs for old snapshots. */
+  public static final long DEFAULT_RETAINED_BYTES = 64L << 20;
+
+  // What one run costs besides its bytes (object, array header, list slot), for the limit.
+  private static final int RUN_OVERHEAD = 48;
+
+  private final MemoryProvider below;
+  private final boolean concurrent;
+  private final long retainedBytes;
+  private final HashMap<Long, RunList> runs = new HashMap<>();
+  // Every kept run in the order written, so pruning drops the oldest first.
+  private final ArrayList<Run> order = new ArrayList<>();
+  private int orderStart;
+  private final ArrayList<Snapshot> pinned = new ArrayList<>();
+  private long keptBytes;
+  private long written;
+  private long published;
+  private Object state;
+  private volatile boolean closed;
+
+  /**
+   * A versioned view over {@code below}, which it then owns.
+   *
+   * @param concurrent whether readers may pin a snapshot at any instant, even while a commit is
+   *     being written (the JVM's concurrent readers): runs are then always kept for the published
+   *     version; otherwise (a single-threaded owner that pins only between its own calls) only
+   *     while a snapshot is pinned
+   * @param retainedBytes the most bytes of runs kept for snapshots older than the published version
+   *     (positive)
+   */
+  public VersionedMemoryProvider(MemoryProvider below, boolean concurrent, long retainedBytes) {
+    if (retainedBytes <= 0) {
+      throw new IllegalArgumentException("the snapshot retention limit must be positive");
+    }
+    this.below = below;
+    this.concurrent = concurrent;
+    this.retainedBytes = retainedBytes;
+  }
+
+  /** One kept run: the bytes at {@code offset} of {@code page} before commit {@code commit}. */
+  private static final class Run {
+    final long page;
+    final long commit;
+    final int offset;
+    final byte[] old;
+
+    Run(long page, long commit, int offset, byte[] old) {
+      this.page = page;
+      this.commit = commit;
+      this.offset = offset;
+      this.old = old;
+    }
+  }
+
+  /** The runs of one page in the order written; the oldest are dropped from the front. */
+  private static final class RunList {
+    Run[] runs = new Run[4];
+    int start;
+    int end;
+
+    void add(Run run) {
+      if (end == runs.length) {
+        int live = end - start;
+        Run[] grown = live * 2 > runs.length ? new Run[runs.length * 2] : runs;
+        System.arraycopy(runs, start, grown, 0, live);
+        if (grown == runs) {
+          java.util.Arrays.fill(runs, live, end, null);
+        }
+        runs = grown;
+        start = 0;
+        end = live;
+      }
+      runs[end++] = run;
+    }
+  }
+
+  /**
+   * A pinned version: reads through {@link #view()} see the content of that version until {@link
+   * #release()}. Thread-safe; one snapshot may be read by several threads, but the engine gives
+   * each reader its own.
+   */
+  public final class Snapshot {
+    private final long version;
+    private final Object state;
+    private boolean expired;
+    private boolean released;
+    private final MemoryProvider view = new View(this);
+
+    private Snapshot(long version, Object state) {
+      this.version = version;
+      this.state = state;
+    }
+
+    /** The commit count this snapshot sees. */
+    public long version() {
+      return version;
+    }
+
+    /** The state the owner published with this version (see {@link #publish(long, Object)}). */
+    public Object state() {
+      return state;
+    }
+
+    /**
+     * A read-only provider of this snapshot's content; writes, growth and commits through it throw
+     * {@link MemoryException}, and every call throws once the snapshot is released or expired.
+     */
+    public MemoryProvider view() {
+      return view;
+    }
+
+    /** Unpins the version; idempotent. */
+    public void release() {
+      unpin(this);
+    }
+  }
+
+  private final class View implements MemoryProvider {
+    private final Snapshot snapshot;
+
+    View(Snapshot snapshot) {
+      this.snapshot = snapshot;
+    }
+
+    @Override
+    public long size() {
+      return pages() * PAGE_SIZE;
+    }
+
+    @Override
+    public long pages() {
+      return below.pages();
+    }
+
+    @Override
+    public long grow(long additionalPages) {
+      throw readOnly();
+    }
+
+    @Override
+    public void read(long offset, byte[] buffer, int bufferOffset, int length) {
+      readAt(snapshot, offset, buffer, bufferOffset, length);
+    }
+
+    @Override
+    public void write(long offset, byte[] buffer, int bufferOffset, int length) {
+      throw readOnly();
+    }
+
+    @Override
+    public void sync() {}
+
+    @Override
+    public void commit() {
+      throw readOnly();
+    }
+
+    @Override
+    public void close() {
+      snapshot.release();
+    }
+  }
+
+  private static MemoryException readOnly() {
+    return new MemoryException("a snapshot is read-only");
+  }
+
+  /** The number of commits ended so far: the version the next published one will at most be. */
+  public synchronized long written() {
+    return written;
+  }
+
+  /** The newest published version. */
+  public synchronized long published() {
+    return published;
+  }
+
+  /**
+   * Makes {@code version} (at most {@link #written()}) the one {@link #snapshot()} pins, unless a
+   * newer one is published already, keeping the state published with the previous one.
+   */
+  public synchronized void publish(long version) {
+    publish(version, state);
+  }
+
+  /**
+   * Like {@link #publish(long)}, and makes {@code newState} the state snapshots of this version and
+   * later ones carry (the engine: the list of registered tables).
+   */
+  public synchronized void publish(long version, Object newState) {
+    if (version > written) {
+      throw new IllegalArgumentException("version " + version + " is not written yet");
+    }
+    if (version >= published) {
+      published = version;
+      state = newState;
+      prune();
+    }
+  }
+
+  /** Pins the newest published version. */
+  public synchronized Snapshot snapshot() {
+    return pin(published);
+  }
+
+  /**
+   * Pins the newest written version, published or not: for a writer that has seen every commit
+   * written so far (the engine's snapshot transactions, begun by the writer), with the state last
+   * published.
+   */
+  public synchronized Snapshot snapshotWritten() {
+    return pin(written);
+  }
+
+  private Snapshot pin(long version) {
+    checkOpen();
+    Snapshot snapshot = new Snapshot(version, state);
+    pinned.add(snapshot);
+    return snapshot;
+  }
+
+  private synchronized void unpin(Snapshot snapshot) {
+    if (!snapshot.released) {
+      snapshot.released = true;
+      pinned.remove(snapshot);
+      prune();
+    }
+  }
+
+  /** How many snapshots are pinned now (for tests and diagnostics). */
+  public synchronized int pinnedSnapshots() {
+    return pinned.size();
+  }
+
+  /** How many bytes of undo runs are kept now, overheads included (for tests and diagnostics). */
+  public synchronized long keptBytes() {
+    return keptBytes;
+  }
+
+  private boolean keeping() {
+    return concurrent || !pinned.isEmpty();
+  }
+
+  /** Drops the runs no snapshot needs; expires the oldest snapshots while past the limit. */
+  private void prune() {
+    long floor = published;
+    for (Snapshot snapshot : pinned) {
+      floor = Math.min(floor, snapshot.version);
+    }
+    if (!keeping()) {
+      floor = written;
+    }
+    dropThrough(floor);
+    while (keptBytes > retainedBytes) {
+      Snapshot oldest = null;
+      for (Snapshot snapshot : pinned) {
+        if (snapshot.version < published && (oldest == null || snapshot.version < oldest.version)) {
+          oldest = snapshot;
+        }
+      }
+      if (oldest == null) {
+        return;
+      }
+      oldest.expired = true;
+      pinned.remove(oldest);
+      floor = published;
+      for (Snapshot snapshot : pinned) {
+        floor = Math.min(floor, snapshot.version);
+      }
+      dropThrough(floor);
+    }
+  }
+
+  /** Drops every run of a commit up to {@code commit}: no reader reads a version before it. */
+  private void dropThrough(long commit) {
+    while (orderStart < order.size() && order.get(orderStart).commit <= commit) {
+      Run run = order.get(orderStart);
+      order.set(orderStart++, null);
+      RunList list = runs.get(run.page);
+      list.runs[list.start++] = null;
+      if (list.start == list.end) {
+        runs.remove(run.page);
+      }
+      keptBytes -= run.old.length + RUN_OVERHEAD;
+    }
+    if (orderStart == order.size()) {
+      order.clear();
+      orderStart = 0;
+    } else if (orderStart > 1024 && orderStart * 2 > order.size()) {
+      order.subList(0, orderStart).clear();
+      orderStart = 0;
+    }
+  }
+
+  private synchronized void readAt(
+      Snapshot snapshot, long offset, byte[] buffer, int bufferOffset, int length) {
+    if (snapshot.expired) {
+      throw new MemoryException(
+          "snapshot expired: the changes committed since version "
+              + snapshot.version
+              + " passed the retention limit of "
+              + retainedBytes
+              + " bytes; read again to see the current state");
+    }
+    if (snapshot.released) {
+      throw new MemoryException("the snapshot is released");
+    }
+    checkOpen();
+    below.read(offset, buffer, bufferOffset, length);
+    if (runs.isEmpty()) {
+      return;
+    }
+    long end = offset + length;
+    for (long page = offset / PAGE_SIZE; page * PAGE_SIZE < end; page++) {
+      RunList list = runs.get(page);
+      if (list == null) {
+        continue;
+      }
+      long pageStart = page * PAGE_SIZE;
+      for (int i = list.end - 1; i >= list.start; i--) {
+        Run run = list.runs[i];
+        if (run.commit <= snapshot.version) {
+          break;
+        }
+        long from = Math.max(offset, pageStart + run.offset);
+        long to = Math.min(end, pageStart + run.offset + run.old.length);
+        if (from < to) {
+          System.arraycopy(
+              run.old,
+              (int) (from - pageStart - run.offset),
+              buffer,
+              bufferOffset + (int) (from - offset),
+              (int) (to - from));
+        }
+      }
+    }
+  }
+
+  @Override
+  public long size() {
+    return below.size();
+  }
+
+  @Override
+  public long pages() {
+    return below.pages();
+  }
+
+  @Override
+  public long grow(long additionalPages) {
+    // New pages read as zeros and no snapshot's structures reach them: nothing to keep.
+    return below.grow(additionalPages);
+  }
+
+  /** Reads the current content, the writer's own writes included. */
+  @Override
+  public void read(long offset, byte[] buffer, int bufferOffset, int length) {
+    below.read(offset, buffer, bufferOffset, length);
+  }
+
+  @Override
+  public synchronized void write(long offset, byte[] buffer, int bufferOffset, int length) {
+    checkOpen();
+    if (keeping()) {
+      ProviderRanges.check(offset, buffer, bufferOffset, length, below.size());
+      long commit = written + 1;
+      long end = offset + length;
+      long at = offset;
+      while (at < end) {
+        long page = at / PAGE_SIZE;
+        int inPage = (int) (at - page * PAGE_SIZE);
+        int chunk = (int) Math.min(end - at, PAGE_SIZE - inPage);
+        byte[] old = new byte[chunk];
+        below.read(at, old, 0, chunk);
+        Run run = new Run(page, commit, inPage, old);
+        RunList list = runs.get(page);
+        if (list == null) {
+          list = new RunList();
+          runs.put(page, list);
+        }
+        list.add(run);
+        order.add(run);
+        keptBytes += chunk + RUN_OVERHEAD;
+        at += chunk;
+      }
+    }
+    below.write(offset, buffer, bufferOffset, length);
+  }
+
+  /** Ends the current commit through the provider below ({@link MemoryProvider#commit()}). */
+  @Override
+  public void commit() {
+    checkOpen();
+    below.commit();
+    ended();
+  }
+
+  /** Ends the current commit without waiting for durability; see {@link #finishCommits()}. */
+  @Override
+  public void commitWithoutSync() {
+    checkOpen();
+    below.commitWithoutSync();
+    ended();
+  }
+
+  private synchronized void ended() {
+    written++;
+    if (!keeping()) {
+      dropThrough(written);
+    }
+  }
+
+  @Override
+  public void finishCommits() {
+    checkOpen();
+    below.finishCommits();
+  }
+
+  /** Ends the current commit (see {@link #commit()}) and syncs the provider below. */
+  @Override
+  public void sync() {
+    commit();
+    below.sync();
+  }
+
+  /** Closes the provider below; pinned snapshots fail from now on. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      synchronized (this) {
+        runs.clear();
+        order.clear();
+      }
+      below.close();
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new MemoryException("memory provider is closed");
+    }
+  }
+}
