@@ -87,8 +87,6 @@ public final class Database implements AutoCloseable {
   private int snapshotTransactions;
   // The registered tables in order: published with every version, for the readers' views.
   private List<TableSchema> schemas = List.of();
-  // The version a write outside a transaction ended without syncing (group commit), or 0.
-  private long unsynced;
   // Volatile: set without the gate, read once by each call.
   private volatile long selectMemoryLimit = Long.MAX_VALUE;
   private volatile long writeMemoryLimit = Long.MAX_VALUE;
@@ -264,17 +262,13 @@ public final class Database implements AutoCloseable {
    */
   public Row insert(String table, Row row) {
     enterWrite();
-    Row inserted;
-    long version;
     try {
-      inserted = insert(committed, table, row, null);
+      return insert(committed, table, row, null);
     } catch (RuntimeException e) {
       throw failure(e);
     } finally {
-      version = exitWrite();
+      exitWrite();
     }
-    awaitDurable(version);
-    return inserted;
   }
 
   /** Inserts a row inside transaction {@code transactionId}; see {@link #insert(String, Row)}. */
@@ -444,17 +438,13 @@ public final class Database implements AutoCloseable {
    */
   public long update(String table, Row values, Filter filter) {
     enterWrite();
-    long count;
-    long version;
     try {
-      count = update(committed, table, values, filter, null);
+      return update(committed, table, values, filter, null);
     } catch (RuntimeException e) {
       throw failure(e);
     } finally {
-      version = exitWrite();
+      exitWrite();
     }
-    awaitDurable(version);
-    return count;
   }
 
   /** Updates inside transaction {@code transactionId}; see {@link #update(String, Row, Filter)}. */
@@ -489,17 +479,13 @@ public final class Database implements AutoCloseable {
    */
   public long delete(String table, DeleteBehavior behavior, Filter filter) {
     enterWrite();
-    long count;
-    long version;
     try {
-      count = delete(committed, table, behavior, filter, null);
+      return delete(committed, table, behavior, filter, null);
     } catch (RuntimeException e) {
       throw failure(e);
     } finally {
-      version = exitWrite();
+      exitWrite();
     }
-    awaitDurable(version);
-    return count;
   }
 
   /** Deletes inside transaction {@code transactionId}; see {@link #delete}. */
@@ -605,20 +591,20 @@ public final class Database implements AutoCloseable {
    */
   public void commit(long transactionId) {
     enterWrite();
-    long version;
     try {
       Transaction tx = transaction(transactionId);
+      WriteSets.RowKey taken =
+          tx.snapshot() == null
+              ? null
+              : writeSets.conflict(tx.snapshot().version(), tx.changedRows());
       end(tx);
-      if (tx.snapshot() != null) {
-        WriteSets.RowKey taken = writeSets.conflict(tx.snapshot().version(), tx.changedRows());
-        if (taken != null) {
-          throw new SerializationConflictException(
-              "transaction "
-                  + transactionId
-                  + " changed a row of "
-                  + taken.table()
-                  + " that a commit after its snapshot changed too; nothing was applied");
-        }
+      if (taken != null) {
+        throw new SerializationConflictException(
+            "transaction "
+                + transactionId
+                + " changed a row of "
+                + taken.table()
+                + " that a commit after its snapshot changed too; nothing was applied");
       }
       atomically(
           committed,
@@ -632,9 +618,8 @@ public final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       throw failure(e);
     } finally {
-      version = exitWrite();
+      exitWrite();
     }
-    awaitDurable(version);
   }
 
   /** Finishes {@code tx}: forgets it and lets its snapshot go. */
@@ -759,6 +744,7 @@ public final class Database implements AutoCloseable {
         () -> {
           committed.sync();
           versions.publish(versions.written(), schemas);
+          gate.durableThrough(versions.written());
         });
   }
 
@@ -777,11 +763,17 @@ public final class Database implements AutoCloseable {
         if (views != null) {
           views.close();
         }
-        gate.drain();
+        gate.closing();
         for (Transaction open : new ArrayList<>(transactions.values())) {
           end(open);
         }
-        committed.close();
+        boolean closedWell = false;
+        try {
+          committed.close();
+          closedWell = true;
+        } finally {
+          gate.closed(closedWell);
+        }
       }
     } finally {
       gate.exit();
@@ -829,7 +821,6 @@ public final class Database implements AutoCloseable {
       if (tx == null && views != null) {
         // Group commit: the sync waits until the writer has left the gate (see exitWrite).
         committed.commitWithoutSync();
-        unsynced = versions.written();
       } else {
         commitNow();
       }
@@ -851,6 +842,7 @@ public final class Database implements AutoCloseable {
   private void commitNow() {
     committed.commit();
     versions.publish(versions.written(), schemas);
+    gate.durableThrough(versions.written());
   }
 
   /**
@@ -867,19 +859,19 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Leaves the gate; returns the version a write left to sync (0: none). */
-  private long exitWrite() {
-    long version = unsynced;
-    unsynced = 0;
+  /**
+   * Leaves the gate. On the JVM, then waits until every commit written so far is durable and
+   * visible to readers, syncing with the other writers (group commit): the call's own commit, and
+   * the unsynced commits of others whose effects it saw (a write refused because of a row of a
+   * commit still being synced returns only once that commit is durable). So whatever a call
+   * returned, a read that starts afterwards sees.
+   */
+  private void exitWrite() {
+    long written = views == null ? 0 : versions.written();
     gate.exit();
-    return version;
-  }
-
-  /** Returns once {@code version} (0: nothing) is durable and visible to readers. */
-  private void awaitDurable(long version) {
-    if (version != 0) {
+    if (written != 0) {
       try {
-        gate.awaitDurable(version);
+        gate.awaitDurable(written);
       } catch (RuntimeException e) {
         throw failure(e);
       }

@@ -32,7 +32,10 @@ import org.wasmdbms.memory.MemoryProvider;
  * EngineModelTest}. {@link EffectOrder} records the order in which the calls took effect; the calls
  * are then replayed in that order on {@link EngineModel}, and every result and error kind must be
  * the model's, as must the final tables, and, on a durable provider, the tables after reopening.
- * Runs {@code -Dstress.millis=} milliseconds (default 5000) per provider; prints its seed ({@code
+ * Selects outside transactions run concurrently with everything on snapshots: each must return what
+ * the model returns after some prefix of the commit order, one holding every write that had
+ * returned before the select began and none that began after it ended. Runs {@code
+ * -Dstress.millis=} milliseconds (default 5000) per provider; prints its seed ({@code
  * -Dstress.seed=} reuses one, thread timing still varies).
  */
 abstract class ConcurrentModelTest {
@@ -57,7 +60,14 @@ abstract class ConcurrentModelTest {
       String what,
       Object result,
       ErrorKind error,
-      Function<EngineModel, Object> model) {
+      Function<EngineModel, Object> model,
+      long lowestPrefix,
+      long highestPrefix) {
+
+    /** Whether this is a read outside a transaction, placed by its prefix window. */
+    boolean floating() {
+      return lowestPrefix >= 0;
+    }
 
     /** Calls that never reached the provider go right after the worker's previous call. */
     long effectivePosition(long previous) {
@@ -121,16 +131,24 @@ abstract class ConcurrentModelTest {
     return db;
   }
 
-  /** Replays every step in effect order on a fresh model, failing at the first disagreement. */
+  /**
+   * Replays every step in effect order on a fresh model, failing at the first disagreement; checks
+   * each floating read against the model states its prefix window allows.
+   */
   private static EngineModel replay(List<List<Step>> steps, long seed) {
     List<Placed> placed = new ArrayList<>();
+    List<Step> floating = new ArrayList<>();
     int calls = 0;
     for (List<Step> mine : steps) {
       long previous = -1;
       for (Step step : mine) {
+        calls++;
+        if (step.floating()) {
+          floating.add(step);
+          continue;
+        }
         previous = step.effectivePosition(previous);
         placed.add(new Placed(step, previous, step.position() < 0));
-        calls++;
       }
     }
     placed.sort(
@@ -138,43 +156,101 @@ abstract class ConcurrentModelTest {
             .thenComparing(Placed::followsPrevious)
             .thenComparingInt(p -> p.step().worker())
             .thenComparingInt(p -> p.step().index()));
-    System.out.println("ConcurrentModelTest: " + calls + " calls replayed");
+    System.out.println(
+        "ConcurrentModelTest: "
+            + calls
+            + " calls replayed, "
+            + floating.size()
+            + " snapshot reads");
     EngineModel model = new EngineModel();
     model.register(EngineModelTest.parents());
     model.register(EngineModelTest.children());
+    boolean[] seen = new boolean[floating.size()];
+    long before = -1;
     for (Placed p : placed) {
-      Step step = p.step();
-      Object expected = null;
-      ErrorKind expectedError = null;
-      try {
-        expected = step.model().apply(model);
-      } catch (EngineModel.Failure f) {
-        expectedError = f.kind;
+      if (p.position() != before) {
+        // The state now is every prefix k with before < k <= p.position().
+        checkReads(model, floating, seen, before + 1, p.position());
+        before = p.position();
       }
-      if (expectedError != step.error()
-          || (expectedError == null && !Objects.equals(expected, step.result()))) {
+      Step step = p.step();
+      Outcome expected = Outcome.of(model, step);
+      if (!expected.matches(step)) {
+        fail(mismatch(seed, step, expected));
+      }
+    }
+    checkReads(model, floating, seen, before + 1, Long.MAX_VALUE);
+    for (int i = 0; i < seen.length; i++) {
+      if (!seen[i]) {
+        Step step = floating.get(i);
         fail(
-            "seed="
-                + seed
-                + ": worker "
-                + step.worker()
-                + " call "
-                + step.index()
-                + " at "
-                + step.position()
-                + ": "
-                + step.what()
-                + ": the model says "
-                + (expectedError != null ? expectedError : expected)
-                + " but the database said "
-                + (step.error() != null ? step.error() : step.result()));
+            mismatch(seed, step, Outcome.of(model, step))
+                + " (a snapshot read; no prefix between "
+                + step.lowestPrefix()
+                + " and "
+                + step.highestPrefix()
+                + " of the commit order gives its result)");
       }
     }
     return model;
   }
 
+  /** Marks the floating reads that the model's state, prefixes {@code from..to}, explains. */
+  private static void checkReads(
+      EngineModel model, List<Step> floating, boolean[] seen, long from, long to) {
+    for (int i = 0; i < seen.length; i++) {
+      Step step = floating.get(i);
+      if (!seen[i]
+          && step.lowestPrefix() <= to
+          && step.highestPrefix() >= from
+          && Outcome.of(model, step).matches(step)) {
+        seen[i] = true;
+      }
+    }
+  }
+
+  /** What the model says a step returns. */
+  private record Outcome(Object result, ErrorKind error) {
+    static Outcome of(EngineModel model, Step step) {
+      try {
+        return new Outcome(step.model().apply(model), null);
+      } catch (EngineModel.Failure f) {
+        return new Outcome(null, f.kind);
+      }
+    }
+
+    boolean matches(Step step) {
+      return error == step.error() && (error != null || Objects.equals(result, step.result()));
+    }
+  }
+
+  private static String mismatch(long seed, Step step, Outcome expected) {
+    return "seed="
+        + seed
+        + ": worker "
+        + step.worker()
+        + " call "
+        + step.index()
+        + " at "
+        + step.position()
+        + ": "
+        + step.what()
+        + ": the model says "
+        + (expected.error() != null ? expected.error() : expected.result())
+        + " but the database said "
+        + (step.error() != null ? step.error() : step.result());
+  }
+
+  /** How a call is placed: in effect order, and whether it is a write or a snapshot read. */
+  private enum Kind {
+    WRITE,
+    SNAPSHOT_READ,
+    OTHER
+  }
+
   private static Step call(
       EffectOrder order,
+      Kind kind,
       int worker,
       int index,
       String what,
@@ -183,6 +259,7 @@ abstract class ConcurrentModelTest {
     Object result = null;
     ErrorKind error = null;
     long position;
+    long lowest = order.watermark();
     order.enter();
     try {
       try {
@@ -193,12 +270,18 @@ abstract class ConcurrentModelTest {
     } finally {
       position = order.exit();
     }
-    return new Step(worker, index, position, what, result, error, model);
+    if (kind == Kind.WRITE && position >= 0) {
+      order.completed(position);
+    }
+    return kind == Kind.SNAPSHOT_READ
+        ? new Step(worker, index, position, what, result, error, model, lowest, order.next())
+        : new Step(worker, index, position, what, result, error, model, -1, -1);
   }
 
   private static Step rollback(Database db, EffectOrder order, int worker, int index, long tx) {
     return call(
         order,
+        Kind.OTHER,
         worker,
         index,
         "rollback " + tx,
@@ -222,6 +305,7 @@ abstract class ConcurrentModelTest {
       Row row = table.equals("parents") ? parent(random) : child(random);
       return call(
           order,
+          tx == null ? Kind.WRITE : Kind.OTHER,
           worker,
           index,
           "insert " + row + where,
@@ -233,6 +317,7 @@ abstract class ConcurrentModelTest {
       Filter filter = filter(table, random);
       return call(
           order,
+          tx == null ? Kind.WRITE : Kind.OTHER,
           worker,
           index,
           "update " + values + " where " + filter + where,
@@ -246,6 +331,7 @@ abstract class ConcurrentModelTest {
       Filter filter = filter(table, random);
       return call(
           order,
+          tx == null ? Kind.WRITE : Kind.OTHER,
           worker,
           index,
           "delete " + behavior + " where " + filter + where,
@@ -259,6 +345,7 @@ abstract class ConcurrentModelTest {
       Query query = query(table, random);
       return call(
           order,
+          tx == null ? Kind.SNAPSHOT_READ : Kind.OTHER,
           worker,
           index,
           "select " + query + where,
@@ -270,6 +357,7 @@ abstract class ConcurrentModelTest {
       open[worker] = id;
       return call(
           order,
+          Kind.OTHER,
           worker,
           index,
           "begin " + id,
@@ -284,6 +372,7 @@ abstract class ConcurrentModelTest {
     if (dice < 94) {
       return call(
           order,
+          Kind.WRITE,
           worker,
           index,
           "commit " + id,

@@ -7,13 +7,16 @@ import org.wasmdbms.memory.MemoryProvider;
  * A provider that forwards to another and records the order in which database calls took effect. A
  * thread announces a call with {@link #enter()}; the first time the call reaches the provider it
  * gets the next position, which {@link #exit()} returns (-1 for a call that never reached it).
- * Because a {@link Database} runs each call whole, alone, the positions are the order in which the
- * calls ran; a call that never reaches the provider (begin, rollback) changes nothing another
- * thread can see.
+ * Because a {@link Database} runs the calls that write or use a transaction whole, one at a time,
+ * their positions are the order in which they ran; a call that never reaches the provider (begin,
+ * rollback) changes nothing another thread can see. Reads outside transactions run concurrently on
+ * snapshots: for them {@link #watermark()} and {@link #next()} bound which prefix of the writes
+ * they may have seen.
  */
 final class EffectOrder implements MemoryProvider {
   private final MemoryProvider below;
   private final AtomicLong next = new AtomicLong();
+  private final AtomicLong lastCompletedWrite = new AtomicLong(-1);
   private final ThreadLocal<long[]> position = new ThreadLocal<>();
 
   EffectOrder(MemoryProvider below) {
@@ -30,6 +33,24 @@ final class EffectOrder implements MemoryProvider {
     long at = position.get()[0];
     position.remove();
     return at;
+  }
+
+  /** Notes that the write at {@code position} has returned to its caller. */
+  void completed(long position) {
+    lastCompletedWrite.accumulateAndGet(position, Math::max);
+  }
+
+  /**
+   * The smallest prefix (count of positions) a read starting now must see: past every write that
+   * has returned.
+   */
+  long watermark() {
+    return lastCompletedWrite.get() + 1;
+  }
+
+  /** The next position to be given: the largest prefix a read ending now may have seen. */
+  long next() {
+    return next.get();
   }
 
   private MemoryProvider reached() {
@@ -73,6 +94,16 @@ final class EffectOrder implements MemoryProvider {
   @Override
   public void commit() {
     reached().commit();
+  }
+
+  @Override
+  public void commitWithoutSync() {
+    reached().commitWithoutSync();
+  }
+
+  @Override
+  public void finishCommits() {
+    reached().finishCommits();
   }
 
   @Override

@@ -28,7 +28,7 @@ import org.wasmdbms.memory.ProviderRanges;
  * zero pages at the end of the file. Every I/O failure is reported as a {@link MemoryException}.
  *
  * <p>Thread-safe: every method holds the provider's monitor, so one thread at a time uses the
- * channel.
+ * channel, except the force of {@link #sync()}, which runs beside the other calls.
  *
  * <p>Interrupts: a {@link FileChannel} closes itself for good when a thread is interrupted inside
  * one of its operations ({@link java.nio.channels.ClosedByInterruptException}), and a thread whose
@@ -268,8 +268,32 @@ public final class FileMemoryProvider implements MemoryProvider {
     }
   }
 
+  /**
+   * Forces the file to disk. The force runs without the provider's monitor, so other threads' reads
+   * and writes (the next commits' journal records, for group commit) go on while the disk works; it
+   * covers every write that returned before it began. If an interrupt closes the channel meanwhile,
+   * the sync is redone the way every call is (see the class comment).
+   */
   @Override
-  public synchronized void sync() {
+  public void sync() {
+    FileChannel ch;
+    synchronized (this) {
+      ch = open();
+    }
+    if (ch.isOpen() && !Thread.currentThread().isInterrupted()) {
+      try {
+        ch.force(true);
+        return;
+      } catch (ClosedChannelException e) {
+        // An interrupt (or a close) closed the channel: redo it below, reopening if need be.
+      } catch (IOException e) {
+        throw new MemoryException("cannot sync " + path + ": " + e);
+      }
+    }
+    syncReopening();
+  }
+
+  private synchronized void syncReopening() {
     try {
       io(
           ch -> {

@@ -29,6 +29,7 @@ public final class WriteGate {
   private int waiting;
   private boolean syncing;
   private long durable;
+  private boolean closing;
   private boolean closed;
 
   /**
@@ -65,6 +66,7 @@ public final class WriteGate {
   private void waitForGate() {
     long timeout = busyTimeoutMillis;
     long start = clock == null ? 0 : clock.getAsLong();
+    boolean interrupted = false;
     waiting++;
     try {
       while (held) {
@@ -75,13 +77,26 @@ public final class WriteGate {
                   + timeout
                   + " ms; nothing was changed");
         }
-        wait(left);
+        interrupted |= pause(left);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MemoryException("interrupted while waiting for the database; nothing was changed");
     } finally {
       waiting--;
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Waits up to {@code millis} (0: until notified); returns whether the thread was interrupted. An
+   * interrupt does not stop a database call: it completes and the thread keeps its interrupt.
+   */
+  private boolean pause(long millis) {
+    try {
+      wait(millis);
+      return false;
+    } catch (InterruptedException e) {
+      return true;
     }
   }
 
@@ -104,16 +119,21 @@ public final class WriteGate {
   public void awaitDurable(long version) {
     long target;
     synchronized (this) {
-      while (durable < version && syncing) {
-        waitForSync();
+      boolean interrupted = false;
+      try {
+        while (durable < version && (syncing || (closing && !closed))) {
+          interrupted |= pause(0);
+        }
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
       if (durable >= version) {
         return;
       }
-      if (closed) {
-        throw new MemoryException(
-            "the database was closed while a commit waited for its sync; the close made it durable"
-                + " unless the close failed");
+      if (closing) {
+        throw new MemoryException("the database is closed");
       }
       syncing = true;
       target = versions.written();
@@ -134,33 +154,37 @@ public final class WriteGate {
     }
   }
 
-  private void waitForSync() {
-    try {
-      wait();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MemoryException("interrupted while waiting for a commit to become durable");
-    }
+  /**
+   * Notes that every commit up to {@code version} is durable and published (a synchronous commit).
+   */
+  public synchronized void durableThrough(long version) {
+    durable = Math.max(durable, version);
   }
 
-  /** Waits until no sync runs, then refuses further ones (the database is closing). */
-  public synchronized void drain() {
+  /**
+   * Starts closing: waits until no sync runs and starts no other; writers still waiting for theirs
+   * wait for {@link #closed(boolean)}.
+   */
+  public synchronized void closing() {
+    closing = true;
     boolean interrupted = false;
     while (syncing) {
-      try {
-        wait();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
+      interrupted |= pause(0);
     }
-    closed = true;
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }
 
-  /** Whether {@link #drain()} ran. */
-  public synchronized boolean drained() {
-    return closed;
+  /**
+   * Ends closing: if the close made every written commit durable ({@code durableNow}), the writers
+   * waiting for their sync return; otherwise they fail with "the database is closed".
+   */
+  public synchronized void closed(boolean durableNow) {
+    if (durableNow) {
+      durable = Math.max(durable, versions.written());
+    }
+    closed = true;
+    notifyAll();
   }
 }
