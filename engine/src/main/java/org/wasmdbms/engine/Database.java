@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.InternalDbmsException;
 import org.wasmdbms.api.error.MemoryException;
@@ -60,16 +61,20 @@ import org.wasmdbms.memory.version.VersionedMemoryProvider;
  * TransactionNotFoundException}. Autoincrement values taken inside a transaction that rolls back
  * are not reused.
  *
- * <p>Thread-safe: every method may be called from any number of threads at once, and the results
- * are those of the calls run one at a time in some order. A transaction id may be used from any
- * thread; two threads using the same transaction are serialized like everything else. Every call
- * holds one gate, the monitor of the database, for the whole call (the data operations are {@code
- * synchronized} methods of their own, so none allocates a lambda to pass it), so the core below it
- * (tables, indexes, transactions, the provider) stays single-threaded. One lock was chosen over
- * finer ones because it is correct by construction, and the guest (single-threaded, compiled by
- * TeaVM) pays a few nanoseconds per call for a {@code synchronized} method (probed: a {@code
- * synchronized} block costs far more there, so none is used); making readers concurrent later
- * changes only that gate.
+ * <p>Thread-safe: every method may be called from any number of threads at once. Writes (and
+ * commits, schema changes, and every call inside a read-committed transaction) pass a gate one at a
+ * time and take effect in one total order, so the core below them (tables, indexes, transactions,
+ * the provider) stays single-threaded; a call waiting for the gate longer than the {@link
+ * #busyTimeout busy timeout} fails with a {@link MemoryException} and changes nothing. On a
+ * database opened for concurrent use ({@link #open(MemoryProvider)}, JVM), reads outside
+ * transactions take no gate: each reads a snapshot, the state of the last commit published (made
+ * durable) before it began, whole, while writers apply and sync further commits; durable commits of
+ * several writers share one sync (group commit), and every call returns only once the commits it
+ * saw are durable. Snapshot transactions ({@link #begin(Isolation)}) read one snapshot. See {@code
+ * docs/concurrency.md}. A database opened with {@link #open(MemoryProvider, long)} (the WebAssembly
+ * guest) stays single-threaded inside: reads pass the gate too, and every commit syncs at once. A
+ * transaction id may be used from any thread; two threads using the same transaction are serialized
+ * like everything else.
  *
  * <p>{@link #close()} lets the call in progress finish, then closes the provider; calls waiting for
  * the gate, and every later call, throw {@link MemoryException} "the database is closed". Closing
@@ -94,7 +99,12 @@ public final class Database implements AutoCloseable {
   private volatile boolean closed;
   private boolean released;
 
-  private Database(MemoryProvider provider, boolean concurrent, long retainedBytes) {
+  /**
+   * @param clock milliseconds for the busy timeout, or null for the single-threaded core (the guest
+   *     never waits, and so reaches for no clock)
+   */
+  private Database(MemoryProvider provider, LongSupplier clock, long retainedBytes) {
+    boolean concurrent = clock != null;
     this.versions = new VersionedMemoryProvider(provider, concurrent, retainedBytes);
     StoredTables opened;
     try {
@@ -107,9 +117,7 @@ public final class Database implements AutoCloseable {
     }
     this.committed = opened;
     versions.publish(versions.written(), schemas);
-    this.gate =
-        new WriteGate(
-            versions, concurrent ? System::currentTimeMillis : null, DEFAULT_BUSY_TIMEOUT_MILLIS);
+    this.gate = new WriteGate(versions, clock, DEFAULT_BUSY_TIMEOUT_MILLIS);
     this.views = concurrent ? new ReadViews(versions) : null;
   }
 
@@ -128,8 +136,10 @@ public final class Database implements AutoCloseable {
   /**
    * Opens the database held by {@code provider} on the JVM, an empty provider formatted, with the
    * default write memory limit: {@code Runtime.maxMemory() / }{@value
-   * #DEFAULT_WRITE_MEMORY_DIVISOR}. JVM only ({@code Runtime.maxMemory()} is missing from TeaVM):
-   * code compiled to WebAssembly opens with {@link #open(MemoryProvider, long)}.
+   * #DEFAULT_WRITE_MEMORY_DIVISOR}, for concurrent use: readers on snapshots, group commit, the
+   * default snapshot retention limit (see {@link #open(MemoryProvider, long, long)}). JVM only
+   * ({@code Runtime.maxMemory()} is missing from TeaVM): code compiled to WebAssembly opens with
+   * {@link #open(MemoryProvider, long)}.
    *
    * @throws MemoryException if the provider holds a foreign, newer or corrupt file
    */
@@ -150,7 +160,7 @@ public final class Database implements AutoCloseable {
   public static Database open(
       MemoryProvider provider, long writeMemoryLimit, long snapshotRetainedBytes) {
     checkLimit(writeMemoryLimit, "write");
-    Database db = new Database(provider, true, snapshotRetainedBytes);
+    Database db = new Database(provider, System::currentTimeMillis, snapshotRetainedBytes);
     db.writeMemoryLimit = writeMemoryLimit;
     return db;
   }
@@ -158,14 +168,16 @@ public final class Database implements AutoCloseable {
   /**
    * Opens the database held by {@code provider}, an empty provider formatted, with a write memory
    * limit of {@code writeMemoryLimit} bytes (see {@link #limitWriteMemory}; {@code Long.MAX_VALUE}
-   * for none).
+   * for none), single-threaded inside: what the WebAssembly guest uses. Still safe from any number
+   * of threads on the JVM, one call at a time (reads wait for writers there); {@link
+   * #open(MemoryProvider, long, long)} opens for concurrent readers.
    *
    * @throws MemoryException if the provider holds a foreign, newer or corrupt file
    * @throws IllegalArgumentException if the limit is not positive
    */
   public static Database open(MemoryProvider provider, long writeMemoryLimit) {
     checkLimit(writeMemoryLimit, "write");
-    Database db = new Database(provider, false, VersionedMemoryProvider.DEFAULT_RETAINED_BYTES);
+    Database db = new Database(provider, null, VersionedMemoryProvider.DEFAULT_RETAINED_BYTES);
     db.writeMemoryLimit = writeMemoryLimit;
     return db;
   }

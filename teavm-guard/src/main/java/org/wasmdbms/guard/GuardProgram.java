@@ -10,6 +10,7 @@ import org.wasmdbms.testkit.EngineSmoke;
 import org.wasmdbms.testkit.JsonFilterSmoke;
 import org.wasmdbms.testkit.MigrationSmoke;
 import org.wasmdbms.testkit.RulesSmoke;
+import org.wasmdbms.testkit.SnapshotIsolationSmoke;
 import org.wasmdbms.testkit.StorageSmoke;
 
 /**
@@ -42,6 +43,8 @@ public final class GuardProgram {
     RulesSmoke.run(out);
     section(out, "engine");
     EngineSmoke.run(out);
+    section(out, "snapshot isolation");
+    SnapshotIsolationSmoke.run(out);
     section(out, "json filters");
     JsonFilterSmoke.run(out);
     section(out, "aggregates");

@@ -1,0 +1,159 @@
+package org.wasmdbms.benchmarks;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.wasmdbms.api.query.Filter;
+import org.wasmdbms.api.query.Query;
+import org.wasmdbms.api.row.Row;
+import org.wasmdbms.api.schema.ColumnDef;
+import org.wasmdbms.api.schema.TableDef;
+import org.wasmdbms.api.value.DataType;
+import org.wasmdbms.api.value.TextValue;
+import org.wasmdbms.api.value.Uint64Value;
+import org.wasmdbms.engine.Database;
+import org.wasmdbms.engine.TableSchema;
+import org.wasmdbms.file.DatabaseFiles;
+import org.wasmdbms.memory.journal.JournaledMemoryProvider;
+
+/**
+ * One file database shared by threads (issue #28): point reads by primary key from 1 and 2 threads,
+ * with {@code writer=durable} while a background thread commits single-row inserts durably at full
+ * speed ({@code writer=none}: alone); and durable single-row commits from 1 and 4 writer threads,
+ * which group commit lets share syncs. The trial's end prints the background writer's commits and
+ * the journal syncs per commit.
+ *
+ * <pre>
+ * mvn -pl benchmarks exec:exec -Dexec.args="-cp %classpath org.openjdk.jmh.Main ConcurrencyBenchmark -f 1 -wi 2 -i 3"
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+@Fork(1)
+public class ConcurrencyBenchmark {
+  private static final int ROWS = 10_000;
+
+  /** {@code none}: reads alone; {@code durable}: a thread commits inserts durably meanwhile. */
+  @Param({"none", "durable"})
+  public String writer;
+
+  private Path directory;
+  private Database db;
+  private JournaledMemoryProvider journal;
+  private final AtomicLong nextId = new AtomicLong(ROWS);
+  private final AtomicLong commits = new AtomicLong();
+  private final AtomicBoolean stop = new AtomicBoolean();
+  private Thread background;
+  private long syncsAtStart;
+
+  /** Opens a fresh database of {@value #ROWS} rows and starts the background writer if asked. */
+  @Setup(Level.Trial)
+  public void open() {
+    directory = BenchmarkFiles.newDirectory("concurrency");
+    journal = (JournaledMemoryProvider) DatabaseFiles.open(directory.resolve("bench.wdb"));
+    db = Database.open(journal);
+    db.register(
+        TableSchema.of(
+            TableDef.builder("items")
+                .column(ColumnDef.builder("id", DataType.UINT64).primaryKey())
+                .column(ColumnDef.builder("name", DataType.TEXT))
+                .build()));
+    long tx = db.begin();
+    for (long id = 0; id < ROWS; id++) {
+      db.insert(tx, "items", row(id));
+    }
+    db.commit(tx);
+    syncsAtStart = journal.journalSyncs();
+    if (writer.equals("durable")) {
+      background =
+          new Thread(
+              () -> {
+                while (!stop.get()) {
+                  insertOne();
+                }
+              },
+              "durable writer");
+      background.start();
+    }
+  }
+
+  /** Stops the background writer, prints the syncs per commit, closes and deletes the database. */
+  @TearDown(Level.Trial)
+  public void close() throws InterruptedException {
+    stop.set(true);
+    if (background != null) {
+      background.join();
+    }
+    long syncs = journal.journalSyncs() - syncsAtStart;
+    System.out.printf(
+        "%n%d durable commits, %d journal syncs: %.3f syncs per commit%n",
+        commits.get(), syncs, commits.get() == 0 ? 0.0 : (double) syncs / commits.get());
+    db.close();
+    BenchmarkFiles.delete(directory);
+  }
+
+  private static Row row(long id) {
+    return Row.builder()
+        .set("id", new Uint64Value(id))
+        .set("name", new TextValue("item " + id))
+        .build();
+  }
+
+  private Row insertOne() {
+    Row inserted = db.insert("items", row(nextId.getAndIncrement()));
+    commits.incrementAndGet();
+    return inserted;
+  }
+
+  private Object pointRead() {
+    long id = java.util.concurrent.ThreadLocalRandom.current().nextLong(ROWS);
+    return db.select(
+        "items", Query.builder().filter(new Filter.Eq("id", new Uint64Value(id))).build());
+  }
+
+  /** One point read by primary key, from one thread. */
+  @Benchmark
+  @Threads(1)
+  public Object pointReadOneThread() {
+    return pointRead();
+  }
+
+  /** One point read by primary key, from two threads at once (the figure is their sum). */
+  @Benchmark
+  @Threads(2)
+  public Object pointReadTwoThreads() {
+    return pointRead();
+  }
+
+  /** One durable single-row commit, from one writer thread. */
+  @Benchmark
+  @Threads(1)
+  public Row durableCommitOneWriter() {
+    return insertOne();
+  }
+
+  /** One durable single-row commit, from four writer threads at once (the figure is their sum). */
+  @Benchmark
+  @Threads(4)
+  public Row durableCommitFourWriters() {
+    return insertOne();
+  }
+}
