@@ -57,24 +57,31 @@ test("snapshot prevents a non-repeatable read: a row read again keeps its first 
   assert.deepEqual(names(undefined), ["Alicia", "Bob"]);
 });
 
-test("read-committed allows a lost update: both commits succeed and the last one wins", () => {
-  const first = db.beginTransaction();
-  const second = db.beginTransactionIsolated("read-committed");
+/** Two transactions of `isolation`, each having read both users. */
+function twoThatReadBothUsers(isolation) {
+  const both = [db.beginTransactionIsolated(isolation), db.beginTransactionIsolated(isolation)];
+  for (const tx of both) {
+    assert.deepEqual(names(tx), ["Alice", "Bob"]);
+  }
+  return both;
+}
+
+/** Two transactions of `isolation` rename user 1, to "First" and "Second"; the first commits. */
+function secondOfTwoRenamingUserOne(isolation) {
+  const [first, second] = twoThatReadBothUsers(isolation);
   assert.equal(rename(1, "First", first), 1n);
   assert.equal(rename(1, "Second", second), 1n);
   db.commit(first);
-  db.commit(second);
+  return second;
+}
+
+test("read-committed allows a lost update: both commits succeed and the last one wins", () => {
+  db.commit(secondOfTwoRenamingUserOne("read-committed"));
   assert.deepEqual(names(undefined), ["Second", "Bob"]);
 });
 
 test("snapshot prevents a lost update: the second commit to the same row is a serialization-conflict", () => {
-  const first = db.beginTransactionIsolated("snapshot");
-  const second = db.beginTransactionIsolated("snapshot");
-  assert.deepEqual(names(first), ["Alice", "Bob"]);
-  assert.deepEqual(names(second), ["Alice", "Bob"]);
-  assert.equal(rename(1, "First", first), 1n);
-  assert.equal(rename(1, "Second", second), 1n);
-  db.commit(first);
+  const second = secondOfTwoRenamingUserOne("snapshot");
   const detail = assertDbmsError(() => db.commit(second), "serialization-conflict");
   assert.equal(typeof detail, "string");
   assert.deepEqual(names(undefined), ["First", "Bob"], "nothing of the loser is applied");
@@ -83,10 +90,7 @@ test("snapshot prevents a lost update: the second commit to the same row is a se
 });
 
 test("snapshot allows write skew: two transactions read both rows, update different ones, and both commit", () => {
-  const first = db.beginTransactionIsolated("snapshot");
-  const second = db.beginTransactionIsolated("snapshot");
-  assert.deepEqual(names(first), ["Alice", "Bob"]);
-  assert.deepEqual(names(second), ["Alice", "Bob"]);
+  const [first, second] = twoThatReadBothUsers("snapshot");
   assert.equal(rename(1, "Alice off", first), 1n);
   assert.equal(rename(2, "Bob off", second), 1n);
   db.commit(first);

@@ -81,26 +81,36 @@ class IsolationHostTest {
     assertEquals(List.of("Alicia", "Bob"), names(db));
   }
 
+  /** Two transactions of {@code isolation}, each having read both users. */
+  private Transaction[] twoThatReadBothUsers(Isolation isolation) {
+    Transaction[] both = {db.begin(isolation), db.begin(isolation)};
+    for (Transaction tx : both) {
+      assertEquals(List.of("Alice", "Bob"), names(tx));
+    }
+    return both;
+  }
+
+  /**
+   * Two transactions of {@code isolation} rename user 1, to "First" and "Second"; the first
+   * commits. Returns the second, not yet committed.
+   */
+  private Transaction secondOfTwoRenamingUserOne(Isolation isolation) {
+    Transaction[] both = twoThatReadBothUsers(isolation);
+    assertEquals(1, rename(both[0], 1, "First"));
+    assertEquals(1, rename(both[1], 1, "Second"));
+    both[0].commit();
+    return both[1];
+  }
+
   @Test
   void readCommittedAllowsALostUpdate() {
-    Transaction first = db.begin(Isolation.READ_COMMITTED);
-    Transaction second = db.begin(Isolation.READ_COMMITTED);
-    assertEquals(1, rename(first, 1, "First"));
-    assertEquals(1, rename(second, 1, "Second"));
-    first.commit();
-    second.commit();
+    secondOfTwoRenamingUserOne(Isolation.READ_COMMITTED).commit();
     assertEquals(List.of("Second", "Bob"), names(db));
   }
 
   @Test
   void snapshotPreventsALostUpdateWithASerializationConflict() {
-    Transaction first = db.begin(Isolation.SNAPSHOT);
-    Transaction second = db.begin(Isolation.SNAPSHOT);
-    assertEquals(List.of("Alice", "Bob"), names(first));
-    assertEquals(List.of("Alice", "Bob"), names(second));
-    assertEquals(1, rename(first, 1, "First"));
-    assertEquals(1, rename(second, 1, "Second"));
-    first.commit();
+    Transaction second = secondOfTwoRenamingUserOne(Isolation.SNAPSHOT);
     SerializationConflictException conflict =
         assertThrows(SerializationConflictException.class, second::commit);
     assertEquals(ErrorKind.SERIALIZATION_CONFLICT, conflict.kind());
@@ -114,15 +124,12 @@ class IsolationHostTest {
 
   @Test
   void snapshotAllowsWriteSkew() {
-    Transaction first = db.begin(Isolation.SNAPSHOT);
-    Transaction second = db.begin(Isolation.SNAPSHOT);
-    assertEquals(List.of("Alice", "Bob"), names(first));
-    assertEquals(List.of("Alice", "Bob"), names(second));
-    assertEquals(1, rename(first, 1, "Alice off"));
-    assertEquals(1, rename(second, 2, "Bob off"));
-    first.commit();
-    assertEquals(List.of("Alice", "Bob off"), names(second), "the second reads its snapshot");
-    second.commit();
+    Transaction[] both = twoThatReadBothUsers(Isolation.SNAPSHOT);
+    assertEquals(1, rename(both[0], 1, "Alice off"));
+    assertEquals(1, rename(both[1], 2, "Bob off"));
+    both[0].commit();
+    assertEquals(List.of("Alice", "Bob off"), names(both[1]), "the second reads its snapshot");
+    both[1].commit();
     assertEquals(List.of("Alice off", "Bob off"), names(db));
   }
 }
