@@ -5,7 +5,8 @@
 // has no unique column and its only sanitizer, trim, accepts every text), `migration-error` (the
 // interface has no migration functions and the guest's schema is fixed) and `internal-error`
 // (a defect). `memory-error` is in large-values.test.mjs (oversized result) and
-// persistence.test.mjs (foreign file); oversized values are in large-values.test.mjs.
+// persistence.test.mjs (foreign file); oversized values are in large-values.test.mjs;
+// `serialization-conflict` is in isolation.test.mjs.
 import assert from "node:assert/strict";
 import { after, afterEach, before, beforeEach, test } from "node:test";
 import {

@@ -103,6 +103,8 @@ function run(s) {
       return String(database.delete(s.table, s.behavior, opt(s.filter), tx));
     case 'begin-transaction':
       return String(database.beginTransaction());
+    case 'begin-transaction-isolated':
+      return String(database.beginTransactionIsolated(s.isolation));
     case 'commit':
       database.commit(BigInt(s.tx));
       return null;

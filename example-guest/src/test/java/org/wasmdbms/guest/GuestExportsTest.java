@@ -28,6 +28,7 @@ import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.OrderDirection;
 import org.wasmdbms.api.query.OrderKey;
 import org.wasmdbms.api.row.Row;
+import org.wasmdbms.api.transaction.Isolation;
 import org.wasmdbms.api.value.NullValue;
 import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
@@ -153,6 +154,17 @@ class GuestExportsTest {
     assertThrows(
         TransactionNotFoundException.class,
         () -> db.insert("users", user(5, "E", "e@example.com"), 999L));
+  }
+
+  @Test
+  void aReadCommittedTransactionFromBeginTransactionIsolatedSeesLaterCommits() {
+    db.insert("users", user(1, "Alice", "alice@example.com"), null);
+    long tx = db.beginTransactionIsolated(Isolation.READ_COMMITTED);
+    Row renamed = Row.builder().set("name", new TextValue("Al")).build();
+    assertEquals(1, db.update("users", renamed, idIs(1), null));
+    assertEquals(new TextValue("Al"), db.select("users", WitQuery.ALL, tx).get(0).get("name"));
+    db.commit(tx);
+    assertThrows(TransactionNotFoundException.class, () -> db.commit(tx));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.wasmdbms.guest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,6 +114,10 @@ class InvalidInputTest {
     long[] table2 = raw.string("users");
     e = fails(DbmsFunction.DELETE, table2[0], table2[1], 0, 2, filter[0], filter[1], 3, 0);
     assertTrue(e.detail().contains("no option<string> case 2"), e.detail());
+
+    e = fails(DbmsFunction.BEGIN_TRANSACTION_ISOLATED, 2);
+    assertInstanceOf(InvalidQueryException.class, e);
+    assertTrue(e.detail().contains("isolation: no isolation case 2"), e.detail());
   }
 
   @Test

@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wasmdbms.api.error.DbmsException;
-import org.wasmdbms.api.error.ErrorKind;
 import org.wasmdbms.api.query.AggregateFunction;
 import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.AggregatedValue;
@@ -26,6 +25,7 @@ import org.wasmdbms.api.query.OrderDirection;
 import org.wasmdbms.api.query.OrderKey;
 import org.wasmdbms.api.row.ColumnValue;
 import org.wasmdbms.api.row.Row;
+import org.wasmdbms.api.transaction.Isolation;
 import org.wasmdbms.api.value.BlobValue;
 import org.wasmdbms.api.value.BooleanValue;
 import org.wasmdbms.api.value.DateTimeValue;
@@ -49,6 +49,7 @@ import org.wasmdbms.api.value.Value;
 import org.wasmdbms.api.value.ValueText;
 import org.wasmdbms.demo.ExampleGuest;
 import org.wasmdbms.host.abi.DatabaseAbi;
+import org.wasmdbms.wit.DbmsTypes;
 import org.wasmdbms.wit.WitQuery;
 
 /**
@@ -144,8 +145,7 @@ class JcoCrossCheckTest {
     try {
       return "{\"ok\":" + step.java().apply(abi) + "}";
     } catch (DbmsException e) {
-      boolean payload =
-          e.kind() != ErrorKind.PRIMARY_KEY_CONFLICT && e.kind() != ErrorKind.TRANSACTION_NOT_FOUND;
+      boolean payload = DbmsTypes.carriesDetail(e.kind());
       return "{\"err\":{\"tag\":"
           + str(e.kind().witName())
           + (payload ? ",\"val\":" + str(e.detail()) : "")
@@ -363,6 +363,14 @@ class JcoCrossCheckTest {
     steps.add(delete("users", DeleteBehavior.CASCADE, null, 2L));
     steps.add(rollback(2L));
     steps.add(rollback(2L));
+    steps.add(beginIsolated(Isolation.READ_COMMITTED));
+    steps.add(rollback(3L));
+    // Transaction 4 loses to the write outside it: serialization-conflict at its commit.
+    steps.add(beginIsolated(Isolation.SNAPSHOT));
+    Row renamed = Row.builder().set("name", new TextValue("in snapshot")).build();
+    steps.add(update("users", renamed, "{\"Eq\":[\"id\",{\"Uint32\":4}]}", 4L));
+    steps.add(update("users", renamed, "{\"Eq\":[\"id\",{\"Uint32\":4}]}", null));
+    steps.add(commit(4L));
     steps.add(
         update(
             "users",
@@ -524,6 +532,14 @@ class JcoCrossCheckTest {
     return new Step(
         "{\"fn\":\"begin-transaction\",\"tx\":null}",
         abi -> str(Long.toUnsignedString(abi.beginTransaction())));
+  }
+
+  private static Step beginIsolated(Isolation isolation) {
+    return new Step(
+        "{\"fn\":\"begin-transaction-isolated\",\"isolation\":"
+            + str(isolation.witName())
+            + ",\"tx\":null}",
+        abi -> str(Long.toUnsignedString(abi.beginTransactionIsolated(isolation))));
   }
 
   private static Step commit(long tx) {

@@ -14,6 +14,7 @@ import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.row.Row;
+import org.wasmdbms.api.transaction.Isolation;
 import org.wasmdbms.engine.Database;
 import org.wasmdbms.engine.typed.SchemaDispatcher;
 import org.wasmdbms.guest.wasi.WasiEnvironment;
@@ -155,13 +156,13 @@ final class GuestDatabase {
     return tx == null ? db.delete(table, behavior, parsed) : db.delete(tx, table, behavior, parsed);
   }
 
-  long begin() {
+  long begin(Isolation isolation) {
     Database db = database();
     if (openTransactions.size() >= GuestMemory.MAX_OPEN_TRANSACTIONS) {
       throw new ConstraintViolationException(
           "more than " + GuestMemory.MAX_OPEN_TRANSACTIONS + " transactions open at once");
     }
-    long id = db.begin();
+    long id = db.begin(isolation);
     openTransactions.add(id);
     return id;
   }

@@ -13,6 +13,7 @@ import org.wasmdbms.api.query.AggregateFunction;
 import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.row.Row;
+import org.wasmdbms.api.transaction.Isolation;
 import org.wasmdbms.guest.abi.ArgumentReader;
 import org.wasmdbms.guest.abi.NativeHeap;
 import org.wasmdbms.guest.abi.ResultWriter;
@@ -211,8 +212,26 @@ public final class GuestExports {
     return respond(
         DbmsFunction.BEGIN_TRANSACTION,
         out -> {
-          long id = DATABASE.begin();
+          long id = DATABASE.begin(Isolation.READ_COMMITTED);
           out.u64(ok(out, DbmsFunction.BEGIN_TRANSACTION), id);
+        });
+  }
+
+  /**
+   * {@code begin-transaction-isolated(isolation) -> result<transaction-id, dbms-error>}; an
+   * isolation case the enum does not have is {@code invalid-query}.
+   */
+  @Export(name = INTERFACE + "begin-transaction-isolated")
+  public static int beginTransactionIsolated(int isolation) {
+    return respond(
+        DbmsFunction.BEGIN_TRANSACTION_ISOLATED,
+        out -> {
+          ArgumentReader in = new ArgumentReader();
+          Isolation level =
+              Lift.enumCase(in, isolation, DbmsTypes.ISOLATION, DbmsTypes.ISOLATIONS, "isolation");
+          in.finish();
+          long id = DATABASE.begin(level);
+          out.u64(ok(out, DbmsFunction.BEGIN_TRANSACTION_ISOLATED), id);
         });
   }
 
@@ -307,6 +326,12 @@ public final class GuestExports {
   /** Frees the result of {@code begin-transaction}. */
   @Export(name = POST + "begin-transaction")
   public static void postBeginTransaction(int result) {
+    release(result);
+  }
+
+  /** Frees the result of {@code begin-transaction-isolated}. */
+  @Export(name = POST + "begin-transaction-isolated")
+  public static void postBeginTransactionIsolated(int result) {
     release(result);
   }
 

@@ -11,8 +11,11 @@ import org.wasmdbms.host.abi.DatabaseAbi;
  * database} interface on it.
  *
  * <p><b>Threads.</b> Safe to use from several threads: calls are serialised on this object, one at
- * a time, because a WebAssembly instance is single-threaded. Open one host per directory; two hosts
- * on the same directory would write the same database file.
+ * a time, because a WebAssembly instance is single-threaded. Reads wait for the call before them
+ * too: the host never runs a second instance on the same file for them, since each instance keeps
+ * its own page cache and journal state and two of them would serve stale pages and overwrite each
+ * other's journal. For the same reason, open one host per directory; two hosts on the same
+ * directory would write the same database file.
  *
  * <p><b>Traps.</b> If the guest traps (or breaks the canonical ABI, which the ABI also makes a
  * trap), the call fails with {@link InternalDbmsException} (kind {@code internal-error}: the guest

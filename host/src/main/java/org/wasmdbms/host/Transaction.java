@@ -1,6 +1,7 @@
 package org.wasmdbms.host;
 
 import org.wasmdbms.api.error.TransactionNotFoundException;
+import org.wasmdbms.api.transaction.Isolation;
 
 /**
  * An open transaction of the guest: the operations of {@link DatabaseOperations} run inside it. It
@@ -14,17 +15,24 @@ import org.wasmdbms.api.error.TransactionNotFoundException;
 public final class Transaction extends DatabaseOperations implements AutoCloseable {
   private final long id;
   private final long generation;
+  private final Isolation isolation;
   private boolean ended;
 
-  Transaction(DbmsHost host, long id, long generation) {
+  Transaction(DbmsHost host, long id, long generation, Isolation isolation) {
     super(host);
     this.id = id;
     this.generation = generation;
+    this.isolation = isolation;
   }
 
   /** The guest's id of this transaction. */
   public long id() {
     return id;
+  }
+
+  /** The isolation this transaction was begun with. */
+  public Isolation isolation() {
+    return isolation;
   }
 
   @Override
@@ -56,6 +64,10 @@ public final class Transaction extends DatabaseOperations implements AutoCloseab
   /**
    * Applies the transaction atomically; on failure nothing of it is applied. Either way it has
    * ended.
+   *
+   * @throws org.wasmdbms.api.error.SerializationConflictException if this is a {@link
+   *     Isolation#SNAPSHOT} transaction and another commit since its snapshot changed a row it
+   *     updated or deleted, or took a key it inserted
    */
   public void commit() {
     host.call(

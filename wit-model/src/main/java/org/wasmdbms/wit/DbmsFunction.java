@@ -4,6 +4,7 @@ import static org.wasmdbms.wit.DbmsTypes.AGGREGATED_ROW;
 import static org.wasmdbms.wit.DbmsTypes.AGGREGATE_FUNCTION;
 import static org.wasmdbms.wit.DbmsTypes.DBMS_ERROR;
 import static org.wasmdbms.wit.DbmsTypes.DELETE_BEHAVIOR;
+import static org.wasmdbms.wit.DbmsTypes.ISOLATION;
 import static org.wasmdbms.wit.DbmsTypes.MIGRATION_OP;
 import static org.wasmdbms.wit.DbmsTypes.MIGRATION_POLICY;
 import static org.wasmdbms.wit.DbmsTypes.QUERY;
@@ -70,6 +71,9 @@ public enum DbmsFunction {
       part("tx", option(TRANSACTION_ID))),
   /** {@code begin-transaction() -> result<transaction-id, dbms-error>}. */
   BEGIN_TRANSACTION("begin-transaction", TRANSACTION_ID),
+  /** {@code begin-transaction-isolated(isolation) -> result<transaction-id, dbms-error>}. */
+  BEGIN_TRANSACTION_ISOLATED(
+      "begin-transaction-isolated", TRANSACTION_ID, part("isolation", ISOLATION)),
   /** {@code commit(tx) -> result<_, dbms-error>}. */
   COMMIT("commit", null, part("tx", TRANSACTION_ID)),
   /** {@code rollback(tx) -> result<_, dbms-error>}. */

@@ -18,14 +18,16 @@ import org.wasmdbms.api.migration.MigrationOp;
 import org.wasmdbms.api.query.AggregateFunction;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.OrderDirection;
+import org.wasmdbms.api.transaction.Isolation;
 import org.wasmdbms.api.value.DataType;
 
 /**
  * The types of interface {@code types} of {@code wit/dbms.wit} ({@code wasm-dbms:dbms@0.1.0}), in
  * the file's declaration order, with their canonical-ABI layouts. Case lists come from the Java
- * enums they map to ({@link ValueCase}, {@link ErrorKind}, {@link AggregateFunction.Kind}, and the
- * two arrays here for the enums), so each order is written once; {@code WitFileTest} checks all of
- * it against the WIT file. The constants are immutable and safe to share between threads.
+ * enums they map to ({@link ValueCase}, {@link ErrorKind}, {@link AggregateFunction.Kind}, {@link
+ * Isolation}, and the lists here for the other enums), so each order is written once; {@code
+ * WitFileTest} checks all of it against the WIT file. The constants are immutable and safe to share
+ * between threads.
  */
 public final class DbmsTypes {
   /** {@code value}: one case per {@link ValueCase}. */
@@ -86,6 +88,14 @@ public final class DbmsTypes {
 
   /** {@code transaction-id}. */
   public static final WitType TRANSACTION_ID = alias("transaction-id", U64);
+
+  /** The api's isolation levels in the case order of {@link #ISOLATION}: the enum's own order. */
+  public static final List<Isolation> ISOLATIONS = List.of(Isolation.values());
+
+  /**
+   * {@code isolation}: one case per {@link Isolation}, named by its {@link Isolation#witName()}.
+   */
+  public static final WitType ISOLATION = isolationEnum();
 
   /** {@code dbms-error}: one case per {@link ErrorKind}, in the enum's order. */
   public static final WitType DBMS_ERROR = errorVariant();
@@ -239,6 +249,7 @@ public final class DbmsTypes {
           AGGREGATED_VALUE,
           AGGREGATED_ROW,
           TRANSACTION_ID,
+          ISOLATION,
           DBMS_ERROR,
           DATA_TYPE_SNAPSHOT,
           FOREIGN_KEY_SNAPSHOT,
@@ -316,6 +327,14 @@ public final class DbmsTypes {
       parts[i] = part(cases[i], payload);
     }
     return variant(name, parts);
+  }
+
+  private static WitType isolationEnum() {
+    String[] cases = new String[ISOLATIONS.size()];
+    for (int i = 0; i < cases.length; i++) {
+      cases[i] = ISOLATIONS.get(i).witName();
+    }
+    return enumeration("isolation", cases);
   }
 
   private static WitType errorVariant() {

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.ErrorKind;
 import org.wasmdbms.api.error.InvalidQueryException;
+import org.wasmdbms.api.error.SerializationConflictException;
 import org.wasmdbms.api.query.AggregateFunction;
 import org.wasmdbms.api.query.OrderDirection;
 import org.wasmdbms.api.query.OrderKey;
 import org.wasmdbms.api.row.Row;
+import org.wasmdbms.api.transaction.Isolation;
 import org.wasmdbms.api.value.BlobValue;
 import org.wasmdbms.api.value.BooleanValue;
 import org.wasmdbms.api.value.DateTimeValue;
@@ -142,6 +144,37 @@ class LiftLowerTest {
       assertEquals(kind, back.kind());
       assertEquals(DbmsTypes.carriesDetail(kind) ? "why" : "", back.detail());
     }
+  }
+
+  @Test
+  void aSerializationConflictIsTheLastErrorCaseAndComesBackAsItsException() {
+    int at = memory.writer.allocate(DbmsTypes.DBMS_ERROR.size(), 4);
+    Lower.error(memory.writer, at, new SerializationConflictException("users 7"));
+    assertEquals(DbmsTypes.DBMS_ERROR.caseCount() - 1, memory.reader.u8(at));
+    assertEquals(15, memory.reader.u8(at), "the older cases keep discriminants 0 to 14");
+    DbmsException back = Lift.error(memory.reader, at);
+    assertInstanceOf(SerializationConflictException.class, back);
+    assertEquals("users 7", back.detail());
+  }
+
+  @Test
+  void isolationsCrossAsTheirCaseNumbersAndAnUnknownCaseIsRefused() {
+    int at = memory.writer.allocate(1, 1);
+    Lower.enumCase(memory.writer, at, DbmsTypes.ISOLATIONS, Isolation.SNAPSHOT);
+    assertEquals(1, memory.reader.u8(at));
+    assertEquals(
+        Isolation.SNAPSHOT,
+        Lift.enumCase(memory.reader, 1, DbmsTypes.ISOLATION, DbmsTypes.ISOLATIONS, "isolation"));
+    assertEquals(
+        Isolation.READ_COMMITTED,
+        Lift.enumCase(memory.reader, 0, DbmsTypes.ISOLATION, DbmsTypes.ISOLATIONS, "isolation"));
+    InvalidQueryException unknown =
+        assertThrows(
+            InvalidQueryException.class,
+            () ->
+                Lift.enumCase(
+                    memory.reader, 2, DbmsTypes.ISOLATION, DbmsTypes.ISOLATIONS, "isolation"));
+    assertTrue(unknown.detail().contains("isolation: no isolation case 2"), unknown.detail());
   }
 
   @Test

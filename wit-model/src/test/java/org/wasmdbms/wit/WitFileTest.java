@@ -107,6 +107,23 @@ class WitFileTest {
   }
 
   @Test
+  void isolationCasesInAnotherOrderOrAnotherBeginSignatureFailTheCheck() throws IOException {
+    List<String> differences =
+        differencesOfCopy(swapLines(wit(), "    read-committed,", "    snapshot,"));
+    assertEquals(1, differences.size());
+    assertTrue(
+        differences.get(0).startsWith("WIT: enum isolation { snapshot, read-committed }"),
+        differences.get(0));
+    differences =
+        differencesOfCopy(
+            wit().replace("func(isolation: isolation) ->", "func(isolation: delete-behavior) ->"));
+    assertEquals(1, differences.size());
+    assertTrue(
+        differences.get(0).contains("begin-transaction-isolated: func(isolation: delete-behavior)"),
+        differences.get(0));
+  }
+
+  @Test
   void theJavaQueryRecordHasTheWitFieldsInOrder() {
     List<String> components = new ArrayList<>();
     for (RecordComponent component : WitQuery.class.getRecordComponents()) {

@@ -2,6 +2,7 @@ package org.wasmdbms.host.abi;
 
 import static org.wasmdbms.wit.DbmsFunction.AGGREGATE;
 import static org.wasmdbms.wit.DbmsFunction.BEGIN_TRANSACTION;
+import static org.wasmdbms.wit.DbmsFunction.BEGIN_TRANSACTION_ISOLATED;
 import static org.wasmdbms.wit.DbmsFunction.COMMIT;
 import static org.wasmdbms.wit.DbmsFunction.DELETE;
 import static org.wasmdbms.wit.DbmsFunction.HAS_DRIFT;
@@ -13,6 +14,7 @@ import static org.wasmdbms.wit.DbmsFunction.SELECT;
 import static org.wasmdbms.wit.DbmsFunction.UPDATE;
 
 import java.util.List;
+import java.util.Objects;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.migration.MigrationOp;
 import org.wasmdbms.api.migration.MigrationPolicy;
@@ -20,6 +22,7 @@ import org.wasmdbms.api.query.AggregateFunction;
 import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.row.Row;
+import org.wasmdbms.api.transaction.Isolation;
 import org.wasmdbms.wit.DbmsFunction;
 import org.wasmdbms.wit.DbmsTypes;
 import org.wasmdbms.wit.Lift;
@@ -99,6 +102,12 @@ public final class DatabaseAbi {
   /** {@code begin-transaction}: returns the new transaction's id. */
   public long beginTransaction() {
     return call(BEGIN_TRANSACTION, new long[0], lifting::i64);
+  }
+
+  /** {@code begin-transaction-isolated}: returns the new transaction's id. */
+  public long beginTransactionIsolated(Isolation isolation) {
+    long level = DbmsTypes.ISOLATIONS.indexOf(Objects.requireNonNull(isolation, "isolation"));
+    return call(BEGIN_TRANSACTION_ISOLATED, new long[] {level}, lifting::i64);
   }
 
   /** {@code commit}. */
