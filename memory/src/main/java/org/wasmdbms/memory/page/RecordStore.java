@@ -1,9 +1,8 @@
 package org.wasmdbms.memory.page;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.wasmdbms.api.error.ConstraintViolationException;
 import org.wasmdbms.api.error.MemoryException;
@@ -49,7 +48,8 @@ public final class RecordStore {
 
   private final Pager pager;
   private final TableDirectory directory;
-  private final Map<Integer, TableChain> tables = new HashMap<>();
+  // By table id (ids are handed out from 0 up): every record call finds its table here.
+  private TableChain[] tables = new TableChain[8];
 
   // Counts the calls that may change pages, so a RecordReader knows when its copy is stale.
   private long changes;
@@ -314,11 +314,14 @@ public final class RecordStore {
     if (tableId < 0 || tableId >= MAX_TABLES) {
       throw new MemoryException("table id " + tableId + " is outside [0, " + MAX_TABLES + ")");
     }
-    TableChain table = tables.get(tableId);
+    if (tableId >= tables.length) {
+      tables = Arrays.copyOf(tables, Math.max(tableId + 1, 2 * tables.length));
+    }
+    TableChain table = tables[tableId];
     if (table == null) {
       long[] ends = directory.get(tableId);
       table = new TableChain(tableId, ends[0], ends[1]);
-      tables.put(tableId, table);
+      tables[tableId] = table;
     }
     return table;
   }
