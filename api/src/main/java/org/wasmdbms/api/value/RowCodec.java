@@ -131,7 +131,7 @@ public final class RowCodec {
    */
   public static List<Value> decode(List<DataType> types, byte[] data, int offset, int length) {
     return Collections.unmodifiableList(
-        Arrays.asList(decodeRow(types, new ByteReader(data, offset, length))));
+        Arrays.asList(decodeRow(types, data, new ByteReader(data, offset, length))));
   }
 
   /**
@@ -152,18 +152,20 @@ public final class RowCodec {
    *     exactly these column types
    */
   public static Value[] decodeArray(List<DataType> types, byte[] data, int offset, int length) {
-    return decodeRow(types, new ByteReader(data, offset, length));
+    return decodeRow(types, data, new ByteReader(data, offset, length));
   }
 
-  private static Value[] decodeRow(List<DataType> types, ByteReader in) {
+  /** Decodes the row {@code in} reads from {@code data}. */
+  private static Value[] decodeRow(List<DataType> types, byte[] data, ByteReader in) {
     int n = header(in, types);
-    byte[] bitmap = in.bytes((n + 7) / 8);
-    if (n % 8 != 0 && (bitmap[n / 8] & 0xFF) >>> (n % 8) != 0) {
+    int bitmap = in.position();
+    in.skip((n + 7) / 8);
+    if (n % 8 != 0 && (data[bitmap + n / 8] & 0xFF) >>> (n % 8) != 0) {
       throw new MemoryException("corrupt row: null bitmap has bits past the last column");
     }
     Value[] row = new Value[n];
     for (int i = 0; i < n; i++) {
-      boolean isNull = (bitmap[i / 8] & (1 << (i % 8))) != 0;
+      boolean isNull = (data[bitmap + i / 8] & (1 << (i % 8))) != 0;
       row[i] = isNull ? NullValue.INSTANCE : ValueCodec.read(in, types.get(i));
     }
     in.expectEnd("row");
