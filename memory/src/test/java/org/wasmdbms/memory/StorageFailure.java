@@ -60,31 +60,9 @@ public final class StorageFailure {
     return new FailingStorage(below);
   }
 
-  private final class FailingStorage implements MemoryProvider {
-    private final MemoryProvider below;
-
+  private final class FailingStorage extends ForwardingProvider {
     FailingStorage(MemoryProvider below) {
-      this.below = below;
-    }
-
-    @Override
-    public long size() {
-      return below.size();
-    }
-
-    @Override
-    public long pages() {
-      return below.pages();
-    }
-
-    @Override
-    public long grow(long additionalPages) {
-      return below.grow(additionalPages);
-    }
-
-    @Override
-    public void read(long offset, byte[] buffer, int bufferOffset, int length) {
-      below.read(offset, buffer, bufferOffset, length);
+      super(below);
     }
 
     @Override
@@ -96,16 +74,6 @@ public final class StorageFailure {
         throw new MemoryException(
             "cannot write " + length + " bytes at " + offset + ": " + StorageFailure.failure());
       }
-    }
-
-    @Override
-    public void sync() {
-      below.sync();
-    }
-
-    @Override
-    public void close() {
-      below.close();
     }
   }
 }
