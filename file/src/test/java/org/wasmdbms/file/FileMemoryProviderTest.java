@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.memory.MemoryProvider;
 import org.wasmdbms.memory.MemoryProviderContractTest;
+import org.wasmdbms.memory.StorageFailure;
 
 class FileMemoryProviderTest extends MemoryProviderContractTest {
   @TempDir Path dir;
@@ -23,6 +24,12 @@ class FileMemoryProviderTest extends MemoryProviderContractTest {
   @Override
   protected MemoryProvider newProvider() {
     return FileMemoryProvider.open(dir.resolve("db" + files++ + ".wdb"));
+  }
+
+  @Override
+  protected MemoryProvider newProvider(StorageFailure failure) {
+    return FileMemoryProvider.open(
+        FailingFiles.path(dir.resolve("db" + files++ + ".wdb"), failure));
   }
 
   @Override

@@ -15,6 +15,7 @@ import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.memory.HeapMemoryProvider;
 import org.wasmdbms.memory.MemoryProvider;
 import org.wasmdbms.memory.MemoryProviderContractTest;
+import org.wasmdbms.memory.StorageFailure;
 
 /**
  * {@link MappedFileMemoryProvider}: the provider contract with the whole file mapped and with only
@@ -38,6 +39,13 @@ class MappedFileMemoryProviderTest extends MemoryProviderContractTest {
     return mapped(dir.resolve("db" + (files - 1) + ".wdb"), DatabaseFiles.DEFAULT_MAP_BYTES);
   }
 
+  @Override
+  protected MemoryProvider newProvider(StorageFailure failure) {
+    return mapped(
+        FailingFiles.path(dir.resolve("db" + files++ + ".wdb"), failure),
+        DatabaseFiles.DEFAULT_MAP_BYTES);
+  }
+
   private static MappedFileMemoryProvider mapped(Path path, long mapBytes) {
     return new MappedFileMemoryProvider(FileMemoryProvider.open(path), mapBytes, 2);
   }
@@ -48,6 +56,11 @@ class MappedFileMemoryProviderTest extends MemoryProviderContractTest {
     @Override
     protected MemoryProvider newProvider() {
       return mapped(dir.resolve("one" + files++ + ".wdb"), PAGE + 100);
+    }
+
+    @Override
+    protected MemoryProvider newProvider(StorageFailure failure) {
+      return mapped(FailingFiles.path(dir.resolve("one" + files++ + ".wdb"), failure), PAGE + 100);
     }
 
     @Override

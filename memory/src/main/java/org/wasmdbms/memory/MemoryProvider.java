@@ -16,6 +16,12 @@ package org.wasmdbms.memory;
  *       transfer every requested byte or throw; a range that is not wholly inside {@code [0,
  *       size())}, a negative offset or length, or a buffer range outside the array throws {@link
  *       org.wasmdbms.api.error.MemoryException} and transfers nothing. There is no partial read.
+ *   <li>A write that the storage below fails part-way (an I/O error, a full disk) throws {@link
+ *       org.wasmdbms.api.error.MemoryException}. It leaves the size and every byte outside its
+ *       range unchanged, and each byte inside its range holding its old value or the new one; so
+ *       does reopening, which also keeps everything synced before. A provider may instead refuse
+ *       every later call until it is reopened, when its state is unknown until recovery (the
+ *       journaled provider does, once a commit has failed).
  *   <li>{@link #sync()} returns only once every byte written before it is durable (for volatile
  *       providers it does nothing). Writes not followed by a {@code sync} may be lost on power
  *       loss.

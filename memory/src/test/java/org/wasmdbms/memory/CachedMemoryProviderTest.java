@@ -27,6 +27,11 @@ class CachedMemoryProviderTest extends MemoryProviderContractTest {
     return provider;
   }
 
+  @Override
+  protected MemoryProvider newProvider(StorageFailure failure) {
+    return new CachedMemoryProvider(failure.below(new HeapMemoryProvider()), 2);
+  }
+
   @Test
   void randomReadsAndWritesMatchAnUncachedProvider() {
     long seed = new Random().nextLong();
@@ -60,65 +65,20 @@ class CachedMemoryProviderTest extends MemoryProviderContractTest {
   void aFailedWriteDropsThePagesItTouched() {
     byte[] page = new byte[PAGE];
     java.util.Arrays.fill(page, (byte) 7);
-    FailingWrites below = new FailingWrites();
-    CachedMemoryProvider cached = new CachedMemoryProvider(below, 4);
+    StorageFailure failure = new StorageFailure();
+    CachedMemoryProvider cached =
+        new CachedMemoryProvider(failure.below(new HeapMemoryProvider()), 4);
     cached.grow(2);
     cached.write(0, page);
     cached.read(0, new byte[PAGE]);
     assertEquals(1, cached.cachedPages());
-    below.failNext = true;
+    failure.failAfter(1);
     assertThrows(MemoryException.class, () -> cached.write(10, new byte[] {1, 2, 3}));
     assertEquals(0, cached.cachedPages());
     byte[] read = new byte[3];
     cached.read(10, read);
-    assertArrayEquals(below.halfWritten, read, "what the provider holds, not the old cached bytes");
+    assertArrayEquals(
+        new byte[] {1, 7, 7}, read, "what the provider holds, not the old cached bytes");
     cached.close();
-  }
-
-  /** A heap provider whose next write stores part of its bytes and then fails. */
-  private static final class FailingWrites implements MemoryProvider {
-    private final HeapMemoryProvider heap = new HeapMemoryProvider();
-    private final byte[] halfWritten = {1, 7, 7};
-    private boolean failNext;
-
-    @Override
-    public long size() {
-      return heap.size();
-    }
-
-    @Override
-    public long pages() {
-      return heap.pages();
-    }
-
-    @Override
-    public long grow(long additionalPages) {
-      return heap.grow(additionalPages);
-    }
-
-    @Override
-    public void read(long offset, byte[] buffer, int bufferOffset, int length) {
-      heap.read(offset, buffer, bufferOffset, length);
-    }
-
-    @Override
-    public void write(long offset, byte[] buffer, int bufferOffset, int length) {
-      if (failNext) {
-        failNext = false;
-        heap.write(offset, buffer, bufferOffset, 1);
-        throw new MemoryException("disk full");
-      }
-      heap.write(offset, buffer, bufferOffset, length);
-    }
-
-    @Override
-    public void sync() {
-      heap.sync();
-    }
-
-    @Override
-    public void close() {
-      heap.close();
-    }
   }
 }

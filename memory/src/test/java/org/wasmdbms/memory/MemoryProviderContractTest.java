@@ -3,6 +3,8 @@ package org.wasmdbms.memory;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +28,15 @@ public abstract class MemoryProviderContractTest {
    * opened again; a volatile one is returned unchanged (it has nothing to reopen from).
    */
   protected abstract MemoryProvider reopen(MemoryProvider provider);
+
+  /**
+   * A fresh provider like {@link #newProvider()} whose storage writes through {@code failure}, so
+   * that a write can fail part-way as on a full disk; null (the default) for a provider with
+   * nothing below it that can fail, such as the heap. {@link #reopen} must accept it.
+   */
+  protected MemoryProvider newProvider(StorageFailure failure) {
+    return null;
+  }
 
   private MemoryProvider provider() {
     if (provider == null) {
@@ -206,5 +217,58 @@ public abstract class MemoryProviderContractTest {
     provider.read(PAGE + 5, read);
     assertArrayEquals(data, read);
     assertEquals(3, provider.grow(1));
+  }
+
+  @Test
+  void aWriteThatFailsPartWayChangesNothingOutsideItsRangeAndLosesNothingSynced() {
+    StorageFailure failure = new StorageFailure();
+    MemoryProvider p = newProvider(failure);
+    assumeTrue(p != null, "nothing below this provider can fail");
+    provider = p;
+    p.grow(3);
+    byte[] synced = pattern(3 * PAGE, 4);
+    p.write(0, synced);
+    p.sync();
+    long at = PAGE - 100;
+    byte[] update = pattern(PAGE + 300, 9);
+    failure.failAfter(1_000);
+    assertThrows(
+        MemoryException.class,
+        () -> {
+          p.write(at, update);
+          p.sync();
+        });
+    assertTrue(failure.failures() > 0, "the storage failed a write");
+    byte[] now = new byte[3 * PAGE];
+    boolean refuses = false;
+    try {
+      p.read(0, now);
+    } catch (MemoryException e) {
+      refuses = true; // allowed: a provider may refuse every call until it is reopened
+    }
+    if (!refuses) {
+      assertEquals(3, p.pages());
+      assertOldOrNew(synced, update, at, now);
+    }
+    failure.heal();
+    provider = reopen(p);
+    assertEquals(3, provider.pages());
+    byte[] reopened = new byte[3 * PAGE];
+    provider.read(0, reopened);
+    assertOldOrNew(synced, update, at, reopened);
+  }
+
+  /**
+   * Checks that {@code actual} is {@code before} with each byte of the range {@code update} was to
+   * be written to holding either its old value or the new one.
+   */
+  private static void assertOldOrNew(byte[] before, byte[] update, long at, byte[] actual) {
+    for (int i = 0; i < before.length; i++) {
+      long inUpdate = i - at;
+      boolean touched = inUpdate >= 0 && inUpdate < update.length;
+      if (actual[i] != before[i] && !(touched && actual[i] == update[(int) inUpdate])) {
+        assertEquals(before[i], actual[i], "byte " + i + (touched ? " (in the failed write)" : ""));
+      }
+    }
   }
 }

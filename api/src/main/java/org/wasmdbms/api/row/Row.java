@@ -85,6 +85,33 @@ public final class Row {
   }
 
   /**
+   * The name of column {@code index}: with {@link #value(int)}, a walk over the columns that makes
+   * no {@link ColumnValue}s, for the engine, which reads every row it is given.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= index < size()}
+   */
+  public String name(int index) {
+    return names.get(checkIndex(index));
+  }
+
+  /**
+   * The value of column {@code index}.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= index < size()}
+   */
+  public Value value(int index) {
+    return values[checkIndex(index)];
+  }
+
+  // Checked here: an array index out of bounds is malformed under TeaVM.
+  private int checkIndex(int index) {
+    if (index < 0 || index >= values.length) {
+      throw new IndexOutOfBoundsException("no column " + index + " in a row of " + values.length);
+    }
+    return index;
+  }
+
+  /**
    * The value of the first column called {@code name}.
    *
    * @return the value, or null when the row has no such column

@@ -79,25 +79,30 @@ public final class RowCodec {
   }
 
   /**
-   * Decodes only the columns of a row (filling all of {@code data}) that {@code needed} marks, for
-   * a filter that reads a few columns of many rows: the other values are skipped, not decoded, and
-   * reading stops after the last marked column, so the rest of the row is not checked.
+   * Decodes only the columns that {@code needed} marks of the row that fills {@code length} bytes
+   * of {@code data} at {@code offset}, for a filter that reads a few columns of many rows: the
+   * other values are skipped, not decoded, and reading stops after the last marked column, so the
+   * rest of the row is not checked.
    *
    * @param needed one flag per column
    * @return one entry per column: the value of a marked column, null for the others
-   * @throws MemoryException if the bytes do not hold a row of these column types as far as read
+   * @throws MemoryException if the region lies outside {@code data} or its bytes do not hold a row
+   *     of these column types as far as read
    */
-  public static Value[] decodeColumns(List<DataType> types, byte[] data, boolean[] needed) {
-    ByteReader in = new ByteReader(data, 0, data.length);
+  public static Value[] decodeColumns(
+      List<DataType> types, byte[] data, int offset, int length, boolean[] needed) {
+    ByteReader in = new ByteReader(data, offset, length);
     int n = header(in, types);
-    byte[] bitmap = in.bytes((n + 7) / 8);
+    // The null bitmap is read where it lies: a scan decodes this for every row it filters.
+    int bitmap = in.position();
+    in.skip((n + 7) / 8);
     int last = n - 1;
     while (last >= 0 && !needed[last]) {
       last--;
     }
     Value[] row = new Value[n];
     for (int i = 0; i <= last; i++) {
-      boolean isNull = (bitmap[i / 8] & (1 << (i % 8))) != 0;
+      boolean isNull = (data[bitmap + i / 8] & (1 << (i % 8))) != 0;
       if (isNull) {
         row[i] = needed[i] ? NullValue.INSTANCE : null;
       } else if (needed[i]) {
@@ -126,7 +131,7 @@ public final class RowCodec {
    */
   public static List<Value> decode(List<DataType> types, byte[] data, int offset, int length) {
     return Collections.unmodifiableList(
-        Arrays.asList(decodeRow(types, new ByteReader(data, offset, length))));
+        Arrays.asList(decodeRow(types, data, new ByteReader(data, offset, length))));
   }
 
   /**
@@ -136,18 +141,31 @@ public final class RowCodec {
    * @throws MemoryException if the bytes do not form a row of exactly these column types
    */
   public static Value[] decodeArray(List<DataType> types, byte[] data) {
-    return decodeRow(types, new ByteReader(data, 0, data.length));
+    return decodeArray(types, data, 0, data.length);
   }
 
-  private static Value[] decodeRow(List<DataType> types, ByteReader in) {
+  /**
+   * Decodes the row that fills {@code length} bytes of {@code data} at {@code offset} into an
+   * array, as {@link #decodeArray(List, byte[])} does.
+   *
+   * @throws MemoryException if the region lies outside {@code data} or does not hold a row of
+   *     exactly these column types
+   */
+  public static Value[] decodeArray(List<DataType> types, byte[] data, int offset, int length) {
+    return decodeRow(types, data, new ByteReader(data, offset, length));
+  }
+
+  /** Decodes the row {@code in} reads from {@code data}. */
+  private static Value[] decodeRow(List<DataType> types, byte[] data, ByteReader in) {
     int n = header(in, types);
-    byte[] bitmap = in.bytes((n + 7) / 8);
-    if (n % 8 != 0 && (bitmap[n / 8] & 0xFF) >>> (n % 8) != 0) {
+    int bitmap = in.position();
+    in.skip((n + 7) / 8);
+    if (n % 8 != 0 && (data[bitmap + n / 8] & 0xFF) >>> (n % 8) != 0) {
       throw new MemoryException("corrupt row: null bitmap has bits past the last column");
     }
     Value[] row = new Value[n];
     for (int i = 0; i < n; i++) {
-      boolean isNull = (bitmap[i / 8] & (1 << (i % 8))) != 0;
+      boolean isNull = (data[bitmap + i / 8] & (1 << (i % 8))) != 0;
       row[i] = isNull ? NullValue.INSTANCE : ValueCodec.read(in, types.get(i));
     }
     in.expectEnd("row");

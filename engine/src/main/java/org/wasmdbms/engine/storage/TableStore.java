@@ -23,6 +23,7 @@ import org.wasmdbms.memory.btree.BTree;
 import org.wasmdbms.memory.btree.BTreeCursor;
 import org.wasmdbms.memory.btree.KeyBound;
 import org.wasmdbms.memory.page.LittleEndian;
+import org.wasmdbms.memory.page.RecordReader;
 import org.wasmdbms.memory.page.RecordStore;
 
 /**
@@ -102,7 +103,12 @@ final class TableStore implements TableData {
 
   @Override
   public Value[] findByPrimaryKey(Value key) {
-    return rowAt(primaryKeyTree.get(KeyEncoding.encode(key)));
+    byte[] encoded = KeyEncoding.encode(key);
+    // Rows inserted in key order: the key checks of each insert cost one comparison, not a search.
+    if (primaryKeyTree.followsLastKey(encoded)) {
+      return null;
+    }
+    return rowAt(primaryKeyTree.get(encoded));
   }
 
   @Override
@@ -370,10 +376,14 @@ final class TableStore implements TableData {
   }
 
   private byte[] recordAt(byte[] recordId) {
+    return records.read(recordIdOf(recordId));
+  }
+
+  private long recordIdOf(byte[] recordId) {
     if (recordId.length != 8) {
       throw new MemoryException("index of " + schema.name() + " holds a malformed record id");
     }
-    return records.read(LittleEndian.getLong(recordId, 0));
+    return LittleEndian.getLong(recordId, 0);
   }
 
   private Value[] decode(byte[] record) {
@@ -383,13 +393,15 @@ final class TableStore implements TableData {
 
   /**
    * The rows of one index range: the record of an entry is read when a column is first asked for,
-   * and decoded in full only by {@link #row()}.
+   * through a {@link RecordReader} (consecutive records of one page come from one copy of it), and
+   * decoded in full only by {@link #row()}.
    */
   private final class StoreCursor extends RowCursor {
     private final BTreeCursor entries;
     private final SecondaryScan secondary;
+    private final RecordReader reader = records.reader();
     private byte[] recordId;
-    private byte[] record;
+    private boolean read;
     private Value[] row;
 
     /** Over the record ids of {@code entries}, or the primary keys {@code secondary} yields. */
@@ -400,7 +412,7 @@ final class TableStore implements TableData {
 
     @Override
     public boolean next() {
-      record = null;
+      read = false;
       row = null;
       if (secondary != null) {
         recordId = secondary.hasNext() ? requireRecordId(secondary.next()) : null;
@@ -410,24 +422,31 @@ final class TableStore implements TableData {
       return recordId != null;
     }
 
-    private byte[] record() {
-      if (record == null) {
-        record = recordAt(recordId);
+    private void read() {
+      if (!read) {
+        reader.read(recordIdOf(recordId));
+        read = true;
       }
-      return record;
     }
 
     @Override
     public Value[] row() {
       if (row == null) {
-        row = decode(record());
+        read();
+        decodedRows++;
+        row = RowCodec.decodeArray(types, reader.bytes(), reader.offset(), reader.length());
       }
       return row;
     }
 
     @Override
     public Value[] columns(boolean[] needed) {
-      return row != null ? row : RowCodec.decodeColumns(types, record(), needed);
+      if (row != null) {
+        return row;
+      }
+      read();
+      return RowCodec.decodeColumns(
+          types, reader.bytes(), reader.offset(), reader.length(), needed);
     }
   }
 

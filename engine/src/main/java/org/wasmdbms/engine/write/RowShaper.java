@@ -6,7 +6,6 @@ import org.wasmdbms.api.error.MissingNonNullableFieldException;
 import org.wasmdbms.api.error.SanitizationException;
 import org.wasmdbms.api.error.UnknownColumnException;
 import org.wasmdbms.api.error.ValidationException;
-import org.wasmdbms.api.row.ColumnValue;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.rules.Sanitizer;
 import org.wasmdbms.api.rules.Validator;
@@ -40,9 +39,9 @@ public final class RowShaper {
     TableDef table = schema.definition();
     List<ColumnDef> columns = table.columns();
     Value[] row = new Value[columns.size()];
-    for (ColumnValue given : input.columns()) {
-      int index = resolve(table, given.name(), row);
-      row[index] = convert(columns.get(index), given.value());
+    for (int i = 0; i < input.size(); i++) {
+      int index = resolve(table, input.name(i), row);
+      row[index] = convert(columns.get(index), input.value(i));
     }
     for (int i = 0; i < row.length; i++) {
       ColumnDef column = columns.get(i);
@@ -84,9 +83,8 @@ public final class RowShaper {
     int[] columns = new int[input.size()];
     Value[] values = new Value[input.size()];
     for (int i = 0; i < input.size(); i++) {
-      ColumnValue given = input.columns().get(i);
-      int index = resolve(table, given.name(), seen);
-      Value value = convert(table.columns().get(index), given.value());
+      int index = resolve(table, input.name(i), seen);
+      Value value = convert(table.columns().get(index), input.value(i));
       seen[index] = value;
       columns[i] = index;
       values[i] = value;

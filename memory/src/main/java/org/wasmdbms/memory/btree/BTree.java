@@ -58,6 +58,9 @@ public final class BTree {
   private final boolean unique;
   private long modifications;
 
+  // Whether the last insert went to the very end of the tree: the next one tries the end first.
+  private boolean appending = true;
+
   private BTree(PageStore pages, NodeStore nodes, long rootPage, boolean unique) {
     this.pages = pages;
     this.nodes = nodes;
@@ -130,7 +133,9 @@ public final class BTree {
   }
 
   /**
-   * Adds an entry.
+   * Adds an entry. While entries arrive in ascending order, each goes straight to the end of the
+   * last leaf after one comparison with the last entry, instead of a binary search in every node on
+   * the way down.
    *
    * @return false, changing nothing, if the key (unique tree) or the key and value pair (non-unique
    *     tree) is already present
@@ -140,13 +145,39 @@ public final class BTree {
     checkLength("key", key, MAX_KEY_LENGTH);
     checkLength("value", value, MAX_VALUE_LENGTH);
     TreePath path = new TreePath(nodes);
-    path.seek(rootPage, exact(key, value));
-    if (path.gap() > 0 && nodes.matches(path.leaf(), path.gap() - 1, key, unique ? null : value)) {
+    byte[] valuePart = unique ? null : value;
+    int last = appending ? path.seekLast(rootPage, key, valuePart) : 1;
+    if (last == 0) {
       return false;
     }
+    if (last > 0) {
+      path.seek(rootPage, exact(key, value));
+      if (path.gap() > 0 && nodes.matches(path.leaf(), path.gap() - 1, key, valuePart)) {
+        return false;
+      }
+    }
+    appending = path.atEnd();
     modifications++;
     insertCell(path, path.depth(), path.gap(), new Cell(key, value, NodeStore.NO_PAGE));
     return true;
+  }
+
+  /**
+   * Whether {@code key} is known to sort after every key of the tree, which makes a lookup of it
+   * needless. It is known at the cost of one comparison with the last entry while inserts arrive in
+   * ascending order (see {@link #insert}); otherwise this answers false without searching, and a
+   * lookup must tell. A key before the last one ends that until an insert goes to the end again.
+   */
+  public boolean followsLastKey(byte[] key) {
+    Objects.requireNonNull(key, "key");
+    if (!appending) {
+      return false;
+    }
+    if (new TreePath(nodes).seekLast(rootPage, key, null) < 0) {
+      return true;
+    }
+    appending = false; // lookups elsewhere in the tree stop paying for this until the next append
+    return false;
   }
 
   /** The value of the first entry with {@code key} (the smallest value in a non-unique tree). */

@@ -27,6 +27,37 @@ final class TreePath {
     gap = nodes.search(node, target);
   }
 
+  /**
+   * Descends from {@code root} to the very end and compares the entry ({@code key}, {@code value};
+   * a null value compares keys alone) with the last entry there: negative if that entry sorts
+   * before it, zero if equal, positive if after. When it is not positive, the path is the gap
+   * {@link #seek} would find for the entry. An empty tree answers negative. For keys that arrive in
+   * ascending order this replaces the binary search in every node of a descent by one comparison.
+   */
+  int seekLast(long root, byte[] key, byte[] value) {
+    seekEdge(root, true);
+    Node leaf = path[depth];
+    if (leaf.count == 0) {
+      return depth == 0 ? -1 : 1; // only an empty tree has an empty last leaf
+    }
+    Cell last = nodes.cell(leaf, leaf.count - 1);
+    int order = UnsignedBytes.compare(last.key(), key);
+    if (order == 0 && value != null) {
+      order = UnsignedBytes.compare(last.value(), value);
+    }
+    return order;
+  }
+
+  /** Whether the path is at the very end of the tree: the last gap of the last leaf. */
+  boolean atEnd() {
+    for (int d = 0; d < depth; d++) {
+      if (childIndex[d] != path[d].count) {
+        return false;
+      }
+    }
+    return gap == path[depth].count;
+  }
+
   /** Descends from {@code root} to the very start, or with {@code last} the very end. */
   void seekEdge(long root, boolean last) {
     depth = 0;

@@ -170,25 +170,30 @@ final class DataPage {
     int storage = bytes[at + 1] & 0xFF;
     int offset = LittleEndian.getU16(bytes, at + 4);
     int length = LittleEndian.getU16(bytes, at + 6);
-    Slot slot = new Slot(kind, storage, offset, length);
+    checkSlot(index, kind, storage, offset, length);
+    return new Slot(kind, storage, offset, length);
+  }
+
+  /** Checks the fields of slot {@code index} against the layout rules. */
+  void checkSlot(int index, int kind, int storage, int offset, int length) {
     boolean valid =
         switch (kind) {
           case KIND_FREE -> storage == 0 && offset == 0 && length == 0;
-          case KIND_FORWARD -> storage == INLINE && length == FORWARD_POINTER && fits(slot);
+          case KIND_FORWARD ->
+              storage == INLINE && length == FORWARD_POINTER && fits(offset, length);
           case KIND_HOME, KIND_MOVED ->
               (storage == INLINE && length <= RecordStore.MAX_INLINE_SIZE
                       || storage == OVERFLOW && length == OVERFLOW_POINTER)
-                  && fits(slot);
+                  && fits(offset, length);
           default -> false;
         };
     if (!valid) {
       throw new MemoryException("corrupt slot " + index + " in data page " + pageId);
     }
-    return slot;
   }
 
-  private boolean fits(Slot slot) {
-    return slot.offset >= contentStart && slot.offset <= PAGE - slot.allocated();
+  private boolean fits(int offset, int length) {
+    return offset >= contentStart && offset <= PAGE - allocated(length);
   }
 
   /** Reads the payload of a non-free slot. */

@@ -1,9 +1,8 @@
 package org.wasmdbms.memory.page;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.wasmdbms.api.error.ConstraintViolationException;
 import org.wasmdbms.api.error.MemoryException;
@@ -45,11 +44,15 @@ public final class RecordStore {
   /** Table ids are in {@code [0, MAX_TABLES)}. */
   public static final int MAX_TABLES = TableDirectory.MAX_PAGES * TableDirectory.ENTRIES_PER_PAGE;
 
-  private static final int SLOT_BITS = 16;
+  static final int SLOT_BITS = 16;
 
   private final Pager pager;
   private final TableDirectory directory;
-  private final Map<Integer, TableChain> tables = new HashMap<>();
+  // By table id (ids are handed out from 0 up): every record call finds its table here.
+  private TableChain[] tables = new TableChain[8];
+
+  // Counts the calls that may change pages, so a RecordReader knows when its copy is stale.
+  private long changes;
 
   /**
    * Opens the record store of {@code pager}'s database.
@@ -72,6 +75,7 @@ public final class RecordStore {
    * @throws MemoryException if the table id is out of range, storage is exhausted or corrupt
    */
   public long insert(int tableId, byte[] record) {
+    changes++;
     checkSize(record);
     TableChain table = indexedTable(tableId);
     int storage = storageFor(record);
@@ -105,6 +109,7 @@ public final class RecordStore {
    * @throws MemoryException if no record has that id, storage is exhausted or corrupt
    */
   public void overwrite(long recordId, byte[] record) {
+    changes++;
     checkSize(record);
     Location home = locate(recordId);
     TableChain table = indexedTable(home.page().tableId);
@@ -148,6 +153,7 @@ public final class RecordStore {
    * @throws MemoryException if no record has that id or the storage is corrupt
    */
   public void delete(long recordId) {
+    changes++;
     Location home = locate(recordId);
     TableChain table = table(home.page().tableId);
     DataPage page = home.page();
@@ -158,6 +164,20 @@ public final class RecordStore {
     saveHeader(table, page, freeBefore);
     releaseOldBody(home.slot(), oldPayload);
     table.modifications++;
+  }
+
+  /**
+   * A reader for a run of {@link #read}s by id that hands out each record as a region of a buffer
+   * instead of a copy, and reads consecutive records of one page from one copy of the page (see
+   * {@link RecordReader}).
+   */
+  public RecordReader reader() {
+    return new RecordReader(this, pager);
+  }
+
+  /** Counts the calls that may have changed pages of this store (see {@link RecordReader}). */
+  long changes() {
+    return changes;
   }
 
   /**
@@ -178,6 +198,7 @@ public final class RecordStore {
    * @throws MemoryException if the table id is out of range or its pages are corrupt
    */
   public void dropTable(int tableId) {
+    changes++;
     TableChain table = table(tableId);
     List<Long> pages = chainPages(table);
     List<byte[]> overflowPointers = new ArrayList<>();
@@ -293,11 +314,14 @@ public final class RecordStore {
     if (tableId < 0 || tableId >= MAX_TABLES) {
       throw new MemoryException("table id " + tableId + " is outside [0, " + MAX_TABLES + ")");
     }
-    TableChain table = tables.get(tableId);
+    if (tableId >= tables.length) {
+      tables = Arrays.copyOf(tables, Math.max(tableId + 1, 2 * tables.length));
+    }
+    TableChain table = tables[tableId];
     if (table == null) {
       long[] ends = directory.get(tableId);
       table = new TableChain(tableId, ends[0], ends[1]);
-      tables.put(tableId, table);
+      tables[tableId] = table;
     }
     return table;
   }

@@ -1,6 +1,6 @@
 package org.wasmdbms.memory.page;
 
-import java.util.TreeSet;
+import java.util.Arrays;
 
 /**
  * The in-memory state of one table's chain of data pages: its first and last page (mirrored in the
@@ -18,7 +18,11 @@ final class TableChain {
   long first;
   long last;
   int modifications;
-  private TreeSet<Long> freeSpace;
+
+  // The free-space index: keys freeBytes << PAGE_BITS | pageId in ascending order, in a primitive
+  // array (no boxing, one binary search per lookup); null until built.
+  private long[] freeSpace;
+  private int tracked;
 
   TableChain(int tableId, long first, long last) {
     this.tableId = tableId;
@@ -31,25 +35,58 @@ final class TableChain {
   }
 
   void startIndex() {
-    freeSpace = new TreeSet<>();
+    freeSpace = new long[16];
+    tracked = 0;
   }
 
   /** A page with at least {@code bytes} free bytes (the fullest such page), or 0 if none. */
   long pageWithRoom(int bytes) {
-    Long key = freeSpace.ceiling((long) bytes << PAGE_BITS);
-    return key == null ? 0 : key & ((1L << PAGE_BITS) - 1);
+    int at = position((long) bytes << PAGE_BITS);
+    return at == tracked ? 0 : freeSpace[at] & ((1L << PAGE_BITS) - 1);
   }
 
   void track(long pageId, int freeBytes) {
-    if (freeSpace != null) {
-      freeSpace.add(key(pageId, freeBytes));
+    if (freeSpace == null) {
+      return;
     }
+    long key = key(pageId, freeBytes);
+    int at = position(key);
+    if (at < tracked && freeSpace[at] == key) {
+      return;
+    }
+    if (tracked == freeSpace.length) {
+      freeSpace = Arrays.copyOf(freeSpace, 2 * tracked);
+    }
+    System.arraycopy(freeSpace, at, freeSpace, at + 1, tracked - at);
+    freeSpace[at] = key;
+    tracked++;
   }
 
   void untrack(long pageId, int freeBytes) {
-    if (freeSpace != null) {
-      freeSpace.remove(key(pageId, freeBytes));
+    if (freeSpace == null) {
+      return;
     }
+    long key = key(pageId, freeBytes);
+    int at = position(key);
+    if (at < tracked && freeSpace[at] == key) {
+      System.arraycopy(freeSpace, at + 1, freeSpace, at, tracked - at - 1);
+      tracked--;
+    }
+  }
+
+  /** The index of the first tracked key at or above {@code key}. */
+  private int position(long key) {
+    int low = 0;
+    int high = tracked;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (freeSpace[middle] < key) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
   }
 
   private static long key(long pageId, int freeBytes) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.memory.MemoryProvider;
 import org.wasmdbms.memory.MemoryProviderContractTest;
+import org.wasmdbms.memory.StorageFailure;
 
 class JournaledMemoryProviderTest extends MemoryProviderContractTest {
   private static final int PAGE = MemoryProvider.PAGE_SIZE;
@@ -28,6 +29,17 @@ class JournaledMemoryProviderTest extends MemoryProviderContractTest {
   protected MemoryProvider reopen(MemoryProvider provider) {
     provider.close();
     return open(disks.get(provider), Long.MAX_VALUE);
+  }
+
+  @Override
+  protected MemoryProvider newProvider(StorageFailure failure) {
+    SimulatedDisk[] pair = {new SimulatedDisk(), new SimulatedDisk()};
+    SimulatedDisk.Fuse never = new SimulatedDisk.Fuse(-1);
+    MemoryProvider provider =
+        JournaledMemoryProvider.open(
+            failure.below(pair[0].open(never)), failure.below(pair[1].open(never)), Long.MAX_VALUE);
+    disks.put(provider, pair);
+    return provider;
   }
 
   private MemoryProvider open(SimulatedDisk[] pair, long checkpointBytes) {
