@@ -8,9 +8,9 @@ import org.wasmdbms.memory.PageStore;
 /**
  * Reads and writes the B+ tree nodes of one tree, one node per page, every write through {@link
  * PageStore#write}. Nothing is cached between searches: each search reads the node's header and
- * slot array from the page store again, so page images restored underneath (for example by a
- * journal rollback) are seen at once; only the cell reads that follow a search on the same {@link
- * Node} reuse the slot array it read.
+ * slots from the page store again, so page images restored underneath (for example by a journal
+ * rollback) are seen at once; only the cell reads that follow a search on the same {@link Node}
+ * reuse the slots it read.
  *
  * <h2>Node page layout</h2>
  *
@@ -73,21 +73,32 @@ final class NodeStore {
   private static final int MAX_CELLS = CAPACITY / (SLOT_SIZE + LEAF_PREFIX);
 
   /**
-   * Where {@link #search} copies a node's slot array in the buffer: past the bytes a cell read uses
-   * (a prefix, a key and a value, under 4.2 KB), and room for {@link #MAX_CELLS} slots after it.
+   * Where {@link #search} copies slots in the buffer, each at {@code SLOT_COPY + SLOT_SIZE *
+   * index}: past the bytes a cell read uses (a prefix, a key and a value, under 4.2 KB), with room
+   * for {@link #MAX_CELLS} slots after it.
    */
   private static final int SLOT_COPY = 8192;
+
+  /**
+   * How many slots {@link #search} reads in one call once its range is that narrow: the last eight
+   * probes then read only their keys, and the cells that follow the gap (a range scan's next
+   * entries) their slots too, for a copy of at most 1 KiB.
+   */
+  private static final int SLOT_WINDOW = 256;
 
   private final PageStore pages;
   private final boolean unique;
   private final byte[] buffer = new byte[PAGE_SIZE];
 
   /**
-   * The node whose slot array lies at {@link #SLOT_COPY}, or null: {@link #search} reads it in one
-   * call instead of one call per probe, and the cell reads that follow on the same node use it.
-   * Anything that changes a node or reuses that part of the buffer forgets it first.
+   * The node whose slots {@code [slotsFrom, slotsTo)} lie at {@link #SLOT_COPY}, or null: the cell
+   * reads that follow a search on the same node use them. Anything that changes a node or reuses
+   * that part of the buffer forgets them first.
    */
   private Node slotsOf;
+
+  private int slotsFrom;
+  private int slotsTo;
 
   /** Offset and key length of the cell whose slot {@link #readSlot} read last. */
   private int slotOffset;
@@ -150,18 +161,27 @@ final class NodeStore {
   }
 
   /**
-   * The number of cells of {@code node} that sort before {@code target}. Reads the slot array once,
-   * then one key per probe.
+   * The number of cells of {@code node} that sort before {@code target}. A probe reads its slot and
+   * then its key until the range is {@link #SLOT_WINDOW} slots or fewer; those slots are then read
+   * in one call, and each further probe reads only its key.
    */
   int search(Node node, SearchTarget target) {
     slotsOf = null;
-    if (node.count > 0) {
-      pages.read(node.pageId, HEADER_SIZE, buffer, SLOT_COPY, SLOT_SIZE * node.count);
-      slotsOf = node;
-    }
     int low = 0;
     int high = node.count;
     while (low < high) {
+      if (slotsOf == null && high - low <= SLOT_WINDOW) {
+        int to = Math.min(node.count, low + SLOT_WINDOW);
+        pages.read(
+            node.pageId,
+            HEADER_SIZE + SLOT_SIZE * low,
+            buffer,
+            SLOT_COPY + SLOT_SIZE * low,
+            SLOT_SIZE * (to - low));
+        slotsOf = node;
+        slotsFrom = low;
+        slotsTo = to;
+      }
       int middle = (low + high) >>> 1;
       if (sortsBefore(node, middle, target)) {
         low = middle + 1;
@@ -377,7 +397,7 @@ final class NodeStore {
       throw corrupt(node.pageId, "has no cell " + index);
     }
     int at = SLOT_COPY + SLOT_SIZE * index;
-    if (slotsOf != node) {
+    if (slotsOf != node || index < slotsFrom || index >= slotsTo) {
       at = 0;
       pages.read(node.pageId, HEADER_SIZE + SLOT_SIZE * index, buffer, 0, SLOT_SIZE);
     }
