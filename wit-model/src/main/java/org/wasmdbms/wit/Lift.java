@@ -161,7 +161,7 @@ public final class Lift {
     int length = in.i32(at + 4);
     if (length == 0) {
       // Most of a query's lists are empty: no list object for them.
-      return List.of();
+      return WitQuery.none();
     }
     List<String> strings = new ArrayList<>();
     if (in.list(address, length, WitType.STRING, what)) {
@@ -262,7 +262,7 @@ public final class Lift {
     int address = in.i32(at);
     int length = in.i32(at + 4);
     if (length == 0) {
-      return List.of();
+      return WitQuery.none();
     }
     List<OrderKey> keys = new ArrayList<>();
     if (in.list(address, length, element, "order-by")) {

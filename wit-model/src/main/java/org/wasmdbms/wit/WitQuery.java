@@ -37,20 +37,27 @@ public record WitQuery(
     List<OrderKey> orderBy,
     Long limit,
     Long offset) {
+  /**
+   * The empty list of every query part that has none: the constructor keeps it instead of copying
+   * it, because TeaVM's {@code List.copyOf} copies even an empty list, and most queries have four
+   * or five empty lists.
+   */
+  private static final List<?> NONE = List.of();
+
   /** A query for every row, in primary-key order. */
   public static final WitQuery ALL =
-      new WitQuery(null, List.of(), List.of(), List.of(), List.of(), null, List.of(), null, null);
+      new WitQuery(null, none(), none(), none(), none(), null, none(), null, null);
 
   /** A query for the rows that match {@code filter}, a JSON filter, in primary-key order. */
   public static WitQuery filtered(String filter) {
     return new WitQuery(
         Objects.requireNonNull(filter, "filter"),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
+        none(),
+        none(),
+        none(),
+        none(),
         null,
-        List.of(),
+        none(),
         null,
         null);
   }
@@ -77,11 +84,21 @@ public record WitQuery(
 
   /** Copies the lists; they are required (possibly empty). */
   public WitQuery {
-    distinctBy = List.copyOf(distinctBy);
-    eagerRelations = List.copyOf(eagerRelations);
-    joins = List.copyOf(joins);
-    groupBy = List.copyOf(groupBy);
-    orderBy = List.copyOf(orderBy);
+    distinctBy = copy(distinctBy);
+    eagerRelations = copy(eagerRelations);
+    joins = copy(joins);
+    groupBy = copy(groupBy);
+    orderBy = copy(orderBy);
+  }
+
+  /** An empty list that the constructor keeps as it is (a reader of the WIT form passes it). */
+  @SuppressWarnings("unchecked")
+  static <T> List<T> none() {
+    return (List<T>) NONE;
+  }
+
+  private static <T> List<T> copy(List<T> list) {
+    return list == NONE ? list : List.copyOf(list);
   }
 
   /** The WIT form of an api {@link Query}: filters and joins as JSON, the rest as they are. */

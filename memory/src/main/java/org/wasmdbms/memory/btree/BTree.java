@@ -182,9 +182,16 @@ public final class BTree {
 
   /** The value of the first entry with {@code key} (the smallest value in a non-unique tree). */
   public byte[] get(byte[] key) {
-    Objects.requireNonNull(key, "key");
-    BTreeCursor cursor = scan(KeyBound.inclusive(key), KeyBound.inclusive(key), false);
-    return cursor.next() ? cursor.value() : null;
+    TreePath path = new TreePath(nodes);
+    // The first entry at or after the key; a separator equal to the key sends the search to the
+    // end of the leaf before it, so the entry may open the next leaf.
+    path.seek(rootPage, new SearchTarget(Objects.requireNonNull(key, "key"), null, false));
+    while (path.gap() == path.leaf().count) {
+      if (!path.stepLeaf(true)) {
+        return null;
+      }
+    }
+    return nodes.valueIfKey(path.leaf(), path.gap(), key);
   }
 
   /** Whether some entry has {@code key}. */

@@ -7,8 +7,10 @@ import org.wasmdbms.memory.PageStore;
 
 /**
  * Reads and writes the B+ tree nodes of one tree, one node per page, every write through {@link
- * PageStore#write}. Nothing is cached: each read goes to the page store, so page images restored
- * underneath (for example by a journal rollback) are seen at once.
+ * PageStore#write}. Nothing is cached between searches: each search reads the node's header and
+ * slots from the page store again, so page images restored underneath (for example by a journal
+ * rollback) are seen at once; only the cell reads that follow a search on the same {@link Node}
+ * reuse the slots it read.
  *
  * <h2>Node page layout</h2>
  *
@@ -70,9 +72,33 @@ final class NodeStore {
   private static final int VALUE_READ_AHEAD = 16;
   private static final int MAX_CELLS = CAPACITY / (SLOT_SIZE + LEAF_PREFIX);
 
+  /**
+   * Where {@link #search} copies slots in the buffer, each at {@code SLOT_COPY + SLOT_SIZE *
+   * index}: past the bytes a cell read uses (a prefix, a key and a value, under 4.2 KB), with room
+   * for {@link #MAX_CELLS} slots after it.
+   */
+  private static final int SLOT_COPY = 8192;
+
+  /**
+   * How many slots {@link #search} reads in one call once its range is that narrow: the last eight
+   * probes then read only their keys, and the cells that follow the gap (a range scan's next
+   * entries) their slots too, for a copy of at most 1 KiB.
+   */
+  private static final int SLOT_WINDOW = 256;
+
   private final PageStore pages;
   private final boolean unique;
   private final byte[] buffer = new byte[PAGE_SIZE];
+
+  /**
+   * The node whose slots {@code [slotsFrom, slotsTo)} lie at {@link #SLOT_COPY}, or null: the cell
+   * reads that follow a search on the same node use them. Anything that changes a node or reuses
+   * that part of the buffer forgets them first.
+   */
+  private Node slotsOf;
+
+  private int slotsFrom;
+  private int slotsTo;
 
   /** Offset and key length of the cell whose slot {@link #readSlot} read last. */
   private int slotOffset;
@@ -134,11 +160,28 @@ final class NodeStore {
     return child;
   }
 
-  /** The number of cells of {@code node} that sort before {@code target}. */
+  /**
+   * The number of cells of {@code node} that sort before {@code target}. A probe reads its slot and
+   * then its key until the range is {@link #SLOT_WINDOW} slots or fewer; those slots are then read
+   * in one call, and each further probe reads only its key.
+   */
   int search(Node node, SearchTarget target) {
+    slotsOf = null;
     int low = 0;
     int high = node.count;
     while (low < high) {
+      if (slotsOf == null && high - low <= SLOT_WINDOW) {
+        int to = Math.min(node.count, low + SLOT_WINDOW);
+        pages.read(
+            node.pageId,
+            HEADER_SIZE + SLOT_SIZE * low,
+            buffer,
+            SLOT_COPY + SLOT_SIZE * low,
+            SLOT_SIZE * (to - low));
+        slotsOf = node;
+        slotsFrom = low;
+        slotsTo = to;
+      }
       int middle = (low + high) >>> 1;
       if (sortsBefore(node, middle, target)) {
         low = middle + 1;
@@ -161,6 +204,21 @@ final class NodeStore {
     int valueLength = readValue(node, prefix);
     int valueFrom = prefix + slotKeyLength;
     return UnsignedBytes.compare(buffer, valueFrom, valueLength, value, 0, value.length) == 0;
+  }
+
+  /**
+   * The value of cell {@code index} if its key is {@code key}, else null: a lookup's last step,
+   * without the copies of {@link #cell}.
+   */
+  byte[] valueIfKey(Node node, int index, byte[] key) {
+    int prefix = readKey(node, index);
+    if (UnsignedBytes.compare(buffer, prefix, slotKeyLength, key, 0, key.length) != 0) {
+      return null;
+    }
+    int valueLength = readValue(node, prefix);
+    byte[] value = new byte[valueLength];
+    System.arraycopy(buffer, prefix + slotKeyLength, value, 0, valueLength);
+    return value;
   }
 
   /** Reads cell {@code index} whole. */
@@ -209,6 +267,7 @@ final class NodeStore {
       rewrite(node, image);
       return true;
     }
+    slotsOf = null;
     int offset = node.cellStart - size;
     encodeCell(node.level, cell, buffer, 0);
     pages.write(node.pageId, offset, buffer, 0, size);
@@ -229,6 +288,7 @@ final class NodeStore {
   /** Removes cell {@code index}; its bytes become garbage unless they lie at the area start. */
   void removeInPlace(Node node, int index) {
     int prefix = readKey(node, index);
+    slotsOf = null;
     int offset = slotOffset;
     int size = prefix + slotKeyLength + readValue(node, prefix);
     int slotPosition = HEADER_SIZE + SLOT_SIZE * index;
@@ -259,6 +319,7 @@ final class NodeStore {
 
   /** Writes {@code image} as the whole content of page {@code pageId}, cells packed, no garbage. */
   void write(long pageId, NodeImage image) {
+    slotsOf = null;
     if (!image.fits()) {
       throw corrupt(pageId, "would overflow; the tree is corrupt");
     }
@@ -335,9 +396,13 @@ final class NodeStore {
     if (index < 0 || index >= node.count) {
       throw corrupt(node.pageId, "has no cell " + index);
     }
-    pages.read(node.pageId, HEADER_SIZE + SLOT_SIZE * index, buffer, 0, SLOT_SIZE);
-    int offset = u16(buffer, 0);
-    int keyLength = u16(buffer, 2);
+    int at = SLOT_COPY + SLOT_SIZE * index;
+    if (slotsOf != node || index < slotsFrom || index >= slotsTo) {
+      at = 0;
+      pages.read(node.pageId, HEADER_SIZE + SLOT_SIZE * index, buffer, 0, SLOT_SIZE);
+    }
+    int offset = u16(buffer, at);
+    int keyLength = u16(buffer, at + 2);
     int prefix = node.isLeaf() ? LEAF_PREFIX : INTERNAL_PREFIX;
     if (offset < node.cellStart
         || keyLength > MAX_KEY_LENGTH

@@ -6,9 +6,14 @@ package org.wasmdbms.memory.btree;
  * loops bounded by the tree height, which {@link NodeStore} caps at {@link NodeStore#MAX_LEVEL}.
  */
 final class TreePath {
+  private static final Node[] NO_NODES = {};
+  private static final int[] NO_INDEXES = {};
+
   private final NodeStore nodes;
-  private final Node[] path = new Node[NodeStore.MAX_LEVEL + 1];
-  private final int[] childIndex = new int[NodeStore.MAX_LEVEL + 1];
+  // Sized by the root's level at each descent, not for the tallest possible tree: a lookup in a
+  // small tree allocates a few bytes instead of two arrays of 33.
+  private Node[] path = NO_NODES;
+  private int[] childIndex = NO_INDEXES;
   private int depth;
   private int gap;
 
@@ -18,8 +23,7 @@ final class TreePath {
 
   /** Descends from {@code root} to the gap of {@code target}. */
   void seek(long root, SearchTarget target) {
-    Node node = nodes.read(root);
-    depth = 0;
+    Node node = start(root);
     while (!node.isLeaf()) {
       node = enter(node, nodes.search(node, target));
     }
@@ -60,8 +64,7 @@ final class TreePath {
 
   /** Descends from {@code root} to the very start, or with {@code last} the very end. */
   void seekEdge(long root, boolean last) {
-    depth = 0;
-    descendEdge(nodes.read(root), last);
+    descendEdge(start(root), last);
   }
 
   /**
@@ -108,6 +111,17 @@ final class TreePath {
   /** The child index taken at the internal node {@code level} steps below the root. */
   int childIndex(int level) {
     return childIndex[level];
+  }
+
+  /** Reads the root and makes room for a descent from it. */
+  private Node start(long root) {
+    Node node = nodes.read(root);
+    depth = 0;
+    if (path.length <= node.level) {
+      path = new Node[node.level + 1];
+      childIndex = new int[node.level + 1];
+    }
+    return node;
   }
 
   private void descendEdge(Node from, boolean last) {

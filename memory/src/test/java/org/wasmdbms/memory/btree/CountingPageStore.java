@@ -4,10 +4,14 @@ import java.util.HashSet;
 import java.util.Set;
 import org.wasmdbms.memory.PageStore;
 
-/** Wraps a page store and records which distinct pages were read since the last {@link #reset}. */
+/**
+ * Wraps a page store and records which distinct pages were read, and how many read calls were made,
+ * since the last {@link #reset}.
+ */
 final class CountingPageStore implements PageStore {
   private final PageStore inner;
   private final Set<Long> pagesRead = new HashSet<>();
+  private int reads;
 
   CountingPageStore(PageStore inner) {
     this.inner = inner;
@@ -15,6 +19,11 @@ final class CountingPageStore implements PageStore {
 
   void reset() {
     pagesRead.clear();
+    reads = 0;
+  }
+
+  int reads() {
+    return reads;
   }
 
   int distinctPagesRead() {
@@ -34,6 +43,7 @@ final class CountingPageStore implements PageStore {
   @Override
   public void read(long pageId, int offset, byte[] buffer, int bufferOffset, int length) {
     pagesRead.add(pageId);
+    reads++;
     inner.read(pageId, offset, buffer, bufferOffset, length);
   }
 
