@@ -560,36 +560,12 @@ public final class Database implements AutoCloseable {
       ReadViews.View view = ReadViews.open(versions.snapshotWritten());
       lastTransactionId = id;
       snapshotTransactions++;
-      transactions.put(id, new Transaction(id, new SnapshotOf(view)));
+      transactions.put(id, new Transaction(id, view));
       return id;
     } catch (RuntimeException e) {
       throw failure(e);
     } finally {
       exitWrite();
-    }
-  }
-
-  /** A snapshot transaction's view, released when the transaction ends. */
-  private static final class SnapshotOf implements Transaction.Snapshot {
-    private final ReadViews.View view;
-
-    SnapshotOf(ReadViews.View view) {
-      this.view = view;
-    }
-
-    @Override
-    public long version() {
-      return view.version();
-    }
-
-    @Override
-    public Tables tables() {
-      return view.tables();
-    }
-
-    @Override
-    public void release() {
-      view.release();
     }
   }
 

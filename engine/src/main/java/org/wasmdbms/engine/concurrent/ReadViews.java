@@ -5,6 +5,7 @@ import java.util.List;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.engine.TableSchema;
 import org.wasmdbms.engine.storage.StoredTables;
+import org.wasmdbms.engine.tx.Transaction;
 import org.wasmdbms.memory.version.VersionedMemoryProvider;
 
 /**
@@ -32,8 +33,8 @@ public final class ReadViews {
     this.versions = versions;
   }
 
-  /** A snapshot and the tables opened over it. */
-  public static final class View {
+  /** A snapshot and the tables opened over it; what a snapshot transaction reads. */
+  public static final class View implements Transaction.Snapshot {
     private final VersionedMemoryProvider.Snapshot snapshot;
     private final StoredTables tables;
     private long reportedDecoded;
@@ -44,16 +45,19 @@ public final class ReadViews {
     }
 
     /** The tables as of the snapshot. */
+    @Override
     public StoredTables tables() {
       return tables;
     }
 
     /** The commit count the snapshot sees. */
+    @Override
     public long version() {
       return snapshot.version();
     }
 
     /** Releases the snapshot of a view made by {@link ReadViews#open} (not one borrowed). */
+    @Override
     public void release() {
       snapshot.release();
     }
