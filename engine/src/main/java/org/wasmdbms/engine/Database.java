@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.InternalDbmsException;
 import org.wasmdbms.api.error.MemoryException;
@@ -27,6 +26,7 @@ import org.wasmdbms.api.schema.IndexDef;
 import org.wasmdbms.api.transaction.Isolation;
 import org.wasmdbms.api.value.IntegerValue;
 import org.wasmdbms.api.value.Value;
+import org.wasmdbms.engine.concurrent.BlockingWriteGate;
 import org.wasmdbms.engine.concurrent.ReadViews;
 import org.wasmdbms.engine.concurrent.WriteGate;
 import org.wasmdbms.engine.data.Tables;
@@ -72,9 +72,9 @@ import org.wasmdbms.memory.version.VersionedMemoryProvider;
  * several writers share one sync (group commit), and every call returns only once the commits it
  * saw are durable. Snapshot transactions ({@link #begin(Isolation)}) read one snapshot. See {@code
  * docs/concurrency.md}. A database opened with {@link #open(MemoryProvider, long)} (the WebAssembly
- * guest) stays single-threaded inside: reads pass the gate too, and every commit syncs at once. A
- * transaction id may be used from any thread; two threads using the same transaction are serialized
- * like everything else.
+ * guest) stays single-threaded inside: reads pass the gate too, every commit syncs at once, and a
+ * call that finds another in progress fails as busy instead of waiting. A transaction id may be
+ * used from any thread; two threads using the same transaction are serialized like everything else.
  *
  * <p>{@link #close()} lets the call in progress finish, then closes the provider; calls waiting for
  * the gate, and every later call, throw {@link MemoryException} "the database is closed". Closing
@@ -100,11 +100,15 @@ public final class Database implements AutoCloseable {
   private boolean released;
 
   /**
-   * @param clock milliseconds for the busy timeout, or null for the single-threaded core (the guest
-   *     never waits, and so reaches for no clock)
+   * @param gates makes the writers' gate: a {@link BlockingWriteGate} for concurrent use (made only
+   *     by the JVM's {@code open}, so that the guest, which must not reach {@code wait}, never
+   *     does), or a plain {@link WriteGate} for the single-threaded core
    */
-  private Database(MemoryProvider provider, LongSupplier clock, long retainedBytes) {
-    boolean concurrent = clock != null;
+  private Database(
+      MemoryProvider provider,
+      boolean concurrent,
+      Function<VersionedMemoryProvider, WriteGate> gates,
+      long retainedBytes) {
     this.versions = new VersionedMemoryProvider(provider, concurrent, retainedBytes);
     StoredTables opened;
     try {
@@ -117,7 +121,7 @@ public final class Database implements AutoCloseable {
     }
     this.committed = opened;
     versions.publish(versions.written(), schemas);
-    this.gate = new WriteGate(versions, clock, DEFAULT_BUSY_TIMEOUT_MILLIS);
+    this.gate = gates.apply(versions);
     this.views = concurrent ? new ReadViews(versions) : null;
   }
 
@@ -160,7 +164,14 @@ public final class Database implements AutoCloseable {
   public static Database open(
       MemoryProvider provider, long writeMemoryLimit, long snapshotRetainedBytes) {
     checkLimit(writeMemoryLimit, "write");
-    Database db = new Database(provider, System::currentTimeMillis, snapshotRetainedBytes);
+    Database db =
+        new Database(
+            provider,
+            true,
+            versions ->
+                new BlockingWriteGate(
+                    versions, System::currentTimeMillis, DEFAULT_BUSY_TIMEOUT_MILLIS),
+            snapshotRetainedBytes);
     db.writeMemoryLimit = writeMemoryLimit;
     return db;
   }
@@ -168,16 +179,20 @@ public final class Database implements AutoCloseable {
   /**
    * Opens the database held by {@code provider}, an empty provider formatted, with a write memory
    * limit of {@code writeMemoryLimit} bytes (see {@link #limitWriteMemory}; {@code Long.MAX_VALUE}
-   * for none), single-threaded inside: what the WebAssembly guest uses. Still safe from any number
-   * of threads on the JVM, one call at a time (reads wait for writers there); {@link
-   * #open(MemoryProvider, long, long)} opens for concurrent readers.
+   * for none), single-threaded inside: what the WebAssembly guest uses. It never waits (the guest
+   * cannot): a call made while another is in progress, from another thread, fails with a {@link
+   * MemoryException} "the database is busy" and changes nothing, so nothing is corrupted; share a
+   * database between threads with {@link #open(MemoryProvider)} or {@link #open(MemoryProvider,
+   * long, long)}.
    *
    * @throws MemoryException if the provider holds a foreign, newer or corrupt file
    * @throws IllegalArgumentException if the limit is not positive
    */
   public static Database open(MemoryProvider provider, long writeMemoryLimit) {
     checkLimit(writeMemoryLimit, "write");
-    Database db = new Database(provider, null, VersionedMemoryProvider.DEFAULT_RETAINED_BYTES);
+    Database db =
+        new Database(
+            provider, false, WriteGate::new, VersionedMemoryProvider.DEFAULT_RETAINED_BYTES);
     db.writeMemoryLimit = writeMemoryLimit;
     return db;
   }
@@ -545,36 +560,12 @@ public final class Database implements AutoCloseable {
       ReadViews.View view = ReadViews.open(versions.snapshotWritten());
       lastTransactionId = id;
       snapshotTransactions++;
-      transactions.put(id, new Transaction(id, new SnapshotOf(view)));
+      transactions.put(id, new Transaction(id, view));
       return id;
     } catch (RuntimeException e) {
       throw failure(e);
     } finally {
       exitWrite();
-    }
-  }
-
-  /** A snapshot transaction's view, released when the transaction ends. */
-  private static final class SnapshotOf implements Transaction.Snapshot {
-    private final ReadViews.View view;
-
-    SnapshotOf(ReadViews.View view) {
-      this.view = view;
-    }
-
-    @Override
-    public long version() {
-      return view.version();
-    }
-
-    @Override
-    public Tables tables() {
-      return view.tables();
-    }
-
-    @Override
-    public void release() {
-      view.release();
     }
   }
 
@@ -775,7 +766,7 @@ public final class Database implements AutoCloseable {
         if (views != null) {
           views.close();
         }
-        gate.closing();
+        gate.closing(views);
         for (Transaction open : new ArrayList<>(transactions.values())) {
           end(open);
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.engine.TableSchema;
 import org.wasmdbms.engine.storage.StoredTables;
+import org.wasmdbms.engine.tx.Transaction;
 import org.wasmdbms.memory.version.VersionedMemoryProvider;
 
 /**
@@ -16,7 +17,7 @@ import org.wasmdbms.memory.version.VersionedMemoryProvider;
  * (its snapshot released) as soon as it is idle.
  *
  * <p>Thread-safe: its monitor guards the idle views and the count of readers; opening a view runs
- * outside it.
+ * outside it. It never waits (no {@code wait}/{@code notify}: the guest path reaches this class).
  */
 public final class ReadViews {
   private static final int MAX_IDLE = 8;
@@ -32,8 +33,8 @@ public final class ReadViews {
     this.versions = versions;
   }
 
-  /** A snapshot and the tables opened over it. */
-  public static final class View {
+  /** A snapshot and the tables opened over it; what a snapshot transaction reads. */
+  public static final class View implements Transaction.Snapshot {
     private final VersionedMemoryProvider.Snapshot snapshot;
     private final StoredTables tables;
     private long reportedDecoded;
@@ -44,16 +45,19 @@ public final class ReadViews {
     }
 
     /** The tables as of the snapshot. */
+    @Override
     public StoredTables tables() {
       return tables;
     }
 
     /** The commit count the snapshot sees. */
+    @Override
     public long version() {
       return snapshot.version();
     }
 
     /** Releases the snapshot of a view made by {@link ReadViews#open} (not one borrowed). */
+    @Override
     public void release() {
       snapshot.release();
     }
@@ -137,9 +141,11 @@ public final class ReadViews {
 
   private synchronized void done() {
     active--;
-    if (closed && active == 0) {
-      notifyAll();
-    }
+  }
+
+  /** How many views are borrowed now. */
+  public synchronized int active() {
+    return active;
   }
 
   /** How many committed rows the views' reads decoded in full so far. */
@@ -148,25 +154,14 @@ public final class ReadViews {
   }
 
   /**
-   * Refuses new readers, waits until the current ones are done, and releases the idle views.
-   * Idempotent.
+   * Refuses new readers and releases the idle views; the views still borrowed are released when
+   * given back. Idempotent. Does not wait: {@link BlockingWriteGate#closing} waits for the readers.
    */
   public synchronized void close() {
     closed = true;
-    boolean interrupted = false;
-    while (active > 0) {
-      try {
-        wait();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
     for (View view : idle) {
       view.snapshot.release();
     }
     idle.clear();
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 }
