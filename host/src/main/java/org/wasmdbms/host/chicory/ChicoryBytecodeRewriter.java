@@ -1,4 +1,4 @@
-package org.wasmdbms.build;
+package org.wasmdbms.host.chicory;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,9 +33,11 @@ import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Rewrites the JVM classes that Chicory 1.7.5's build-time compiler generates for a WebAssembly
- * module, in place, so that HotSpot runs them correctly and at full speed. Two changes, both
- * semantics-preserving:
+ * Rewrites the JVM classes that Chicory 1.7.5's compiler generates for a WebAssembly module, so
+ * that HotSpot runs them correctly and at full speed: in place in a classes directory after {@code
+ * chicory-compiler-maven-plugin} (build time, through {@link #main}), or in the jar that the
+ * run-time compiler hands to its cache ({@link #rewriteJar}, used by {@link RewritingCompiler} for
+ * every module the host compiles at run time). Two changes, both semantics-preserving:
  *
  * <ol>
  *   <li><b>Unsigned 32-bit comparisons without {@code Integer.compareUnsigned}.</b> Chicory

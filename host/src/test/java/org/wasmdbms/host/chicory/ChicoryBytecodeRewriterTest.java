@@ -1,4 +1,4 @@
-package org.wasmdbms.build;
+package org.wasmdbms.host.chicory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,7 +29,7 @@ import org.objectweb.asm.tree.MethodNode;
  * id) while no method is left above HotSpot's huge-method limit.
  */
 class ChicoryBytecodeRewriterTest {
-  private static final String PACKAGE = "org/wasmdbms/build/";
+  private static final String PACKAGE = "org/wasmdbms/host/chicory/";
   private static final String OPCODES = "com/dylibso/chicory/runtime/OpcodeImpl";
   private static final int FUNCTIONS = 900;
 
