@@ -18,7 +18,6 @@ import org.wasmdbms.api.error.InternalDbmsException;
 import org.wasmdbms.api.error.PrimaryKeyConflictException;
 import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
-import org.wasmdbms.api.query.OrderDirection;
 import org.wasmdbms.api.query.Query;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.value.TextValue;
@@ -38,10 +37,10 @@ import org.wasmdbms.demo.ExampleGuest;
  * round a new chance. Measured on the old set-up: 4 of 6 such rounds in one JVM failed, against one
  * failure per JVM at most without the class loaders.
  *
- * <p>{@code main(variant rounds workloadRounds fresh)} runs rounds one after another and prints one
- * line per failure and a total; {@code variant} is {@code rewritten} (the build-time compiled,
- * rewritten example guest the host ships with) or {@code chicory} (the example guest compiled by
- * Chicory at run time without the host's rewrite). Not thread-safe; one run at a time.
+ * <p>{@code main(variant rounds calls fresh)} runs rounds one after another and prints one line per
+ * failure and a total; {@code variant} is {@code rewritten} (the build-time compiled, rewritten
+ * example guest the host ships with) or {@code chicory} (the example guest compiled by Chicory at
+ * run time without the host's rewrite). Not thread-safe; one run at a time.
  */
 final class FreshInstanceRuns {
   private FreshInstanceRuns() {}
@@ -52,7 +51,7 @@ final class FreshInstanceRuns {
    *
    * @return a description of every internal error, empty if there was none
    */
-  static List<String> isolatedRound(String variant, Path directory, int workloadRounds, int fresh)
+  static List<String> isolatedRound(String variant, Path directory, int calls, int fresh)
       throws IOException {
     String[] paths = System.getProperty("java.class.path").split(File.pathSeparator);
     URL[] urls = new URL[paths.length];
@@ -65,7 +64,7 @@ final class FreshInstanceRuns {
               .loadClass(FreshInstanceRuns.class.getName())
               .getDeclaredMethod("round", String.class, String.class, int.class, int.class);
       round.setAccessible(true); // this class, package-private, as another class loader has it
-      Object failures = round.invoke(null, variant, directory.toString(), workloadRounds, fresh);
+      Object failures = round.invoke(null, variant, directory.toString(), calls, fresh);
       return List.of((String[]) failures);
     } catch (InvocationTargetException e) {
       throw new IllegalStateException("round failed outside a fresh instance", e.getCause());
@@ -75,14 +74,14 @@ final class FreshInstanceRuns {
   }
 
   /** One round in this class loader; JDK types only, so that {@link #isolatedRound} can call it. */
-  static String[] round(String variant, String directory, int workloadRounds, int fresh) {
+  static String[] round(String variant, String directory, int calls, int fresh) {
     try {
       Path round = Files.createTempDirectory(Path.of(directory), "round");
       GuestModule module = module(variant);
       try (DbmsHost host =
           DbmsHost.start(
               module, HostOptions.withDirectory(Files.createDirectory(round.resolve("w"))))) {
-        workload(host.client(), workloadRounds);
+        workload(host.client(), calls);
       }
       List<String> failures = new ArrayList<>();
       Row user = DatabaseClientTest.user(1, "Ada", "ada@example.com");
@@ -120,66 +119,41 @@ final class FreshInstanceRuns {
   }
 
   /**
-   * {@code rounds} rounds of 13 calls: inserts, key, range and {@code LIKE} reads, updates, a
-   * primary-key conflict, a transaction that commits or rolls back, and a delete.
-   *
-   * @return the number of calls made
+   * The workload that first showed the failure (the guest suite's {@code MemoryStaysFlatTest}):
+   * twenty users, then for {@code calls} calls in turn a select by key, an insert that conflicts on
+   * the key, a transaction that updates a user and rolls back, and a delete that matches nothing.
    */
-  static int workload(DatabaseClient db, int rounds) {
-    int calls = 0;
-    for (int r = 1; r <= rounds; r++) {
-      db.insert("users", DatabaseClientTest.user(r, "user" + r, "u" + r + "@example.com"));
-      db.insert("posts", DatabaseClientTest.post(r, "title " + r, r));
-      db.insert("comments", DatabaseClientTest.comment(r, r));
-      db.select(
-          "users", Query.builder().filter(new Filter.Eq("id", new Uint32Value(r / 2 + 1))).build());
-      db.select(
-          "posts",
-          Query.builder()
-              .filter(new Filter.Gt("id", new Uint32Value(Math.max(0, r - 5))))
-              .orderBy("id", OrderDirection.DESCENDING)
-              .limit(3)
-              .build());
-      db.select(
-          "users",
-          Query.builder().filter(new Filter.Like("email", "u" + (r % 10) + "%")).limit(5).build());
-      db.update(
-          "users",
-          Row.builder().set("name", new TextValue("renamed" + r)).build(),
-          new Filter.Eq("id", new Uint32Value(r)));
+  static void workload(DatabaseClient db, int calls) {
+    for (int id = 1; id <= 20; id++) {
+      db.insert("users", DatabaseClientTest.user(id, "user" + id, "u" + id + "@example.com"));
+    }
+    for (int call = 0; call < calls; call += 5) {
+      Filter byId = new Filter.Eq("id", new Uint32Value(1 + call % 20));
+      db.select("users", Query.builder().filter(byId).build());
       try {
-        db.insert("users", DatabaseClientTest.user(r, "again", "again@example.com"));
+        db.insert("users", DatabaseClientTest.user(1 + call % 20, "dup", "d@example.com"));
       } catch (PrimaryKeyConflictException expected) {
         // the error path is part of the profile
       }
       try (Transaction tx = db.begin()) {
-        tx.insert("comments", DatabaseClientTest.comment(1_000_000 + r, r));
-        tx.update(
-            "posts",
-            Row.builder().set("title", new TextValue("t" + r)).build(),
-            new Filter.Eq("id", new Uint32Value(r)));
-        if (r % 2 == 0) {
-          tx.commit();
-        }
+        tx.update("users", Row.builder().set("name", new TextValue("n" + call)).build(), byId);
       }
-      db.delete("comments", DeleteBehavior.RESTRICT, new Filter.Eq("id", new Uint32Value(r)));
-      calls += 13;
+      db.delete("posts", DeleteBehavior.RESTRICT, byId);
     }
-    return calls;
   }
 
-  /** {@code variant rounds workloadRounds fresh}: the long runs of docs/host.md. */
+  /** {@code variant rounds calls fresh}: the long runs of docs/host.md. */
   public static void main(String[] args) throws IOException {
     String variant = args[0];
     int rounds = Integer.parseInt(args[1]);
-    int workloadRounds = Integer.parseInt(args[2]);
+    int calls = Integer.parseInt(args[2]);
     int fresh = Integer.parseInt(args[3]);
     Path directory = Files.createTempDirectory("fresh-runs");
     long start = System.nanoTime();
     int failedRounds = 0;
     int failedStarts = 0;
     for (int round = 0; round < rounds; round++) {
-      List<String> failures = isolatedRound(variant, directory, workloadRounds, fresh);
+      List<String> failures = isolatedRound(variant, directory, calls, fresh);
       for (String failure : failures) {
         System.out.println("FAIL round " + round + " " + failure);
       }
