@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * once per set of loaded classes, so the class loaders make each round one chance and this test
  * {@value #ROUNDS} chances (the other fresh instances of a round add little). On the old set-up
  * (commit 7201ba8: Chicory's classes unrewritten, {@code ByteBufferMemory}) rounds of this shape
- * failed on JDK 17.0.15 in roughly one round in three (docs/host.md), so a defect of that rate
- * would very likely fail this test.
+ * failed on JDK 17.0.15 in roughly one round in five (docs/host.md), so a defect of that rate would
+ * very likely fail this test.
  *
  * <p>What it cannot: on this tree's example guest, the classes left unrewritten (the {@code
  * chicory} variant of {@link FreshInstanceRuns}, with the host's {@code ByteArrayMemory}) did not

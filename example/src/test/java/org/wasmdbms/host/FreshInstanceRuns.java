@@ -34,8 +34,8 @@ import org.wasmdbms.demo.ExampleGuest;
  * inlined everywhere) keep a profile from then on that hides the shape. So every round of {@link
  * #isolatedRound} runs in a class loader of its own over the whole class path: Chicory, the host,
  * the API and the guest's classes are loaded afresh (only the JDK's are shared), which makes each
- * round a new chance. Measured on the old set-up (docs/host.md): 5 of 16 such rounds failed, in two
- * JVMs, where without the class loaders no round after a JVM's first ever failed.
+ * round a new chance. Measured on the old set-up (docs/host.md): 5 of 26 such rounds failed, in
+ * three JVMs, where without the class loaders no round after a JVM's first ever failed.
  *
  * <p>{@code main(variant rounds calls fresh)} runs rounds one after another and prints one line per
  * failure and a total; {@code variant} is {@code rewritten} (the build-time compiled, rewritten
