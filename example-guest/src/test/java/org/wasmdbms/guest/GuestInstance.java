@@ -1,7 +1,5 @@
 package org.wasmdbms.guest;
 
-import com.dylibso.chicory.compiler.Cache;
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
@@ -13,12 +11,10 @@ import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import org.wasmdbms.build.ChicoryBytecodeRewriter;
 import org.wasmdbms.host.abi.GuestExports;
+import org.wasmdbms.host.chicory.RewritingCompiler;
 
 /**
  * One instance of the built guest module under Chicory (compiled to JVM bytecode once per test
@@ -66,31 +62,12 @@ final class GuestInstance implements GuestExports, AutoCloseable {
   }
 
   /**
-   * The module compiled once, with the same bytecode rewrite the host applies to its build-time
-   * compiled guest (see {@link ChicoryBytecodeRewriter} and docs/host.md): Chicory's run-time
-   * compiler hands its classes to a cache as a jar, the cache keeps them rewritten, and the second
-   * compilation loads them from there.
+   * The module compiled once, with the bytecode rewrite the host applies to every guest it compiles
+   * at run time ({@link RewritingCompiler}, docs/host.md).
    */
   private static synchronized Function<Instance, Machine> machine() {
     if (machine == null) {
-      Map<String, byte[]> jars = new HashMap<>();
-      Cache rewriting =
-          new Cache() {
-            @Override
-            public byte[] get(String key) {
-              return jars.get(key);
-            }
-
-            @Override
-            public void putIfAbsent(String key, byte[] jar) {
-              jars.putIfAbsent(key, ChicoryBytecodeRewriter.rewriteJar(jar));
-            }
-          };
-      MachineFactoryCompiler.builder(module()).withCache(rewriting).compile();
-      if (jars.isEmpty()) {
-        throw new IllegalStateException("Chicory's compiler did not hand its classes to the cache");
-      }
-      machine = MachineFactoryCompiler.builder(module()).withCache(rewriting).compile();
+      machine = RewritingCompiler.compile(module()).machineFactory();
     }
     return machine;
   }

@@ -5,26 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.runtime.ByteArrayMemory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.wasmdbms.build.ChicoryBytecodeRewriter;
+import org.wasmdbms.api.row.Row;
 import org.wasmdbms.demo.ExampleGuest;
+import org.wasmdbms.host.chicory.ChicoryBytecodeRewriter;
 
 /**
  * How the host runs the example guest on Chicory (docs/host.md): linear memory is {@link
- * ByteArrayMemory}, and the build-time compiled classes are the rewritten ones, with no unsigned
- * comparison left that goes through {@code Integer.compareUnsigned} (the JDK 17 C2 defect) and no
- * {@code call_indirect} dispatch above HotSpot's huge-method limit (which would run interpreted).
+ * ByteArrayMemory}, and the compiled classes that run are the rewritten ones, with no {@code i32}
+ * comparison left that C2 can turn into an {@code int} compare (the JDK 17 C2 defect) and no {@code
+ * call_indirect} dispatch above HotSpot's huge-method limit (which would run interpreted): the
+ * build-time compiled example guest on the class path, and the same module compiled at run time by
+ * {@link GuestModule#fromPath} (the classes it loaded, as the host's compilation kept them).
  */
 class ChicoryConfigurationTest {
   private static final String PACKAGE = "/org/wasmdbms/demo/";
@@ -41,11 +47,38 @@ class ChicoryConfigurationTest {
   }
 
   @Test
-  void theCompiledGuestIsTheRewrittenOne() throws IOException {
-    List<String> unsigned = new ArrayList<>();
+  void theBuildTimeCompiledGuestIsTheRewrittenOne() throws IOException {
+    assertRewritten(generatedClasses());
+  }
+
+  @Test
+  void aRunTimeCompiledGuestIsRewrittenAndRuns() throws IOException {
+    GuestModule module =
+        GuestModule.fromPath(
+            Path.of(System.getProperty("guest.wasm")), GuestModule.Execution.RUNTIME_COMPILER);
+    List<byte[]> classes = new ArrayList<>();
+    try (JarInputStream jar =
+        new JarInputStream(new ByteArrayInputStream(module.runTimeCompiledClasses()))) {
+      for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
+        if (entry.getName().endsWith(".class")) {
+          classes.add(jar.readAllBytes());
+        }
+      }
+    }
+    assertTrue(classes.size() > 4, "no function group class");
+    assertRewritten(classes);
+    try (DbmsHost host = DbmsHost.start(module, HostOptions.withDirectory(directory))) {
+      Row user = DatabaseClientTest.user(1, "Ada", "ada@example.com");
+      host.client().insert("users", user);
+      assertEquals(List.of(user), host.client().selectAll("users"));
+    }
+  }
+
+  private static void assertRewritten(List<byte[]> generatedClasses) {
+    List<String> comparisons = new ArrayList<>();
     int dispatches = 0;
     int routes = 0;
-    for (byte[] classFile : generatedClasses()) {
+    for (byte[] classFile : generatedClasses) {
       ClassNode node = new ClassNode();
       new ClassReader(classFile).accept(node, 0);
       for (MethodNode method : node.methods) {
@@ -53,10 +86,10 @@ class ChicoryConfigurationTest {
             insn -> {
               // Chicory's helpers; the shaded i32_ge_u is left in place but no longer called.
               if (insn instanceof MethodInsnNode call
-                  && call.desc.equals("(II)I")
                   && (call.owner.endsWith("/OpcodeImpl") || call.owner.endsWith("Shaded"))
-                  && (call.name.matches("I32_(LT|GT|LE|GE)_U") || call.name.equals("i32_ge_u"))) {
-                unsigned.add(node.name + "." + method.name + " calls " + call.name);
+                  && (call.name.matches("I32_(EQZ|EQ|NE|(LT|GT|LE|GE)_[SU])")
+                      || call.name.equals("i32_ge_u"))) {
+                comparisons.add(node.name + "." + method.name + " calls " + call.name);
               }
             });
       }
@@ -71,7 +104,7 @@ class ChicoryConfigurationTest {
         }
       }
     }
-    assertEquals(List.of(), unsigned);
+    assertEquals(List.of(), comparisons);
     assertTrue(dispatches > 0, "no call_indirect method found: not Chicory's class layout");
     assertTrue(routes > 0, "the (i32) -> i32 dispatch was not split");
   }

@@ -3,111 +3,55 @@ package org.wasmdbms.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wasmdbms.api.error.InternalDbmsException;
-import org.wasmdbms.api.error.PrimaryKeyConflictException;
-import org.wasmdbms.api.query.DeleteBehavior;
-import org.wasmdbms.api.query.Filter;
-import org.wasmdbms.api.query.OrderDirection;
-import org.wasmdbms.api.query.Query;
-import org.wasmdbms.api.row.Row;
-import org.wasmdbms.api.value.TextValue;
-import org.wasmdbms.api.value.Uint32Value;
-import org.wasmdbms.demo.ExampleGuest;
 
 /**
- * Guard for the JDK 17 C2 defect described in docs/host.md: after one instance has run a long,
- * varied workload (so that C2 has compiled the guest's hot code on that profile), {@value #FRESH}
- * fresh instances in the same JVM each register the schema, insert a row and read it back. Any
- * internal error fails it. On the old set-up (run-time compiled classes not rewritten, {@code
- * ByteBufferMemory}) the failure was reproduced after 100,000 calls, and only in the first one or
- * two fresh instances of a JVM; this test's workload is far shorter so that it stays under two
- * minutes, and 30,000 insert/select calls did not provoke the failure on the old set-up. So it is a
- * net for a gross return of the defect, not a measured detector of it.
+ * Guard for the JDK 17 C2 defect described in docs/host.md: {@value #ROUNDS} rounds, each in a
+ * class loader of its own ({@link FreshInstanceRuns#isolatedRound}), in which one instance of the
+ * example guest the host ships with runs the workload that first showed the failure ({@value
+ * #CALLS} calls, {@link FreshInstanceRuns#workload}) and then {@value #FRESH} fresh instances each
+ * register the schema, insert a row and read it back ({@value #ROUNDS} x {@value #FRESH} = 200
+ * fresh instances). Any internal error fails it.
+ *
+ * <p>What it can catch: the failure shows in the first fresh instance after the workload, at most
+ * once per set of loaded classes, so the class loaders make each round one chance and this test
+ * {@value #ROUNDS} chances (the other fresh instances of a round add little). On the old set-up
+ * (commit 7201ba8: Chicory's classes unrewritten, {@code ByteBufferMemory}) rounds of this shape
+ * failed on JDK 17.0.15 in roughly one round in five (docs/host.md), so a defect of that rate would
+ * very likely fail this test.
+ *
+ * <p>What it cannot: on this tree's example guest, the classes left unrewritten (the {@code
+ * chicory} variant of {@link FreshInstanceRuns}, with the host's {@code ByteArrayMemory}) did not
+ * fail in the rounds run for docs/host.md, so this test has not been shown to fail on the current
+ * guest without the rewrite: it guards against a return of the old failure's shape, it does not
+ * measure the defect. The failure also depends on when C2 compiles what, hence on the machine's
+ * load, and a rate well under one round in {@value #ROUNDS} would pass unnoticed. The proof that
+ * the rewrite removes the shape is structural ({@code ChicoryConfigurationTest}: no {@code i32}
+ * comparison helper is left in the classes that run).
  */
 class FreshInstanceGuardTest {
-  private static final int ROUNDS = 400;
-  private static final int FRESH = 200;
+  private static final int ROUNDS = 8;
+  private static final int CALLS = 2000;
+  private static final int FRESH = 25;
 
   @TempDir Path directory;
 
   @Test
   void freshInstancesAfterALongWorkloadNeverFailInternally() throws IOException {
-    GuestModule module = ExampleGuest.module();
     long start = System.nanoTime();
-    int calls;
-    try (DbmsHost host = DbmsHost.start(module, HostOptions.withDirectory(directory))) {
-      calls = workload(host.client());
-    }
-    long workload = System.nanoTime();
     List<String> failures = new ArrayList<>();
-    Row user = DatabaseClientTest.user(1, "Ada", "ada@example.com");
-    for (int k = 0; k < FRESH; k++) {
-      Path fresh = Files.createDirectory(directory.resolve("fresh-" + k));
-      try (DbmsHost host = DbmsHost.start(module, HostOptions.withDirectory(fresh))) {
-        DatabaseClient db = host.client();
-        db.insert("users", user);
-        assertEquals(List.of(user), db.selectAll("users"), "fresh instance " + k);
-      } catch (InternalDbmsException e) {
-        failures.add("fresh instance " + k + ": " + e.getMessage());
+    for (int round = 0; round < ROUNDS; round++) {
+      for (String failure : FreshInstanceRuns.isolatedRound("rewritten", directory, CALLS, FRESH)) {
+        failures.add("round " + round + ", " + failure);
       }
     }
     System.out.printf(
-        "FreshInstanceGuardTest: %d calls in %d ms, %d fresh instances in %d ms, %d failed%n",
-        calls,
-        (workload - start) / 1_000_000,
-        FRESH,
-        (System.nanoTime() - workload) / 1_000_000,
-        failures.size());
+        "FreshInstanceGuardTest: %d rounds of %d calls and %d fresh instances in %d ms, %d failed%n",
+        ROUNDS, CALLS, FRESH, (System.nanoTime() - start) / 1_000_000, failures.size());
     assertEquals(List.of(), failures);
-  }
-
-  /** Inserts, reads, updates, deletes, conflicts and transactions over the three tables. */
-  private static int workload(DatabaseClient db) {
-    int calls = 0;
-    for (int r = 1; r <= ROUNDS; r++) {
-      db.insert("users", DatabaseClientTest.user(r, "user" + r, "u" + r + "@example.com"));
-      db.insert("posts", DatabaseClientTest.post(r, "title " + r, r));
-      db.insert("comments", DatabaseClientTest.comment(r, r));
-      db.select(
-          "users", Query.builder().filter(new Filter.Eq("id", new Uint32Value(r / 2 + 1))).build());
-      db.select(
-          "posts",
-          Query.builder()
-              .filter(new Filter.Gt("id", new Uint32Value(Math.max(0, r - 5))))
-              .orderBy("id", OrderDirection.DESCENDING)
-              .limit(3)
-              .build());
-      db.select(
-          "users",
-          Query.builder().filter(new Filter.Like("email", "u" + (r % 10) + "%")).limit(5).build());
-      db.update(
-          "users",
-          Row.builder().set("name", new TextValue("renamed" + r)).build(),
-          new Filter.Eq("id", new Uint32Value(r)));
-      try {
-        db.insert("users", DatabaseClientTest.user(r, "again", "again@example.com"));
-      } catch (PrimaryKeyConflictException expected) {
-        // the error path is part of the profile
-      }
-      try (Transaction tx = db.begin()) {
-        tx.insert("comments", DatabaseClientTest.comment(1_000_000 + r, r));
-        tx.update(
-            "posts",
-            Row.builder().set("title", new TextValue("t" + r)).build(),
-            new Filter.Eq("id", new Uint32Value(r)));
-        if (r % 2 == 0) {
-          tx.commit();
-        }
-      }
-      db.delete("comments", DeleteBehavior.RESTRICT, new Filter.Eq("id", new Uint32Value(r)));
-      calls += 13;
-    }
-    return calls;
   }
 }

@@ -1,6 +1,5 @@
 package org.wasmdbms.host;
 
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
@@ -13,18 +12,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Function;
+import org.wasmdbms.host.chicory.RewritingCompiler;
 
 /**
  * A parsed guest module and how its code runs: compiled to JVM bytecode at build time (by {@code
  * chicory-compiler-maven-plugin} in the project that uses the guest), compiled at run time by
- * Chicory's compiler, or interpreted. Immutable and shareable: every {@link DbmsHost} instantiates
- * its own copy of the module's state from it, and the run-time compiler runs once per {@code
- * GuestModule}.
+ * Chicory's compiler, or interpreted. Run-time compiled classes are rewritten by {@link
+ * org.wasmdbms.host.chicory.ChicoryBytecodeRewriter} before they run, as build-time compiled ones
+ * are by the build (docs/host.md): no unsigned comparison that JDK 17's C2 can miscompile, no
+ * dispatch method too large for the JIT. Immutable and shareable: every {@link DbmsHost}
+ * instantiates its own copy of the module's state from it, and the run-time compiler runs once per
+ * {@code GuestModule}.
  */
 public final class GuestModule {
   /** How a module given at run time executes. */
   public enum Execution {
-    /** Chicory's compiler translates the module to JVM bytecode once, when it is loaded. */
+    /**
+     * Chicory's compiler translates the module to JVM bytecode once, when it is loaded, and the
+     * host rewrites that bytecode before it runs (see the class comment).
+     */
     RUNTIME_COMPILER,
     /** Chicory's interpreter: no compilation, slower calls. */
     INTERPRETER
@@ -33,11 +39,17 @@ public final class GuestModule {
   private final String name;
   private final WasmModule module;
   private final Function<Instance, Machine> machine;
+  private final RewritingCompiler compiled;
 
-  private GuestModule(String name, WasmModule module, Function<Instance, Machine> machine) {
+  private GuestModule(
+      String name,
+      WasmModule module,
+      Function<Instance, Machine> machine,
+      RewritingCompiler compiled) {
     this.name = name;
     this.module = module;
     this.machine = machine;
+    this.compiled = compiled;
   }
 
   /**
@@ -53,7 +65,8 @@ public final class GuestModule {
     return new GuestModule(
         Objects.requireNonNull(name, "name") + " (build-time compiled)",
         Objects.requireNonNull(module, "module"),
-        Objects.requireNonNull(machine, "machine"));
+        Objects.requireNonNull(machine, "machine"),
+        null);
   }
 
   /**
@@ -61,6 +74,8 @@ public final class GuestModule {
    *
    * @throws UncheckedIOException if the file cannot be read
    * @throws IllegalArgumentException if it is not a valid WebAssembly module
+   * @throws IllegalStateException if {@link Execution#RUNTIME_COMPILER} is asked and the classes
+   *     Chicory generates cannot be rewritten (they do not have Chicory 1.7.5's shapes)
    */
   public static GuestModule fromPath(Path wasm, Execution execution) {
     Objects.requireNonNull(wasm, "wasm");
@@ -75,6 +90,7 @@ public final class GuestModule {
    *
    * @throws UncheckedIOException if the resource is missing or cannot be read
    * @throws IllegalArgumentException if it is not a valid WebAssembly module
+   * @throws IllegalStateException as {@link #fromPath}
    */
   public static GuestModule fromResource(ClassLoader loader, String resource, Execution execution) {
     Objects.requireNonNull(resource, "resource");
@@ -94,10 +110,12 @@ public final class GuestModule {
   private static GuestModule of(String name, WasmModule module, Execution execution) {
     Objects.requireNonNull(execution, "execution");
     return switch (execution) {
-      case RUNTIME_COMPILER ->
-          new GuestModule(
-              name + " (run-time compiled)", module, MachineFactoryCompiler.compile(module));
-      case INTERPRETER -> new GuestModule(name + " (interpreted)", module, null);
+      case RUNTIME_COMPILER -> {
+        RewritingCompiler compiled = RewritingCompiler.compile(module);
+        yield new GuestModule(
+            name + " (run-time compiled)", module, compiled.machineFactory(), compiled);
+      }
+      case INTERPRETER -> new GuestModule(name + " (interpreted)", module, null, null);
     };
   }
 
@@ -123,6 +141,15 @@ public final class GuestModule {
   /** The machine factory, or null for Chicory's interpreter. */
   Function<Instance, Machine> machine() {
     return machine;
+  }
+
+  /**
+   * The rewritten classes of a run-time compiled module, as the jar they were loaded from (see
+   * {@link RewritingCompiler#jar()}), so that a test can check what actually runs; null for other
+   * modules.
+   */
+  byte[] runTimeCompiledClasses() {
+    return compiled == null ? null : compiled.jar();
   }
 
   /** Where the module came from and how it runs. */

@@ -4,8 +4,6 @@
  * 0.13.1, {@link org.wasmdbms.build.WasmMemoryPatcher} raises the module's memory maximum, and
  * {@link org.wasmdbms.build.GuestModuleBuild} chains both for {@code wasm-dbms-maven-plugin}, with
  * {@link org.wasmdbms.build.GuestBinding} binding the schema and the {@link
- * org.wasmdbms.build.GuestBuildOptions} into the guest at compile time; {@link
- * org.wasmdbms.build.ChicoryBytecodeRewriter} rewrites the JVM classes Chicory compiles a guest to
- * (unsigned comparisons that JDK 17's C2 can miscompile, dispatch methods too large for the JIT).
+ * org.wasmdbms.build.GuestBuildOptions} into the guest at compile time.
  */
 package org.wasmdbms.build;

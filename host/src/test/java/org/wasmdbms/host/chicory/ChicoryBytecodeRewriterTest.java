@@ -1,4 +1,4 @@
-package org.wasmdbms.build;
+package org.wasmdbms.host.chicory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,21 +29,40 @@ import org.objectweb.asm.tree.MethodNode;
  * id) while no method is left above HotSpot's huge-method limit.
  */
 class ChicoryBytecodeRewriterTest {
-  private static final String PACKAGE = "org/wasmdbms/build/";
+  private static final String PACKAGE = "org/wasmdbms/host/chicory/";
   private static final String OPCODES = "com/dylibso/chicory/runtime/OpcodeImpl";
   private static final int FUNCTIONS = 900;
 
-  /** A class whose four methods each return one unsigned comparison of their two arguments. */
+  private static final List<String> COMPARISONS =
+      List.of(
+          "I32_EQ",
+          "I32_NE",
+          "I32_LT_S",
+          "I32_GT_S",
+          "I32_LE_S",
+          "I32_GE_S",
+          "I32_LT_U",
+          "I32_GT_U",
+          "I32_LE_U",
+          "I32_GE_U");
+
+  /**
+   * A class whose methods each return one of Chicory's {@code i32} comparisons of their two
+   * arguments (named after it), and {@code I32_EQZ} of the first.
+   */
   private static byte[] comparisons(String name) {
     ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
     writer.visit(Opcodes.V11, Opcodes.ACC_PUBLIC, PACKAGE + name, null, "java/lang/Object", null);
-    for (String op : List.of("I32_LT_U", "I32_GT_U", "I32_LE_U", "I32_GE_U")) {
+    for (String op : concat(COMPARISONS, "I32_EQZ")) {
       MethodVisitor m =
           writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, op, "(II)I", null, null);
       m.visitCode();
       m.visitVarInsn(Opcodes.ILOAD, 0);
-      m.visitVarInsn(Opcodes.ILOAD, 1);
-      m.visitMethodInsn(Opcodes.INVOKESTATIC, OPCODES, op, "(II)I", false);
+      boolean unary = op.equals("I32_EQZ");
+      if (!unary) {
+        m.visitVarInsn(Opcodes.ILOAD, 1);
+      }
+      m.visitMethodInsn(Opcodes.INVOKESTATIC, OPCODES, op, unary ? "(I)I" : "(II)I", false);
       m.visitInsn(Opcodes.IRETURN);
       m.visitMaxs(0, 0);
       m.visitEnd();
@@ -119,11 +138,17 @@ class ChicoryBytecodeRewriterTest {
     return MethodHandles.lookup().defineClass(classFile);
   }
 
+  private static List<String> concat(List<String> list, String last) {
+    List<String> all = new ArrayList<>(list);
+    all.add(last);
+    return all;
+  }
+
   @Test
-  void unsignedComparisonsMatchIntegerCompareUnsigned() throws Exception {
+  void comparisonsMatchJava() throws Exception {
     ChicoryBytecodeRewriter.Result result =
-        ChicoryBytecodeRewriter.rewrite(comparisons("UnsignedProbe"));
-    assertEquals(4, result.comparisons());
+        ChicoryBytecodeRewriter.rewrite(comparisons("ComparisonProbe"));
+    assertEquals(COMPARISONS.size() + 1, result.comparisons());
     assertFalse(calls(result.bytes()).contains(OPCODES), "no call to Chicory's helpers is left");
     Class<?> probe = define(result.bytes());
     long seed = System.nanoTime();
@@ -137,12 +162,19 @@ class ChicoryBytecodeRewriterTest {
     }
     for (int a : values) {
       for (int b : values) {
-        int c = Integer.compareUnsigned(a, b);
-        assertEquals(c < 0 ? 1 : 0, invoke(probe, "I32_LT_U", a, b), a + " <u " + b);
-        assertEquals(c > 0 ? 1 : 0, invoke(probe, "I32_GT_U", a, b), a + " >u " + b);
-        assertEquals(c <= 0 ? 1 : 0, invoke(probe, "I32_LE_U", a, b), a + " <=u " + b);
-        assertEquals(c >= 0 ? 1 : 0, invoke(probe, "I32_GE_U", a, b), a + " >=u " + b);
+        int u = Integer.compareUnsigned(a, b);
+        assertEquals(u < 0 ? 1 : 0, invoke(probe, "I32_LT_U", a, b), a + " <u " + b);
+        assertEquals(u > 0 ? 1 : 0, invoke(probe, "I32_GT_U", a, b), a + " >u " + b);
+        assertEquals(u <= 0 ? 1 : 0, invoke(probe, "I32_LE_U", a, b), a + " <=u " + b);
+        assertEquals(u >= 0 ? 1 : 0, invoke(probe, "I32_GE_U", a, b), a + " >=u " + b);
+        assertEquals(a < b ? 1 : 0, invoke(probe, "I32_LT_S", a, b), a + " < " + b);
+        assertEquals(a > b ? 1 : 0, invoke(probe, "I32_GT_S", a, b), a + " > " + b);
+        assertEquals(a <= b ? 1 : 0, invoke(probe, "I32_LE_S", a, b), a + " <= " + b);
+        assertEquals(a >= b ? 1 : 0, invoke(probe, "I32_GE_S", a, b), a + " >= " + b);
+        assertEquals(a == b ? 1 : 0, invoke(probe, "I32_EQ", a, b), a + " == " + b);
+        assertEquals(a != b ? 1 : 0, invoke(probe, "I32_NE", a, b), a + " != " + b);
       }
+      assertEquals(a == 0 ? 1 : 0, invoke(probe, "I32_EQZ", a, 0), a + " == 0");
     }
   }
 

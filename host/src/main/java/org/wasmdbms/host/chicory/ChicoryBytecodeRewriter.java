@@ -1,4 +1,4 @@
-package org.wasmdbms.build;
+package org.wasmdbms.host.chicory;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,21 +33,26 @@ import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Rewrites the JVM classes that Chicory 1.7.5's build-time compiler generates for a WebAssembly
- * module, in place, so that HotSpot runs them correctly and at full speed. Two changes, both
- * semantics-preserving:
+ * Rewrites the JVM classes that Chicory 1.7.5's compiler generates for a WebAssembly module, so
+ * that HotSpot runs them correctly and at full speed: in place in a classes directory after {@code
+ * chicory-compiler-maven-plugin} (build time, through {@link #main}), or in the jar that the
+ * run-time compiler hands to its cache ({@link #rewriteJar}, used by {@link RewritingCompiler} for
+ * every module the host compiles at run time). Two changes, both semantics-preserving:
  *
  * <ol>
- *   <li><b>Unsigned 32-bit comparisons without {@code Integer.compareUnsigned}.</b> Chicory
- *       compiles {@code i32.lt_u}, {@code gt_u}, {@code le_u} and {@code ge_u} to calls of helpers
- *       built on {@code Integer.compareUnsigned}. On JDK 17, C2 inlines that as two signed
- *       comparisons of {@code x + MIN_VALUE}, a shape that its if-folding ({@code
- *       IfNode::fold_compares}) merges after split-if has changed the state saved for an uncommon
- *       trap: when the trap is later taken, the method resumes in the interpreter with wrong values
- *       (JDK-8376400, fixed upstream in 2026; JDK 18+ hides it by turning the pattern into one
- *       unsigned compare early). Each call is replaced by branch-free arithmetic on zero-extended
- *       longs: {@code a <u b} is the sign bit of {@code (long) a - (long) b}. No {@code int}
- *       comparison, no branch, nothing for if-folding to merge.
+ *   <li><b>{@code i32} comparisons without an {@code int} compare.</b> Chicory compiles every
+ *       {@code i32} comparison ({@code eqz}, {@code eq}, {@code ne}, {@code lt_s} ... {@code ge_u})
+ *       to a call of a small {@code OpcodeImpl} helper that C2 inlines as an {@code int} compare.
+ *       Two such compares of one value against constants (TeaVM's type checks test a class id
+ *       against ranges this way, and {@code Integer.compareUnsigned} is two signed compares of
+ *       {@code x + MIN_VALUE} on JDK 17) are what C2's if-folding ({@code IfNode::fold_compares})
+ *       merges into one range check. When split-if has moved the uncommon trap of the first
+ *       compare, taking that trap resumes the method in the interpreter with wrong values
+ *       (JDK-8376400; a fresh guest instance took it and failed with a ClassCastException inside
+ *       the guest, docs/host.md). Each call is replaced by branch-free arithmetic on longs: {@code
+ *       a < b} is the sign bit of {@code (long) a - (long) b} (operands zero-extended for the
+ *       unsigned forms), {@code a == b} the sign bit of {@code zeroExtended(a ^ b) - 1}. No {@code
+ *       int} compare is left for if-folding to merge.
  *   <li><b>{@code call_indirect} dispatch under HotSpot's huge-method limit.</b> Chicory emits one
  *       {@code call_indirect_<type>} method per function type whose {@code lookupswitch} names
  *       every function of that type; for TeaVM's {@code (i32) -> i32} (every virtual call) that is
@@ -77,9 +82,24 @@ public final class ChicoryBytecodeRewriter {
   private static final int CHUNK_SHIFT = 7;
   private static final String OPCODES = "com/dylibso/chicory/runtime/OpcodeImpl";
 
-  /** Chicory's unsigned comparison helpers: {@code OpcodeImpl}'s four and the shaded {@code ge}. */
-  private static final List<String> UNSIGNED =
-      List.of("I32_LT_U", "I32_GT_U", "I32_LE_U", "I32_GE_U", "i32_ge_u");
+  /**
+   * Chicory's helpers for the {@code i32} comparisons: {@code OpcodeImpl}'s signed, unsigned and
+   * equality tests, and the shaded {@code i32.ge_u} of its JDK 17 workaround.
+   */
+  private static final List<String> COMPARISONS =
+      List.of(
+          "I32_EQZ",
+          "I32_EQ",
+          "I32_NE",
+          "I32_LT_S",
+          "I32_GT_S",
+          "I32_LE_S",
+          "I32_GE_S",
+          "I32_LT_U",
+          "I32_GT_U",
+          "I32_LE_U",
+          "I32_GE_U",
+          "i32_ge_u");
 
   private ChicoryBytecodeRewriter() {}
 
@@ -134,7 +154,7 @@ public final class ChicoryBytecodeRewriter {
     System.out.println(
         "rewrote "
             + comparisons
-            + " unsigned comparisons and split "
+            + " i32 comparisons and split "
             + dispatches
             + " call_indirect dispatches in "
             + classes.size()
@@ -216,7 +236,7 @@ public final class ChicoryBytecodeRewriter {
     int dispatches = 0;
     List<MethodNode> added = new ArrayList<>();
     for (MethodNode method : node.methods) {
-      comparisons += replaceUnsignedComparisons(method);
+      comparisons += replaceComparisons(method);
       if (method.name.startsWith("call_indirect_")) {
         for (AbstractInsnNode insn : method.instructions.toArray()) {
           if (insn instanceof LookupSwitchInsnNode lookup && lookup.keys.size() > CHUNK) {
@@ -235,15 +255,15 @@ public final class ChicoryBytecodeRewriter {
     return new Result(writer.toByteArray(), comparisons, dispatches);
   }
 
-  private static int replaceUnsignedComparisons(MethodNode method) {
+  private static int replaceComparisons(MethodNode method) {
     int count = 0;
     for (AbstractInsnNode insn : method.instructions.toArray()) {
       if (insn instanceof MethodInsnNode call
           && call.getOpcode() == Opcodes.INVOKESTATIC
-          && call.desc.equals("(II)I")
-          && UNSIGNED.contains(call.name)
+          && COMPARISONS.contains(call.name)
+          && call.desc.equals(call.name.equals("I32_EQZ") ? "(I)I" : "(II)I")
           && (call.owner.equals(OPCODES) || call.owner.endsWith("Shaded"))) {
-        method.instructions.insert(call, unsignedComparison(call.name));
+        method.instructions.insert(call, comparison(call.name));
         method.instructions.remove(call);
         count++;
       }
@@ -252,25 +272,53 @@ public final class ChicoryBytecodeRewriter {
   }
 
   /**
-   * Stack {@code a, b} (ints) to {@code 1} or {@code 0}: the two operands zero-extended to longs,
-   * {@code b - a} (or {@code a - b}), its sign bit, negated for the non-strict comparisons.
+   * Stack {@code a, b} (ints; {@code a} alone for {@code I32_EQZ}) to {@code 1} or {@code 0}
+   * without an {@code int} comparison or a branch. Ordered comparisons: both operands widened to
+   * longs (zero-extended for the unsigned ones), {@code b - a} (or {@code a - b}), its sign bit,
+   * negated for the non-strict comparisons. Equality: {@code a ^ b} (or {@code a}) zero-extended,
+   * minus one, whose sign bit is set only if it was zero; negated for {@code I32_NE}.
    */
-  private static InsnList unsignedComparison(String name) {
-    boolean greater = name.startsWith("I32_GT") || name.startsWith("I32_LE");
-    boolean negated = name.startsWith("I32_LE") || name.equalsIgnoreCase("I32_GE_U");
+  private static InsnList comparison(String name) {
     InsnList code = new InsnList();
-    code.add(new InsnNode(Opcodes.I2L));
-    code.add(new LdcInsnNode(0xFFFF_FFFFL));
-    code.add(new InsnNode(Opcodes.LAND));
+    if (name.startsWith("I32_EQ") || name.equals("I32_NE")) {
+      if (!name.equals("I32_EQZ")) {
+        code.add(new InsnNode(Opcodes.IXOR));
+      }
+      widen(code, true);
+      code.add(new InsnNode(Opcodes.LCONST_1));
+      code.add(new InsnNode(Opcodes.LSUB));
+      signBit(code, name.equals("I32_NE"));
+      return code;
+    }
+    boolean unsigned = name.endsWith("_U") || name.endsWith("_u");
+    boolean greater = name.startsWith("I32_GT") || name.startsWith("I32_LE");
+    boolean negated =
+        name.startsWith("I32_LE") || name.equalsIgnoreCase("I32_GE_U") || name.equals("I32_GE_S");
+    widen(code, unsigned);
     code.add(new InsnNode(Opcodes.DUP2_X1));
     code.add(new InsnNode(Opcodes.POP2));
-    code.add(new InsnNode(Opcodes.I2L));
-    code.add(new LdcInsnNode(0xFFFF_FFFFL));
-    code.add(new InsnNode(Opcodes.LAND));
+    widen(code, unsigned);
     code.add(new InsnNode(Opcodes.LSUB)); // b - a
     if (!greater) {
       code.add(new InsnNode(Opcodes.LNEG)); // a - b
     }
+    signBit(code, negated);
+    return code;
+  }
+
+  /** The {@code int} on top of the stack as a {@code long}, zero- or sign-extended. */
+  private static void widen(InsnList code, boolean unsigned) {
+    code.add(new InsnNode(Opcodes.I2L));
+    if (unsigned) {
+      code.add(new LdcInsnNode(0xFFFF_FFFFL));
+      code.add(new InsnNode(Opcodes.LAND));
+    }
+  }
+
+  /**
+   * The sign bit of the {@code long} on top of the stack as an {@code int} 0 or 1, maybe flipped.
+   */
+  private static void signBit(InsnList code, boolean negated) {
     code.add(new IntInsnNode(Opcodes.BIPUSH, 63));
     code.add(new InsnNode(Opcodes.LUSHR));
     code.add(new InsnNode(Opcodes.L2I));
@@ -278,7 +326,6 @@ public final class ChicoryBytecodeRewriter {
       code.add(new InsnNode(Opcodes.ICONST_1));
       code.add(new InsnNode(Opcodes.IXOR));
     }
-    return code;
   }
 
   /**
