@@ -121,6 +121,9 @@ class LazyReadTest {
    */
   @Test
   void aPrimaryKeyLookupReadsTheLastSlotsOfASearchInOneCall() {
+    // The first lookup after the rows were appended in key order also checks whether its key
+    // follows the last one (about five reads, once; BTree.followsLastKey), so it is not counted.
+    select(Query.builder().filter(new Filter.Eq("id", new Uint32Value(1))).build());
     long most = 0;
     for (long id = 0; id < ROWS; id += 997) {
       Cost one = select(Query.builder().filter(new Filter.Eq("id", new Uint32Value(id))).build());
