@@ -27,7 +27,7 @@ import org.wasmdbms.benchmarks.compare.Workload;
  * it also writes into the README between {@link #BEGIN} and {@link #END}.
  *
  * <p>The document is a template with hand-written text around the placeholders {@code {{machine}}},
- * {@code {{results}}} and {@code {{headline}}}.
+ * {@code {{results}}}, {@code {{concurrency}}} and {@code {{headline}}}.
  *
  * <pre>
  * BenchmarkReport --results DIR --template FILE --out FILE [--readme FILE] [--run-seconds N]
@@ -51,8 +51,20 @@ public final class BenchmarkReport {
   /** How the pairs were measured, and for which contestants, in the order first met. */
   private final Map<String, Set<Contestant>> settings = new LinkedHashMap<>();
 
-  /** A report on {@code results}, the contents of one run's JSON files. */
+  private final ConcurrencyTable concurrency;
+
+  /** A report on {@code results}, the contents of one run's JSON files, without concurrency. */
   public BenchmarkReport(List<JmhResult> results) {
+    this(results, "");
+  }
+
+  /**
+   * A report on {@code results}, the contents of one run's JSON files.
+   *
+   * @param concurrencyLog JMH's console output of the concurrency run, for its syncs per commit
+   */
+  public BenchmarkReport(List<JmhResult> results, String concurrencyLog) {
+    concurrency = new ConcurrencyTable(results, concurrencyLog);
     for (JmhResult result : results) {
       String pair = result.params().get("pair");
       if (result.benchmark().startsWith(CompareBenchmark.class.getName() + ".") && pair != null) {
@@ -76,6 +88,7 @@ public final class BenchmarkReport {
     return template
         .replace("{{machine}}", machineTable(machine, date, runSeconds))
         .replace("{{results}}", resultTables())
+        .replace("{{concurrency}}", concurrency.markdown())
         .replace("{{headline}}", headline());
   }
 
@@ -371,7 +384,13 @@ public final class BenchmarkReport {
         results.addAll(JmhResult.parse(Files.readString(file, StandardCharsets.UTF_8)));
       }
     }
-    BenchmarkReport report = new BenchmarkReport(results);
+    Path concurrencyLog = Path.of(options.get("results"), "concurrency.log");
+    BenchmarkReport report =
+        new BenchmarkReport(
+            results,
+            Files.exists(concurrencyLog)
+                ? Files.readString(concurrencyLog, StandardCharsets.UTF_8)
+                : "");
     LocalDate date = LocalDate.now();
     Machine machine = Machine.current();
     String template = Files.readString(Path.of(options.get("template")), StandardCharsets.UTF_8);

@@ -1,0 +1,108 @@
+package org.wasmdbms.benchmarks.report;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.wasmdbms.benchmarks.ConcurrencyBenchmark;
+
+/**
+ * The section of {@code docs/benchmarks.md} on one file database shared by threads: {@link
+ * ConcurrencyBenchmark}'s results, run as time per operation per thread and shown here as the
+ * throughput of all its threads together, with the journal syncs per durable commit that the
+ * benchmark prints at the end of each trial (read back from JMH's log).
+ *
+ * <p>Not thread-safe; built and rendered once.
+ */
+final class ConcurrencyTable {
+  private static final String PREFIX = ConcurrencyBenchmark.class.getName() + ".";
+  private static final Pattern TRIAL =
+      Pattern.compile("^# Benchmark: " + Pattern.quote(PREFIX) + "(\\w+)$");
+  private static final Pattern PARAMETERS =
+      Pattern.compile("^# Parameters: \\(writer = (\\w+)\\)$");
+  private static final Pattern SYNCS =
+      Pattern.compile("^(\\d+) durable commits, (\\d+) journal syncs: ([0-9.]+) syncs per commit$");
+
+  /** The benchmark methods, their threads and what one operation is, in the table's order. */
+  private static final String[][] ROWS = {
+    {"pointReadOneThread", "1", "point reads by primary key"},
+    {"pointReadTwoThreads", "2", "point reads by primary key"},
+    {"durableCommitOneWriter", "1", "durable single-row commits"},
+    {"durableCommitFourWriters", "4", "durable single-row commits"},
+  };
+
+  private final Map<String, JmhResult> results = new HashMap<>();
+  private final Map<String, String> syncsPerCommit = new HashMap<>();
+
+  /**
+   * The table of {@code all}'s concurrency results.
+   *
+   * @param all every result of the run (others are ignored)
+   * @param log JMH's console output of the concurrency run, or empty if there was none
+   */
+  ConcurrencyTable(List<JmhResult> all, String log) {
+    for (JmhResult result : all) {
+      if (result.benchmark().startsWith(PREFIX)) {
+        String method = result.benchmark().substring(PREFIX.length());
+        results.put(method + "/" + result.params().get("writer"), result);
+      }
+    }
+    String method = null;
+    String writer = null;
+    for (String line : log.split("\n")) {
+      Matcher trial = TRIAL.matcher(line);
+      Matcher parameters = PARAMETERS.matcher(line);
+      Matcher syncs = SYNCS.matcher(line.strip());
+      if (trial.matches()) {
+        method = trial.group(1);
+      } else if (parameters.matches()) {
+        writer = parameters.group(1);
+      } else if (syncs.matches() && method != null && writer != null) {
+        syncsPerCommit.put(method + "/" + writer, syncs.group(3));
+      }
+    }
+  }
+
+  /** The markdown section, or a sentence saying the run had no concurrency results. */
+  String markdown() {
+    if (results.isEmpty()) {
+      return "This run did not measure concurrency (`ConcurrencyBenchmark`).\n";
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(
+        "| workload | threads | alone | with a durable writer | kept | syncs per commit |\n");
+    out.append("|---|---:|---:|---:|---:|---:|\n");
+    for (String[] row : ROWS) {
+      JmhResult alone = results.get(row[0] + "/none");
+      JmhResult contended = results.get(row[0] + "/durable");
+      if (alone == null) {
+        continue;
+      }
+      int threads = Integer.parseInt(row[1]);
+      out.append("| ")
+          .append(row[2])
+          .append(" | ")
+          .append(threads)
+          .append(" | ")
+          .append(perSecond(alone, threads))
+          .append(" | ")
+          .append(contended == null ? "-" : perSecond(contended, threads))
+          .append(" | ")
+          .append(
+              contended == null
+                  ? "-"
+                  : Math.round(100 * alone.micros() / contended.micros()) + " %")
+          .append(" | ")
+          .append(syncsPerCommit.getOrDefault(row[0] + "/none", "-"))
+          .append(" |\n");
+    }
+    return out.toString();
+  }
+
+  /** Operations per second of all {@code threads} together, from JMH's time per operation. */
+  private static String perSecond(JmhResult result, int threads) {
+    return String.format(Locale.ROOT, "%,.0f/s", threads * 1_000_000 / result.micros());
+  }
+}
