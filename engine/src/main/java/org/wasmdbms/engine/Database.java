@@ -289,26 +289,30 @@ public final class Database implements AutoCloseable {
    */
   public Row insert(String table, Row row) {
     enterWrite();
+    RuntimeException failed = null;
     try {
       return insert(committed, table, row, null);
     } catch (RuntimeException e) {
-      throw failure(e);
+      failed = e;
     } finally {
       exitWrite();
     }
+    throw failure(failed);
   }
 
   /** Inserts a row inside transaction {@code transactionId}; see {@link #insert(String, Row)}. */
   public Row insert(long transactionId, String table, Row row) {
     enterWrite();
+    RuntimeException failed = null;
     try {
       Transaction tx = transaction(transactionId);
       return insert(tx, table, row, tx);
     } catch (RuntimeException e) {
-      throw failure(e);
+      failed = e;
     } finally {
       exitWrite();
     }
+    throw failure(failed);
   }
 
   private Row insert(Tables tables, String table, Row input, Transaction tx) {
@@ -342,25 +346,29 @@ public final class Database implements AutoCloseable {
    */
   public List<Row> select(String table, Query query) {
     ReadViews.View view = enterRead();
+    RuntimeException failed = null;
     try {
       return select(view == null ? committed : view.tables(), table, query);
     } catch (RuntimeException e) {
-      throw failure(e);
+      failed = e;
     } finally {
       exitRead(view);
     }
+    throw failure(failed);
   }
 
   /** Selects rows as transaction {@code transactionId} sees them. */
   public List<Row> select(long transactionId, String table, Query query) {
     enterWrite();
+    RuntimeException failed = null;
     try {
       return select(transaction(transactionId), table, query);
     } catch (RuntimeException e) {
-      throw failure(e);
+      failed = e;
     } finally {
       exitWrite();
     }
+    throw failure(failed);
   }
 
   /**
@@ -381,13 +389,15 @@ public final class Database implements AutoCloseable {
   public List<AggregatedRow> aggregate(
       String table, Query query, List<AggregateFunction> functions) {
     ReadViews.View view = enterRead();
+    RuntimeException failed = null;
     try {
       return aggregate(view == null ? committed : view.tables(), table, query, functions);
     } catch (RuntimeException e) {
-      throw failure(e);
+      failed = e;
     } finally {
       exitRead(view);
     }
+    throw failure(failed);
   }
 
   /**
@@ -397,13 +407,15 @@ public final class Database implements AutoCloseable {
   public List<AggregatedRow> aggregate(
       long transactionId, String table, Query query, List<AggregateFunction> functions) {
     enterWrite();
+    RuntimeException failed = null;
     try {
       return aggregate(transaction(transactionId), table, query, functions);
     } catch (RuntimeException e) {
-      throw failure(e);
+      failed = e;
     } finally {
       exitWrite();
     }
+    throw failure(failed);
   }
 
   private List<AggregatedRow> aggregate(
@@ -465,26 +477,30 @@ public final class Database implements AutoCloseable {
    */
   public long update(String table, Row values, Filter filter) {
     enterWrite();
+    RuntimeException failed = null;
     try {
       return update(committed, table, values, filter, null);
     } catch (RuntimeException e) {
-      throw failure(e);
+      failed = e;
     } finally {
       exitWrite();
     }
+    throw failure(failed);
   }
 
   /** Updates inside transaction {@code transactionId}; see {@link #update(String, Row, Filter)}. */
   public long update(long transactionId, String table, Row values, Filter filter) {
     enterWrite();
+    RuntimeException failed = null;
     try {
       Transaction tx = transaction(transactionId);
       return update(tx, table, values, filter, tx);
     } catch (RuntimeException e) {
-      throw failure(e);
+      failed = e;
     } finally {
       exitWrite();
     }
+    throw failure(failed);
   }
 
   private long update(Tables tables, String table, Row values, Filter filter, Transaction tx) {
@@ -506,26 +522,30 @@ public final class Database implements AutoCloseable {
    */
   public long delete(String table, DeleteBehavior behavior, Filter filter) {
     enterWrite();
+    RuntimeException failed = null;
     try {
       return delete(committed, table, behavior, filter, null);
     } catch (RuntimeException e) {
-      throw failure(e);
+      failed = e;
     } finally {
       exitWrite();
     }
+    throw failure(failed);
   }
 
   /** Deletes inside transaction {@code transactionId}; see {@link #delete}. */
   public long delete(long transactionId, String table, DeleteBehavior behavior, Filter filter) {
     enterWrite();
+    RuntimeException failed = null;
     try {
       Transaction tx = transaction(transactionId);
       return delete(tx, table, behavior, filter, tx);
     } catch (RuntimeException e) {
-      throw failure(e);
+      failed = e;
     } finally {
       exitWrite();
     }
+    throw failure(failed);
   }
 
   private long delete(
@@ -555,6 +575,7 @@ public final class Database implements AutoCloseable {
       return begin();
     }
     enterWrite();
+    RuntimeException failed = null;
     try {
       long id = lastTransactionId + 1;
       ReadViews.View view = ReadViews.open(versions.snapshotWritten());
@@ -563,24 +584,27 @@ public final class Database implements AutoCloseable {
       transactions.put(id, new Transaction(id, view));
       return id;
     } catch (RuntimeException e) {
-      throw failure(e);
+      failed = e;
     } finally {
       exitWrite();
     }
+    throw failure(failed);
   }
 
   /** Starts a read-committed transaction and returns its id. */
   public long begin() {
     enterWrite();
+    RuntimeException failed = null;
     try {
       long id = ++lastTransactionId;
       transactions.put(id, new Transaction(id, committed));
       return id;
     } catch (RuntimeException e) {
-      throw failure(e);
+      failed = e;
     } finally {
       exitWrite();
     }
+    throw failure(failed);
   }
 
   /**
@@ -594,6 +618,7 @@ public final class Database implements AutoCloseable {
    */
   public void commit(long transactionId) {
     enterWrite();
+    RuntimeException failed = null;
     try {
       Transaction tx = transaction(transactionId);
       WriteSets.RowKey taken =
@@ -619,9 +644,12 @@ public final class Database implements AutoCloseable {
             return null;
           });
     } catch (RuntimeException e) {
-      throw failure(e);
+      failed = e;
     } finally {
       exitWrite();
+    }
+    if (failed != null) {
+      throw failure(failed);
     }
   }
 
@@ -648,12 +676,16 @@ public final class Database implements AutoCloseable {
    */
   public void rollback(long transactionId) {
     enterWrite();
+    RuntimeException failed = null;
     try {
       end(transaction(transactionId));
     } catch (RuntimeException e) {
-      throw failure(e);
+      failed = e;
     } finally {
       exitWrite();
+    }
+    if (failed != null) {
+      throw failure(failed);
     }
   }
 
@@ -694,25 +726,29 @@ public final class Database implements AutoCloseable {
   /** How a select with {@code query} on {@code table} would read its rows. */
   public QueryPlan explain(String table, Query query) {
     ReadViews.View view = enterRead();
+    RuntimeException failed = null;
     try {
       return explain(view == null ? committed : view.tables(), table, query);
     } catch (RuntimeException e) {
-      throw failure(e);
+      failed = e;
     } finally {
       exitRead(view);
     }
+    throw failure(failed);
   }
 
   /** How a select inside transaction {@code transactionId} would read its rows. */
   public QueryPlan explain(long transactionId, String table, Query query) {
     enterWrite();
+    RuntimeException failed = null;
     try {
       return explain(transaction(transactionId), table, query);
     } catch (RuntimeException e) {
-      throw failure(e);
+      failed = e;
     } finally {
       exitWrite();
     }
+    throw failure(failed);
   }
 
   private static QueryPlan explain(Tables tables, String table, Query query) {
@@ -937,15 +973,21 @@ public final class Database implements AutoCloseable {
    * session's error policy. The data operations are {@code synchronized} methods of their own with
    * the same policy, so that no call on the hot path allocates a lambda.
    */
+  // Every gated call keeps its failure in a local and rethrows it after the finally block, never
+  // from inside the catch block: compiled by TeaVM 0.13.1 to WebAssembly, a catch block that
+  // rethrows an exception a callee threw skips the finally block, which left the guest's gate
+  // held and every later call "busy" (GuestExportsTest.everyEngineErrorComesBackAsItsCase).
   private <T> T call(java.util.function.Supplier<T> body) {
     enterWrite();
+    RuntimeException failed = null;
     try {
       return body.get();
     } catch (RuntimeException e) {
-      throw failure(e);
+      failed = e;
     } finally {
       exitWrite();
     }
+    throw failure(failed);
   }
 
   private void checkOpen() {
