@@ -1,5 +1,6 @@
 package org.wasmdbms.memory.journal;
 
+import java.util.Arrays;
 import org.wasmdbms.memory.MemoryProvider;
 import org.wasmdbms.memory.page.LittleEndian;
 
@@ -24,6 +25,7 @@ final class PageDelta {
   private static final int PAGE_SIZE = MemoryProvider.PAGE_SIZE;
   private static final int RUN_HEADER = 4;
   private static final int MERGE_GAP = 8;
+  private static final byte[] ZERO_PAGE = new byte[PAGE_SIZE];
 
   private PageDelta() {}
 
@@ -35,33 +37,51 @@ final class PageDelta {
    * @return the position just past the runs; {@code at} when nothing changed
    */
   static int encode(byte[] before, byte[] after, long[] blocks, byte[] out, int at) {
+    byte[] base = before == null ? ZERO_PAGE : before;
     int position = at;
     int runStart = -1;
     int runEnd = -1;
-    for (int block = 0; block < PAGE_SIZE / BLOCK; block++) {
-      if ((blocks[block >>> 6] & 1L << block) == 0) {
+    int blockCount = PAGE_SIZE / BLOCK;
+    for (int block = 0; block < blockCount; block++) {
+      if (!marked(blocks, block)) {
         continue;
       }
-      int end = (block + 1) * BLOCK;
-      for (int i = block * BLOCK; i < end; i++) {
-        if ((before == null ? 0 : before[i]) == after[i]) {
-          continue;
-        }
-        if (runStart >= 0 && i - runEnd < MERGE_GAP) {
-          runEnd = i + 1;
-          continue;
-        }
-        if (runStart >= 0) {
-          position = putRun(after, runStart, runEnd, out, position);
-        }
-        runStart = i;
-        runEnd = i + 1;
+      int last = block;
+      while (last + 1 < blockCount && marked(blocks, last + 1)) {
+        last++;
       }
+      // Equal stretches are skipped with Arrays.mismatch (vectorized on the JVM): a block written
+      // with the bytes it held, such as the zeros of a reused page, costs next to nothing.
+      int end = (last + 1) * BLOCK;
+      int i = block * BLOCK;
+      while (i < end) {
+        int equal = Arrays.mismatch(base, i, end, after, i, end);
+        if (equal < 0) {
+          break;
+        }
+        i += equal;
+        if (runStart < 0 || i - runEnd >= MERGE_GAP) {
+          if (runStart >= 0) {
+            position = putRun(after, runStart, runEnd, out, position);
+          }
+          runStart = i;
+        }
+        i++;
+        while (i < end && base[i] != after[i]) {
+          i++;
+        }
+        runEnd = i;
+      }
+      block = last;
     }
     if (runStart >= 0) {
       position = putRun(after, runStart, runEnd, out, position);
     }
     return position;
+  }
+
+  private static boolean marked(long[] blocks, int block) {
+    return (blocks[block >>> 6] & 1L << block) != 0;
   }
 
   /** The most bytes {@link #encode} appends for one page. */

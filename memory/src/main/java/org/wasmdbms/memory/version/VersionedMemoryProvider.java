@@ -1,6 +1,7 @@
 package org.wasmdbms.memory.version;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.memory.MemoryProvider;
@@ -17,16 +18,18 @@ import org.wasmdbms.memory.ProviderRanges;
  * that will end next. The owner {@linkplain #publish(long) publishes} a version once it may be read
  * (the engine: once it is durable); {@link #snapshot()} pins the newest published version.
  *
- * <p>How: before a write overwrites bytes that some reader may still need, the bytes it overwrites
- * are kept in memory as an <em>undo run</em> (page, offset, old bytes, commit). A snapshot of
- * version {@code v} reads the current bytes from below and puts back, newest first, the runs of the
- * commits after {@code v}. Nothing is ever written below for a snapshot, so the provider below
- * (journal, checkpoints, data file) keeps working exactly as without snapshots: a checkpoint never
- * overwrites what a snapshot reads, because a snapshot reads old bytes from here, not from there.
- * Runs are kept while a reader may need them: always in {@linkplain #VersionedMemoryProvider(
- * MemoryProvider, boolean, long) concurrent mode} (a reader may pin the last published version at
- * any instant), otherwise only while a snapshot is pinned. Runs no pinned snapshot needs are
- * dropped when a version is published or a snapshot released.
+ * <p>How: before a write overwrites bytes that some reader may still need, the 64-byte blocks it
+ * overwrites are kept in memory as an <em>undo run</em> (page, offset, old bytes, commit), each
+ * block at most once per commit (its content before the commit's first write is all a snapshot
+ * needs) and only if the write changes it: a commit that writes the same page header a thousand
+ * times keeps it once. A snapshot of version {@code v} reads the current bytes from below and puts
+ * back, newest first, the runs of the commits after {@code v}. Nothing is ever written below for a
+ * snapshot, so the provider below (journal, checkpoints, data file) keeps working exactly as
+ * without snapshots: a checkpoint never overwrites what a snapshot reads, because a snapshot reads
+ * old bytes from here, not from there. Runs are kept while a reader may need them: always in
+ * {@linkplain #VersionedMemoryProvider( MemoryProvider, boolean, long) concurrent mode} (a reader
+ * may pin the last published version at any instant), otherwise only while a snapshot is pinned.
+ * Runs no pinned snapshot needs are dropped when a version is published or a snapshot released.
  *
  * <p>Retention limit: the runs kept for old snapshots are bounded by {@code retainedBytes}. When
  * they would pass it, the oldest pinned snapshots older than the published version expire, one
@@ -49,6 +52,9 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   // What one run costs besides its bytes (object, array header, list slot), for the limit.
   private static final int RUN_OVERHEAD = 48;
 
+  // Runs are kept per block of this many bytes, each block at most once per commit.
+  private static final int BLOCK = 64;
+
   private final MemoryProvider below;
   private final boolean concurrent;
   private final long retainedBytes;
@@ -56,6 +62,10 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   // Every kept run in the order written, so pruning drops the oldest first.
   private final ArrayList<Run> order = new ArrayList<>();
   private int orderStart;
+  // The blocks of each page written in the current commit whose content before it is kept.
+  private final HashMap<Long, long[]> savedThisCommit = new HashMap<>();
+  private long lastSavedPage = -1;
+  private long[] lastSaved;
   private final ArrayList<Snapshot> pinned = new ArrayList<>();
   private long keptBytes;
   private long written;
@@ -408,16 +418,52 @@ public final class VersionedMemoryProvider implements MemoryProvider {
     checkOpen();
     if (keeping()) {
       ProviderRanges.check(offset, buffer, bufferOffset, length, below.size());
-      long commit = written + 1;
       long end = offset + length;
       long at = offset;
       while (at < end) {
         long page = at / PAGE_SIZE;
         int inPage = (int) (at - page * PAGE_SIZE);
         int chunk = (int) Math.min(end - at, PAGE_SIZE - inPage);
-        byte[] old = new byte[chunk];
-        below.read(at, old, 0, chunk);
-        Run run = new Run(page, commit, inPage, old);
+        keep(page, inPage, chunk, buffer, bufferOffset + (int) (at - offset));
+        at += chunk;
+      }
+    }
+    below.write(offset, buffer, bufferOffset, length);
+  }
+
+  /**
+   * Keeps the content before this commit of the blocks that {@code length} bytes written at {@code
+   * inPage} of {@code page} overlap, unless this commit kept them already (a snapshot needs only
+   * their content before the commit's first write) or the write leaves them as they are.
+   */
+  private void keep(long page, int inPage, int length, byte[] buffer, int at) {
+    long[] saved = savedBlocks(page);
+    int last = (inPage + length - 1) / BLOCK;
+    for (int block = inPage / BLOCK; block <= last; block++) {
+      if (isSaved(saved, block)) {
+        continue;
+      }
+      int stretchEnd = block;
+      while (stretchEnd < last && !isSaved(saved, stretchEnd + 1)) {
+        stretchEnd++;
+      }
+      int from = block * BLOCK;
+      int to = (stretchEnd + 1) * BLOCK;
+      byte[] old = new byte[to - from];
+      below.read(page * PAGE_SIZE + from, old, 0, old.length);
+      int writeFrom = Math.max(from, inPage);
+      int writeTo = Math.min(to, inPage + length);
+      if (!Arrays.equals(
+          old,
+          writeFrom - from,
+          writeTo - from,
+          buffer,
+          at + writeFrom - inPage,
+          at + writeTo - inPage)) {
+        for (int b = block; b <= stretchEnd; b++) {
+          saved[b >>> 6] |= 1L << b;
+        }
+        Run run = new Run(page, written + 1, from, old);
         RunList list = runs.get(page);
         if (list == null) {
           list = new RunList();
@@ -425,11 +471,29 @@ public final class VersionedMemoryProvider implements MemoryProvider {
         }
         list.add(run);
         order.add(run);
-        keptBytes += chunk + RUN_OVERHEAD;
-        at += chunk;
+        keptBytes += old.length + RUN_OVERHEAD;
       }
+      block = stretchEnd;
     }
-    below.write(offset, buffer, bufferOffset, length);
+  }
+
+  /** The blocks of {@code page} whose content before the current commit is kept already. */
+  private long[] savedBlocks(long page) {
+    if (page == lastSavedPage && lastSaved != null) {
+      return lastSaved;
+    }
+    long[] saved = savedThisCommit.get(page);
+    if (saved == null) {
+      saved = new long[PAGE_SIZE / BLOCK / 64];
+      savedThisCommit.put(page, saved);
+    }
+    lastSavedPage = page;
+    lastSaved = saved;
+    return saved;
+  }
+
+  private static boolean isSaved(long[] saved, int block) {
+    return (saved[block >>> 6] & 1L << block) != 0;
   }
 
   /** Ends the current commit through the provider below ({@link MemoryProvider#commit()}). */
@@ -450,6 +514,8 @@ public final class VersionedMemoryProvider implements MemoryProvider {
 
   private synchronized void ended() {
     written++;
+    savedThisCommit.clear();
+    lastSaved = null;
     if (!keeping()) {
       dropThrough(written);
     }
@@ -476,6 +542,8 @@ public final class VersionedMemoryProvider implements MemoryProvider {
       synchronized (this) {
         runs.clear();
         order.clear();
+        savedThisCommit.clear();
+        lastSaved = null;
       }
       below.close();
     }

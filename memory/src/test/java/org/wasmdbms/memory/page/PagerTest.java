@@ -31,6 +31,30 @@ class PagerTest {
   }
 
   @Test
+  void reusingAFreedPageWritesZerosOnlyWhereItWasNotZero() {
+    Pager pager = Pager.open(provider);
+    long page = pager.allocate();
+    java.util.Random random = new java.util.Random(27);
+    for (int i = 0; i < 40; i++) {
+      byte[] bytes = new byte[1 + random.nextInt(12)];
+      random.nextBytes(bytes);
+      bytes[0] = 1;
+      pager.write(page, random.nextInt(PAGE - bytes.length), bytes, 0, bytes.length);
+    }
+    pager.write(page, PAGE - 1, new byte[] {7}, 0, 1);
+    pager.free(page);
+
+    assertEquals(page, pager.allocate());
+    byte[] read = new byte[PAGE];
+    pager.read(page, 0, read, 0, PAGE);
+    assertArrayEquals(new byte[PAGE], read);
+    // 40 writes of at most 12 bytes, the last byte and the free-list trunk header (16 bytes),
+    // each stretch padded by fewer than 64 zero bytes: far from the 65,536 of a whole page.
+    long written = pager.bytesWrittenForZeroing();
+    assertTrue(written > 0 && written <= 42 * (12 + 64) + 16, "bytes written: " + written);
+  }
+
+  @Test
   void allocateGrowsAndFreedPagesAreReusedZeroed() {
     Pager pager = Pager.open(provider);
     long a = pager.allocate();
