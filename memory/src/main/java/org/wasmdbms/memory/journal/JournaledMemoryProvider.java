@@ -119,6 +119,7 @@ public final class JournaledMemoryProvider implements MemoryProvider {
   private final PageMap<Dirty> dirty = new PageMap<>();
   private final ArrayList<byte[]> spareBefore = new ArrayList<>();
   private PageMap<byte[]> committed = new PageMap<>();
+  private final CleanImages clean = new CleanImages();
   private byte[] deltaBuffer = new byte[0];
   private PageChecksums sums;
   private long dataPages;
@@ -355,9 +356,12 @@ public final class JournaledMemoryProvider implements MemoryProvider {
         if (image != null) {
           entry = new Dirty(image, true, before);
         } else {
-          verifyDataPage(page);
-          image = new byte[PAGE_SIZE];
-          readPart(page, 0, image, 0, PAGE_SIZE);
+          image = clean.take(page);
+          if (image == null) {
+            verifyDataPage(page);
+            image = new byte[PAGE_SIZE];
+            readPart(page, 0, image, 0, PAGE_SIZE);
+          }
           entry = new Dirty(image, false, before);
         }
       }
@@ -477,6 +481,8 @@ public final class JournaledMemoryProvider implements MemoryProvider {
         Dirty entry = dirty.get(changed[i]);
         if (modified[i] && !entry.shared) {
           putCommitted(changed[i], entry.image);
+        } else if (!entry.shared && entry.before != null) {
+          clean.keep(changed[i], entry.image);
         }
       }
       committedPages = pages;
@@ -694,6 +700,7 @@ public final class JournaledMemoryProvider implements MemoryProvider {
     }
     closed = true;
     dropDirty(true);
+    clean.clear();
     MemoryException error = null;
     try {
       if (failure == null && (!committed.isEmpty() || committedPages != dataPages)) {
