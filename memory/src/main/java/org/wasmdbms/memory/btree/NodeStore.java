@@ -87,6 +87,7 @@ final class NodeStore {
   private static final int SLOT_WINDOW = 256;
 
   private final PageStore pages;
+  private long knownPages;
   private final boolean unique;
   private final byte[] buffer = new byte[PAGE_SIZE];
 
@@ -426,7 +427,12 @@ final class NodeStore {
   }
 
   private void checkPageId(long pageId) {
-    if (pageId < 0 || pageId >= pages.pageCount()) {
+    // Stores only grow: a page below a count seen once exists, without asking the store again.
+    if (pageId >= 0 && pageId < knownPages) {
+      return;
+    }
+    knownPages = pages.pageCount();
+    if (pageId < 0 || pageId >= knownPages) {
       throw new MemoryException("B+ tree page " + pageId + " is outside the page store");
     }
   }

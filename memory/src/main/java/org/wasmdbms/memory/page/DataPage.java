@@ -97,7 +97,7 @@ final class DataPage {
 
   /** Validates that {@code pageId} names an allocated page other than the header. */
   static void checkPageId(Pager pager, long pageId) {
-    if (pageId < 1 || pageId >= pager.pageCount() || pager.isFree(pageId)) {
+    if (pageId < 1 || !pager.exists(pageId) || pager.isFree(pageId)) {
       throw new MemoryException("no data page " + pageId);
     }
   }

@@ -503,7 +503,7 @@ public final class RecordStore {
   private Location slotOf(long recordId) {
     long pageId = recordId >>> SLOT_BITS;
     int index = (int) (recordId & ((1 << SLOT_BITS) - 1));
-    if (recordId < 0 || pageId < 1 || pageId >= pager.pageCount() || pager.isFree(pageId)) {
+    if (recordId < 0 || pageId < 1 || !pager.exists(pageId) || pager.isFree(pageId)) {
       throw new MemoryException("no record with id " + recordId);
     }
     DataPage page = DataPage.load(pager, pageId);

@@ -65,6 +65,7 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   // The blocks of each page written in the current commit whose content before it is kept.
   private final HashMap<Long, long[]> savedThisCommit = new HashMap<>();
   private long lastSavedPage = -1;
+  private long knownSize;
   private long[] lastSaved;
   private final ArrayList<Snapshot> pinned = new ArrayList<>();
   private long keptBytes;
@@ -417,7 +418,11 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   public synchronized void write(long offset, byte[] buffer, int bufferOffset, int length) {
     checkOpen();
     if (keeping()) {
-      ProviderRanges.check(offset, buffer, bufferOffset, length, below.size());
+      // Sizes only grow: a range inside a size seen once needs no synchronized call below.
+      if (offset < 0 || length < 0 || offset + length > knownSize) {
+        knownSize = below.size();
+      }
+      ProviderRanges.check(offset, buffer, bufferOffset, length, knownSize);
       long end = offset + length;
       long at = offset;
       while (at < end) {
