@@ -952,12 +952,7 @@ public final class Database implements AutoCloseable {
   }
 
   private static Row toRow(TableSchema schema, Value[] row) {
-    Row.Builder builder = Row.builder();
-    List<ColumnDef> columns = schema.definition().columns();
-    for (int i = 0; i < row.length; i++) {
-      builder.set(columns.get(i).name(), row[i]);
-    }
-    return builder.build();
+    return Row.of(schema.columnNames(), row.clone());
   }
 
   private void run(Runnable body) {

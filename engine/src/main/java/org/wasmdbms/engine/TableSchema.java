@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.wasmdbms.api.migration.ColumnTransform;
 import org.wasmdbms.api.rules.Sanitizer;
 import org.wasmdbms.api.rules.Validator;
+import org.wasmdbms.api.schema.ColumnDef;
 import org.wasmdbms.api.schema.TableDef;
 import org.wasmdbms.api.value.Value;
 
@@ -27,9 +28,15 @@ public final class TableSchema {
   private final List<List<Validator<Value>>> validators;
   private final List<List<String>> renamedFrom;
   private final List<List<NamedTransform>> transforms;
+  private final List<String> columnNames;
 
   private TableSchema(Builder builder) {
     this.definition = builder.definition;
+    List<String> names = new ArrayList<>();
+    for (ColumnDef column : definition.columns()) {
+      names.add(column.name());
+    }
+    this.columnNames = Collections.unmodifiableList(names);
     this.sanitizers = Builder.freeze(builder.sanitizers);
     this.validators = Builder.freeze(builder.validators);
     this.renamedFrom = Builder.freeze(builder.renamedFrom);
@@ -57,6 +64,14 @@ public final class TableSchema {
   /** The table definition. */
   public TableDef definition() {
     return definition;
+  }
+
+  /**
+   * The names of the columns in order, one list shared by every row this table's writes return (a
+   * row built column by column would copy them, for each inserted row).
+   */
+  public List<String> columnNames() {
+    return columnNames;
   }
 
   /** The table name. */
