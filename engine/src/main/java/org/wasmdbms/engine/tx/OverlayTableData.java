@@ -147,10 +147,11 @@ final class OverlayTableData implements TableData {
    * Records {@code row} (or {@link #TOMBSTONE}) as the change of {@code key}, or forgets the change
    * when {@code row} is null, keeping the column hashes in step.
    */
-  private void change(byte[] key, Value[] row) {
+  /** Sets the change of {@code key} to {@code row} (null: none) and returns the one it replaced. */
+  private Value[] change(byte[] key, Value[] row) {
     Value[] previous = row == null ? changes.remove(key) : changes.put(key, row);
     if (byColumn == null) {
-      return;
+      return previous;
     }
     for (int column = 0; column < byColumn.size(); column++) {
       Map<ValueKey, List<Value[]>> rows = byColumn.get(column);
@@ -161,6 +162,7 @@ final class OverlayTableData implements TableData {
         }
       }
     }
+    return previous;
   }
 
   @Override
@@ -232,9 +234,9 @@ final class OverlayTableData implements TableData {
   public Runnable insert(Value[] row) {
     checkKeys(row);
     byte[] key = keyOf(row);
-    Runnable undo = restoring(key);
-    change(key, row);
-    return undo;
+    // One lookup of the change map, not two: put returns what the undo restores.
+    Value[] previous = change(key, row);
+    return () -> change(key, previous);
   }
 
   @Override
