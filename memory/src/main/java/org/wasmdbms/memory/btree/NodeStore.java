@@ -423,18 +423,25 @@ final class NodeStore {
   }
 
   private boolean isChildId(long id, long parentId) {
-    return id >= 0 && id < pages.pageCount() && id != parentId;
+    return id != parentId && exists(id);
   }
 
   private void checkPageId(long pageId) {
-    // Stores only grow: a page below a count seen once exists, without asking the store again.
-    if (pageId >= 0 && pageId < knownPages) {
-      return;
-    }
-    knownPages = pages.pageCount();
-    if (pageId < 0 || pageId >= knownPages) {
+    if (!exists(pageId)) {
       throw new MemoryException("B+ tree page " + pageId + " is outside the page store");
     }
+  }
+
+  /**
+   * Whether page {@code id} exists. Stores only grow: a page below a count seen once exists,
+   * without asking the store again (a synchronized call through every provider).
+   */
+  private boolean exists(long id) {
+    if (id >= 0 && id < knownPages) {
+      return true;
+    }
+    knownPages = pages.pageCount();
+    return id >= 0 && id < knownPages;
   }
 
   private static void encodeCell(int level, Cell cell, byte[] to, int at) {

@@ -142,6 +142,28 @@ abstract class AbstractBTreeTest {
     }
   }
 
+  /**
+   * Node page ids are checked against a page count seen once, since stores only grow: the count (a
+   * synchronized call through every provider) is asked for again only for a page past it, not for
+   * every node read or written, which was several times per insert.
+   */
+  @Test
+  void insertsAndLookupsAskForThePageCountOnlyForPagesPastTheLastOneSeen() {
+    CountingPageStore store = new CountingPageStore(newStore());
+    BTree tree = BTree.create(store, true);
+    for (long i = 0; i < 2_000; i++) {
+      tree.insert(bigEndian(i), bigEndian(i));
+    }
+    store.reset();
+    for (long i = 0; i < 2_000; i++) {
+      tree.get(bigEndian(i));
+      tree.insert(bigEndian(10_000 + i), bigEndian(i));
+    }
+    int asked = store.pageCounts();
+    long nodes = BTreeVerifier.verify(tree).nodes();
+    assertTrue(asked <= nodes, "page counts asked: " + asked + ", nodes: " + nodes);
+  }
+
   @Test
   void scanWithLimitReadsOnlyWhatItNeeds() {
     CountingPageStore store = new CountingPageStore(newStore());

@@ -5,13 +5,14 @@ import java.util.Set;
 import org.wasmdbms.memory.PageStore;
 
 /**
- * Wraps a page store and records which distinct pages were read, and how many read calls were made,
- * since the last {@link #reset}.
+ * Wraps a page store and records which distinct pages were read, how many read calls were made and
+ * how often the page count was asked for, since the last {@link #reset}.
  */
 final class CountingPageStore implements PageStore {
   private final PageStore inner;
   private final Set<Long> pagesRead = new HashSet<>();
   private int reads;
+  private int pageCounts;
 
   CountingPageStore(PageStore inner) {
     this.inner = inner;
@@ -20,10 +21,16 @@ final class CountingPageStore implements PageStore {
   void reset() {
     pagesRead.clear();
     reads = 0;
+    pageCounts = 0;
   }
 
   int reads() {
     return reads;
+  }
+
+  /** How many times the page count was asked for since the last {@link #reset}. */
+  int pageCounts() {
+    return pageCounts;
   }
 
   int distinctPagesRead() {
@@ -54,6 +61,7 @@ final class CountingPageStore implements PageStore {
 
   @Override
   public long pageCount() {
+    pageCounts++;
     return inner.pageCount();
   }
 }
