@@ -95,11 +95,6 @@ public final class Lower {
    * @throws MemoryException if its UTF-8 form is 2 GiB or more
    */
   public static void string(AbiWriter out, int at, String text) {
-    stringAt(out, at, text);
-  }
-
-  /** {@link #string}; returns the address of the UTF-8 bytes and their length, packed. */
-  private static long stringAt(AbiWriter out, int at, String text) {
     long length = Utf8.encodedLength(text);
     if (length > Integer.MAX_VALUE - 8) {
       throw new MemoryException("text of " + length + " UTF-8 bytes is too large to encode");
@@ -109,7 +104,6 @@ public final class Lower {
     heap.utf8(address, text);
     out.pointer(at, address);
     out.u32(at + 4, (int) length);
-    return (length << 32) | (address & 0xFFFF_FFFFL);
   }
 
   /** An {@code option<string>}: none for null. */
@@ -180,58 +174,22 @@ public final class Lower {
 
   /** A {@code row}: its column values in the row's order. */
   public static void row(AbiWriter out, int at, Row row) {
-    row(out, at, row, null);
-  }
-
-  /**
-   * A {@code row}, each column name pointing at the bytes of the previous row's name at the same
-   * position if it is the same name ({@code names} null: every name written).
-   */
-  private static void row(AbiWriter out, int at, Row row, LoweredNames names) {
     WitType element = DbmsTypes.COLUMN_VALUE;
     List<ColumnValue> columns = row.columns();
     int address = list(out, at, columns.size(), element);
     AbiWriter heap = out.heap();
     for (int i = 0; i < columns.size(); i++) {
       int column = address + i * element.size();
-      String name = columns.get(i).name();
-      if (names == null || i >= names.texts.length) {
-        string(heap, column + COLUMN_NAME, name);
-      } else if (name.equals(names.texts[i])) {
-        long place = names.places[i];
-        heap.pointer(column + COLUMN_NAME, (int) place);
-        heap.u32(column + COLUMN_NAME + 4, (int) (place >>> 32));
-      } else {
-        names.texts[i] = name;
-        names.places[i] = stringAt(heap, column + COLUMN_NAME, name);
-      }
+      string(heap, column + COLUMN_NAME, columns.get(i).name());
       value(heap, column + COLUMN_VALUE_AT, columns.get(i).value());
     }
   }
 
-  /**
-   * A {@code list<row>}. A column name the row before had at the same position is not written
-   * again: the row points at the same bytes (a string is an address and a length, and a select's
-   * rows all share one list of names), which saves encoding and copying it once per row.
-   */
+  /** A {@code list<row>}. */
   public static void rows(AbiWriter out, int at, List<Row> rows) {
     int address = list(out, at, rows.size(), DbmsTypes.ROW);
-    LoweredNames names = rows.isEmpty() ? null : new LoweredNames(rows.get(0).columns().size());
     for (int i = 0; i < rows.size(); i++) {
-      row(out.heap(), address + i * DbmsTypes.ROW.size(), rows.get(i), names);
-    }
-  }
-
-  /** The column names of the last row lowered, by position, and where their bytes are. */
-  private static final class LoweredNames {
-    final String[] texts;
-
-    /** The address of each name's UTF-8 bytes, with their length in the high 32 bits. */
-    final long[] places;
-
-    LoweredNames(int columns) {
-      texts = new String[columns];
-      places = new long[columns];
+      row(out.heap(), address + i * DbmsTypes.ROW.size(), rows.get(i));
     }
   }
 

@@ -39,40 +39,6 @@ class RowAbiCostTest {
   }
 
   @Test
-  void aSelectsColumnNamesAreWrittenOnce() {
-    List<Row> rows = users();
-    ArrayWriter shared = new ArrayWriter(true);
-    lower(shared, rows);
-    ArrayWriter separate = new ArrayWriter(true);
-    for (Row row : rows) {
-      Lower.row(separate, separate.allocate(8, 4), row); // a row at a time writes every name
-    }
-    long saved = (separate.size - shared.size) / ROWS;
-    System.out.println("result bytes per row (id, name, email): " + shared.size / ROWS);
-    // "id", "name" and "email" are 11 bytes; the 8-aligned column list after them takes some back.
-    assertTrue(saved >= 8, "bytes saved per row: " + saved);
-  }
-
-  @Test
-  void rowsWithOtherNamesAtAPositionKeepTheirOwn() {
-    ByteMemory memory = new ByteMemory();
-    List<Row> rows =
-        List.of(
-            Row.builder().set("id", new Uint32Value(1)).set("name", new TextValue("a")).build(),
-            Row.builder().set("key", new Uint32Value(2)).set("name", new TextValue("b")).build(),
-            Row.builder().set("id", new Uint32Value(3)).build(),
-            Row.builder()
-                .set("id", new Uint32Value(4))
-                .set("name", new TextValue("d"))
-                .set("email", new TextValue("e"))
-                .build(),
-            Row.builder().set("id", new Uint32Value(5)).set("name", new TextValue("f")).build());
-    int at = memory.writer.allocate(8, 4);
-    Lower.rows(memory.writer, at, rows);
-    assertEquals(rows, Lift.rows(memory.reader, at, "rows"));
-  }
-
-  @Test
   void liftingARowAllocatesOnlyTheRow() {
     ByteMemory memory = new ByteMemory();
     List<Row> rows = users();
@@ -119,7 +85,7 @@ class RowAbiCostTest {
   private static final class ArrayWriter extends AbiWriter {
     private static final byte[] BLOCK = new byte[1 << 20];
     private final boolean inPlace;
-    private int size = 8;
+    private int size;
 
     ArrayWriter(boolean inPlace) {
       this.inPlace = inPlace;
