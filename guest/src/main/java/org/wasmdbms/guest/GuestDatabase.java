@@ -90,8 +90,12 @@ final class GuestDatabase {
   /**
    * Opens the data file and its journal (torn tails cut, crashed commits recovered) and registers
    * the tables of {@code dispatcher}.
+   *
+   * <p>Synchronized only because TeaVM 0.13.1 never inlines a synchronized method: inlined, this
+   * made {@link #database()}, which every export calls, a guest function of over 8,000 bytes of JVM
+   * bytecode, which the host's JIT never compiles (docs/guest-performance.md). It runs once.
    */
-  private static Database open(SchemaDispatcher dispatcher) {
+  private static synchronized Database open(SchemaDispatcher dispatcher) {
     MemoryProvider data = WasiFileMemoryProvider.openCuttingTornTail(DATA_FILE);
     MemoryProvider journal;
     try {

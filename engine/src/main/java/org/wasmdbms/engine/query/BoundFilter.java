@@ -62,10 +62,10 @@ public sealed interface BoundFilter {
       return bindLike(like, table);
     }
     if (filter instanceof Filter.IsNull isNull) {
-      return new IsNull(column(table, isNull.column()));
+      return new IsNull(table.require(isNull.column()));
     }
     if (filter instanceof Filter.NotNull notNull) {
-      return new Not(new IsNull(column(table, notNull.column())));
+      return new Not(new IsNull(table.require(notNull.column())));
     }
     if (filter instanceof Filter.Json json) {
       return bindJson(json, table);
@@ -87,14 +87,6 @@ public sealed interface BoundFilter {
     return bound;
   }
 
-  private static int column(ColumnScope table, String name) {
-    int index = table.indexOf(name);
-    if (index < 0) {
-      throw new UnknownColumnException(name);
-    }
-    return index;
-  }
-
   private static void checkComparable(ColumnScope table, int column, Value value) {
     if (value.isNull()) {
       return;
@@ -113,22 +105,23 @@ public sealed interface BoundFilter {
   }
 
   private static BoundFilter bindComparison(Filter.Comparison comparison, ColumnScope table) {
-    int column = column(table, comparison.column());
+    int column = table.require(comparison.column());
     Value value = comparison.value();
     checkComparable(table, column, value);
     Op op = Op.of(comparison);
     if (value.isNull()) {
-      return switch (op) {
-        case EQ -> new IsNull(column);
-        case NE -> new Not(new IsNull(column));
-        default -> new Constant(false);
-      };
+      // Not a switch: TeaVM compiles one on an enum to a lookup table of its own, and the code
+      // this method adds to its caller keeps that under the host JIT's limit (8,000 bytes).
+      if (op == Op.EQ) {
+        return new IsNull(column);
+      }
+      return op == Op.NE ? new Not(new IsNull(column)) : new Constant(false);
     }
     return new Compare(op, column, value);
   }
 
   private static BoundFilter bindIn(Filter.In in, ColumnScope table) {
-    int column = column(table, in.column());
+    int column = table.require(in.column());
     boolean matchesNull = false;
     List<Value> values = new ArrayList<>();
     for (Value value : in.values()) {
@@ -143,23 +136,27 @@ public sealed interface BoundFilter {
   }
 
   private static BoundFilter bindLike(Filter.Like like, ColumnScope table) {
-    int column = column(table, like.column());
-    DataType type = table.column(column).type();
-    if (type != DataType.TEXT && type != DataType.JSON) {
-      throw new InvalidQueryException(
-          "LIKE needs a Text or Json column; " + like.column() + " is " + type.wireName());
-    }
+    int column = typedColumn(table, like.column(), DataType.TEXT, "LIKE needs a Text or Json");
     return new Like(column, LikePattern.compile(like.pattern()));
   }
 
   private static BoundFilter bindJson(Filter.Json json, ColumnScope table) {
-    int column = column(table, json.column());
-    DataType type = table.column(column).type();
-    if (type != DataType.JSON) {
-      throw new InvalidQueryException(
-          "JSON filters need a Json column; " + json.column() + " is " + type.wireName());
-    }
+    int column = typedColumn(table, json.column(), DataType.JSON, "JSON filters need a Json");
     return new Json(column, JsonMatcher.compile(json.operation()));
+  }
+
+  /**
+   * The column {@code name}, which must be of type {@code type} or Json.
+   *
+   * @throws InvalidQueryException saying "{@code need} column; ..." otherwise
+   */
+  private static int typedColumn(ColumnScope table, String name, DataType type, String need) {
+    int column = table.require(name);
+    DataType actual = table.column(column).type();
+    if (actual != type && actual != DataType.JSON) {
+      throw new InvalidQueryException(need + " column; " + name + " is " + actual.wireName());
+    }
+    return column;
   }
 
   /** The comparison operators. */

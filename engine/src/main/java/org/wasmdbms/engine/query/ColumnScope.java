@@ -3,6 +3,7 @@ package org.wasmdbms.engine.query;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.wasmdbms.api.error.UnknownColumnException;
 import org.wasmdbms.api.schema.ColumnDef;
 import org.wasmdbms.api.schema.TableDef;
 
@@ -86,6 +87,19 @@ public final class ColumnScope {
       }
     }
     return -1;
+  }
+
+  /**
+   * The position of the column {@code name} means.
+   *
+   * @throws UnknownColumnException if there is none
+   */
+  public int require(String name) {
+    int index = indexOf(name);
+    if (index < 0) {
+      throw new UnknownColumnException(name);
+    }
+    return index;
   }
 
   /**

@@ -97,9 +97,9 @@ final class EagerRelations {
     return found;
   }
 
-  /** The names of the columns the relations add, in order. */
-  List<String> names() {
-    List<String> names = new ArrayList<>();
+  /** {@code columns} followed by the names of the columns the relations add, in order. */
+  List<String> columnsAfter(List<String> columns) {
+    List<String> names = new ArrayList<>(columns);
     for (Relation relation : relations) {
       for (ColumnDef column : relation.parent.schema().definition().columns()) {
         names.add(relation.name + "." + column.name());

@@ -55,32 +55,63 @@ public final class QueryRunner {
           "group-by and having belong to aggregate, not to select; call aggregate to group rows");
     }
     TableData data = tables.table(table);
-    EagerRelations eager =
-        query.eagerRelations().isEmpty()
-            ? null
-            : EagerRelations.bind(tables, data.schema().definition(), query.eagerRelations());
-    SelectMemory memory = new SelectMemory(maxBytes, "select");
-    List<String> columns;
-    List<Value[]> rows;
-    if (query.joins().isEmpty() && query.distinctBy().isEmpty()) {
-      columns = ColumnScope.of(data.schema().definition()).names();
-      rows = select(data, query, memory);
-    } else {
-      RowSource source = RowSource.bind(tables, table, query);
-      Comparator<Value[]> order = RowOrder.keys(query.orderBy(), source.columns());
-      rows = source.rows(order == null ? wanted(query) : -1, memory);
-      if (order != null) {
-        rows = stableSort(rows, order);
+    Shape shape =
+        query.joins().isEmpty() && query.distinctBy().isEmpty() ? Shape.ONE_TABLE : Shape.JOINED;
+    return shape.select(tables, table, data, query, maxBytes);
+  }
+
+  /**
+   * How a select reads its rows: from its table alone, or through a {@link RowSource} (joins or
+   * distinct). Both bind the eager relations first and attach them last (each calling {@link
+   * EagerRelations#attach} itself, so that TeaVM inlines it into neither).
+   *
+   * <p>A virtual call on purpose: TeaVM inlines a static method called from one place into its
+   * caller, and a select written as one chain of such calls became a guest function of over 8,000
+   * bytes of JVM bytecode, which the host's JIT never compiles (docs/guest-performance.md). TeaVM
+   * does not inline a call with two possible targets, nor a method called from two places.
+   */
+  private enum Shape {
+    ONE_TABLE {
+      @Override
+      Selection select(Tables tables, String table, TableData data, Query query, long maxBytes) {
+        EagerRelations eager = eager(tables, data, query);
+        SelectMemory memory = new SelectMemory(maxBytes, "select");
+        List<String> columns = ColumnScope.of(data.schema().definition()).names();
+        List<Value[]> rows = QueryRunner.select(data, query, memory);
+        return eager == null
+            ? new Selection(columns, rows)
+            : new Selection(eager.columnsAfter(columns), eager.attach(rows, memory));
       }
-      rows = window(rows, query);
-      columns = source.columns().names();
-    }
-    if (eager != null) {
-      columns = new ArrayList<>(columns);
-      columns.addAll(eager.names());
-      rows = eager.attach(rows, memory);
-    }
-    return new Selection(columns, rows);
+    },
+    JOINED {
+      @Override
+      Selection select(Tables tables, String table, TableData data, Query query, long maxBytes) {
+        EagerRelations eager = eager(tables, data, query);
+        SelectMemory memory = new SelectMemory(maxBytes, "select");
+        Joined joined = Joined.bind(tables, table, query);
+        RowSource source = joined.source();
+        List<Value[]> rows = source.rows(joined.order() == null ? wanted(query) : -1, memory);
+        if (joined.order() != null) {
+          rows = stableSort(rows, joined.order());
+        }
+        rows = window(rows, query);
+        List<String> columns = source.columns().names();
+        return eager == null
+            ? new Selection(columns, rows)
+            : new Selection(eager.columnsAfter(columns), eager.attach(rows, memory));
+      }
+    };
+
+    /** The rows of {@code query} on {@code data}, table {@code table} of {@code tables}. */
+    abstract Selection select(
+        Tables tables, String table, TableData data, Query query, long maxBytes);
+  }
+
+  /** The eager relations of {@code query} bound to its table, or null if it names none. */
+  private static EagerRelations eager(Tables tables, TableData data, Query query) {
+    return query.eagerRelations().isEmpty()
+        ? null
+        : EagerRelations.bind(tables, data.schema().definition(), query.eagerRelations());
   }
 
   /** Offset plus limit, or -1 when there is no limit or the sum overflows. */
@@ -115,19 +146,38 @@ public final class QueryRunner {
    * selects, each counted in {@code memory}.
    */
   private static List<Value[]> select(TableData data, Query query, SelectMemory memory) {
+    Plan plan = Plan.of(data, query);
     TableDef table = data.schema().definition();
-    BoundFilter filter = BoundFilter.bind(query.filter(), table);
-    Comparator<Value[]> order = RowOrder.of(query.orderBy(), table);
-    AccessPath path = Planner.plan(filter, query.orderBy(), query.hasLimit(), data);
+    AccessPath path = plan.path();
     if (isPresorted(path, query)) {
       // The read is the answer's order: skip the offset and stop after the limit.
       long limit = query.hasLimit() ? query.limit() : Long.MAX_VALUE;
-      return collect(path.cursor(data), filter, table, query.offset(), limit, memory::hold);
+      return collect(path.cursor(data), plan.filter(), table, query.offset(), limit, memory::hold);
     }
     List<Value[]> matches =
-        collect(path.cursor(data), filter, table, 0, Long.MAX_VALUE, memory::hold);
-    matches.sort(order);
+        collect(path.cursor(data), plan.filter(), table, 0, Long.MAX_VALUE, memory::hold);
+    matches.sort(plan.order());
     return window(matches, query);
+  }
+
+  /** A select's bound filter, its ordering and the path it reads its table through. */
+  private record Plan(BoundFilter filter, Comparator<Value[]> order, AccessPath path) {
+    /** Binds and checks the filter and the ordering of {@code query} and plans its read. */
+    static Plan of(TableData data, Query query) {
+      TableDef table = data.schema().definition();
+      BoundFilter filter = BoundFilter.bind(query.filter(), table);
+      Comparator<Value[]> order = RowOrder.of(query.orderBy(), table);
+      return new Plan(filter, order, Planner.plan(filter, query.orderBy(), query.hasLimit(), data));
+    }
+  }
+
+  /** The rows of a select with joins or distinct, and its ordering (null: none). */
+  private record Joined(RowSource source, Comparator<Value[]> order) {
+    /** Binds the tables, joins, filter and distinct columns of {@code query}, and its ordering. */
+    static Joined bind(Tables tables, String table, Query query) {
+      RowSource source = RowSource.bind(tables, table, query);
+      return new Joined(source, RowOrder.keys(query.orderBy(), source.columns()));
+    }
   }
 
   /**
@@ -136,15 +186,9 @@ public final class QueryRunner {
    */
   public static AccessPath explain(Tables tables, String name, Query query) {
     if (!query.joins().isEmpty() || !query.distinctBy().isEmpty()) {
-      RowSource source = RowSource.bind(tables, name, query);
-      RowOrder.keys(query.orderBy(), source.columns()); // checks the order keys like a select does
-      return source.basePath();
+      return Joined.bind(tables, name, query).source().basePath();
     }
-    TableData data = tables.table(name);
-    TableDef table = data.schema().definition();
-    BoundFilter filter = BoundFilter.bind(query.filter(), table);
-    RowOrder.of(query.orderBy(), table); // checks the order keys like a select does
-    return Planner.plan(filter, query.orderBy(), query.hasLimit(), data);
+    return Plan.of(tables.table(name), query).path();
   }
 
   /**

@@ -38,10 +38,7 @@ public final class RowOrder {
   public static Comparator<Value[]> keys(List<OrderKey> keys, ColumnScope scope) {
     Comparator<Value[]> order = null;
     for (OrderKey key : keys) {
-      int column = scope.indexOf(key.column());
-      if (column < 0) {
-        throw new UnknownColumnException(key.column());
-      }
+      int column = scope.require(key.column());
       Comparator<Value[]> byColumn = (a, b) -> Values.compare(a[column], b[column]);
       if (key.direction() == OrderDirection.DESCENDING) {
         byColumn = byColumn.reversed();

@@ -98,11 +98,7 @@ public final class RowSource {
     BoundFilter filter = BoundFilter.bind(query.filter(), columns);
     int[] distinct = new int[query.distinctBy().size()];
     for (int i = 0; i < distinct.length; i++) {
-      String name = query.distinctBy().get(i);
-      distinct[i] = columns.indexOf(name);
-      if (distinct[i] < 0) {
-        throw new UnknownColumnException(name);
-      }
+      distinct[i] = columns.require(query.distinctBy().get(i));
     }
     BoundFilter baseFilter = filter;
     if (!joins.isEmpty()) {

@@ -61,7 +61,13 @@ import org.objectweb.asm.tree.VarInsnNode;
  *       {@value #CHUNK} functions is replaced by a call to a router that switches on {@code funcId
  *       >>> 7} to one of several chunk methods, each a {@code lookupswitch} over at most {@value
  *       #CHUNK} functions; an id outside every case still reaches Chicory's own type-mismatch trap.
+ *       The out-of-line {@code call_indirect} switches of the largest types ({@code
+ *       …Indirect_T_N.apply}) and the exports' entry switch ({@code …Dispatch_N.call_dispatch_N})
+ *       are split the same way by {@link EntrySwitchSplitter}.
  * </ol>
+ *
+ * <p>{@link #main} fails if a dispatch is still above the limit, and lists the guest's own
+ * functions that are (only a smaller function in the guest's source fixes those).
  *
  * <p>The rewrite expects the exact code shapes Chicory 1.7.5 emits and fails (with {@link
  * IllegalStateException}) on anything else, so a Chicory upgrade cannot silently skip it. Running
@@ -135,18 +141,24 @@ public final class ChicoryBytecodeRewriter {
     }
     int comparisons = 0;
     int dispatches = 0;
+    List<String> huge = new ArrayList<>();
     for (Path file : classes) {
       Result result = rewrite(Files.readAllBytes(file));
       if (result.comparisons() + result.dispatches() > 0) {
         Files.write(file, result.bytes());
       }
+      String simpleName = file.getFileName().toString().replace(".class", "");
       codeLengths(result.bytes())
           .forEach(
               (method, length) -> {
-                if (method.startsWith("call_indirect_") && length > HUGE_METHOD_LIMIT) {
+                if (length <= HUGE_METHOD_LIMIT) {
+                  return;
+                }
+                if (isDispatch(method)) {
                   throw new IllegalStateException(
                       file + ": " + method + " is still " + length + " bytes of bytecode");
                 }
+                huge.add(simpleName + "." + method + ": " + length + " bytes");
               });
       comparisons += result.comparisons();
       dispatches += result.dispatches();
@@ -156,10 +168,25 @@ public final class ChicoryBytecodeRewriter {
             + comparisons
             + " i32 comparisons and split "
             + dispatches
-            + " call_indirect dispatches in "
+            + " dispatches in "
             + classes.size()
             + " classes of "
             + machine);
+    if (!huge.isEmpty()) {
+      // The guest's own functions: only a smaller function in the guest's source fixes those.
+      System.out.println(
+          "guest functions over HotSpot's huge-method limit ("
+              + HUGE_METHOD_LIMIT
+              + " bytes), which the JIT never compiles:\n  "
+              + String.join("\n  ", huge));
+    }
+  }
+
+  /** Whether a method (by {@code name(desc)}) is one of the dispatches the rewrite splits. */
+  private static boolean isDispatch(String method) {
+    return method.startsWith("call_indirect_")
+        || method.startsWith("call_dispatch_")
+        || method.startsWith("apply(");
   }
 
   /** A rewritten class and what changed in it. */
@@ -237,7 +264,9 @@ public final class ChicoryBytecodeRewriter {
     List<MethodNode> added = new ArrayList<>();
     for (MethodNode method : node.methods) {
       comparisons += replaceComparisons(method);
-      if (method.name.startsWith("call_indirect_")) {
+      if (EntrySwitchSplitter.isEntrySwitch(node, method)) {
+        dispatches += EntrySwitchSplitter.split(node, method, added) ? 1 : 0;
+      } else if (method.name.startsWith("call_indirect_")) {
         for (AbstractInsnNode insn : method.instructions.toArray()) {
           if (insn instanceof LookupSwitchInsnNode lookup && lookup.keys.size() > CHUNK) {
             splitDispatch(node, method, lookup, added);
@@ -472,7 +501,7 @@ public final class ChicoryBytecodeRewriter {
   }
 
   /** An expanded frame whose locals are exactly the method's arguments and whose stack is empty. */
-  private static FrameNode frame(Type[] arguments) {
+  static FrameNode frame(Type[] arguments) {
     Object[] locals = new Object[arguments.length];
     for (int i = 0; i < arguments.length; i++) {
       locals[i] =
@@ -487,7 +516,7 @@ public final class ChicoryBytecodeRewriter {
     return new FrameNode(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
   }
 
-  private static void loadArguments(InsnList code, Type[] arguments) {
+  static void loadArguments(InsnList code, Type[] arguments) {
     int slot = 0;
     for (Type argument : arguments) {
       code.add(new VarInsnNode(argument.getOpcode(Opcodes.ILOAD), slot));

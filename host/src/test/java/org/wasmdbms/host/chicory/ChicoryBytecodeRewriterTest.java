@@ -25,8 +25,9 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * The rewriter on classes shaped like Chicory 1.7.5's output, assembled here: the unsigned
  * comparisons it substitutes agree with {@link Integer#compareUnsigned} on edge and random values,
- * and a split {@code call_indirect} dispatch still reaches every function (and traps on any other
- * id) while no method is left above HotSpot's huge-method limit.
+ * and a split {@code call_indirect} dispatch, out-of-line {@code call_indirect} switch or exports'
+ * entry switch still reaches every function (and traps on any other id) while no method is left
+ * above HotSpot's huge-method limit.
  */
 class ChicoryBytecodeRewriterTest {
   private static final String PACKAGE = "org/wasmdbms/host/chicory/";
@@ -77,6 +78,16 @@ class ChicoryBytecodeRewriterTest {
    * func_k(x)} returns {@code 1000 * k + x}.
    */
   private static byte[] dispatch(String name) {
+    return dispatch(name, "call_indirect_1", false);
+  }
+
+  /**
+   * The shape of {@link #dispatch(String)} in method {@code method}; with {@code entry}, the shape
+   * of Chicory's entry switches ({@code call_dispatch_N}, {@code Indirect_T_N.apply}) instead: a
+   * {@code tableswitch} whose gaps go to the default block, and ids 0 and 2 sharing a block that
+   * returns {@code -arg} (as the imported functions share one).
+   */
+  private static byte[] dispatch(String name, String method, boolean entry) {
     ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
     String internal = PACKAGE + name;
     writer.visit(Opcodes.V11, Opcodes.ACC_PUBLIC, internal, null, "java/lang/Object", null);
@@ -112,14 +123,25 @@ class ChicoryBytecodeRewriterTest {
     trap.visitMaxs(0, 0);
     trap.visitEnd();
     MethodVisitor m =
-        writer.visitMethod(
-            Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "call_indirect_1", "(II)I", null, null);
+        writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, method, "(II)I", null, null);
     m.visitCode();
     m.visitVarInsn(Opcodes.ILOAD, 0);
     m.visitVarInsn(Opcodes.ILOAD, 1);
     Label invalid = new Label();
-    m.visitLookupSwitchInsn(invalid, keys, labels);
-    for (int i = 0; i < FUNCTIONS; i++) {
+    Label shared = new Label();
+    if (entry) {
+      Label[] table = new Label[2 * FUNCTIONS];
+      for (int id = 0; id < table.length; id++) {
+        table[id] = id % 2 != 0 ? invalid : id <= 2 ? shared : labels[id / 2];
+      }
+      m.visitTableSwitchInsn(0, table.length - 1, invalid, table);
+      m.visitLabel(shared);
+      m.visitInsn(Opcodes.INEG);
+      m.visitInsn(Opcodes.IRETURN);
+    } else {
+      m.visitLookupSwitchInsn(invalid, keys, labels);
+    }
+    for (int i = entry ? 2 : 0; i < FUNCTIONS; i++) {
       m.visitLabel(labels[i]);
       m.visitMethodInsn(Opcodes.INVOKESTATIC, internal, "func_" + keys[i], "(I)I", false);
       m.visitInsn(Opcodes.IRETURN);
@@ -208,6 +230,41 @@ class ChicoryBytecodeRewriterTest {
         result.bytes(),
         ChicoryBytecodeRewriter.rewrite(result.bytes()).bytes(),
         "a second run changes nothing");
+  }
+
+  @Test
+  void splitEntrySwitchesReachEveryFunctionAndTrapOtherwise() throws Exception {
+    for (String[] shape :
+        new String[][] {{"ProbeIndirect_1_0", "apply"}, {"ProbeDispatch_0", "call_dispatch_0"}}) {
+      byte[] original = dispatch(shape[0], shape[1], true);
+      assertTrue(codeLength(original, shape[1]) > ChicoryBytecodeRewriter.HUGE_METHOD_LIMIT);
+      ChicoryBytecodeRewriter.Result result = ChicoryBytecodeRewriter.rewrite(original);
+      assertEquals(1, result.dispatches(), shape[1]);
+      ChicoryBytecodeRewriter.codeLengths(result.bytes())
+          .forEach(
+              (name, length) ->
+                  assertTrue(
+                      length <= ChicoryBytecodeRewriter.HUGE_METHOD_LIMIT,
+                      name + " is still huge"));
+      Class<?> probe = define(result.bytes());
+      for (int id = -3; id < 2 * FUNCTIONS + 300; id++) {
+        if (id == 0 || id == 2) {
+          assertEquals(-7, invoke(probe, shape[1], 7, id), "shared block, id " + id);
+        } else if (id >= 0 && id < 2 * FUNCTIONS && id % 2 == 0) {
+          assertEquals(1000 * id + 7, invoke(probe, shape[1], 7, id), "function " + id);
+        } else {
+          int missing = id;
+          InvocationTargetException thrown =
+              assertThrows(
+                  InvocationTargetException.class, () -> invoke(probe, shape[1], 7, missing));
+          assertSame(IllegalStateException.class, thrown.getCause().getClass(), "id " + id);
+        }
+      }
+      assertSame(
+          result.bytes(),
+          ChicoryBytecodeRewriter.rewrite(result.bytes()).bytes(),
+          "a second run changes nothing");
+    }
   }
 
   @Test
