@@ -19,7 +19,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.wasmdbms.api.row.Row;
@@ -111,6 +113,7 @@ class ChicoryConfigurationTest {
 
   private static void assertRewritten(List<byte[]> generatedClasses) {
     List<String> comparisons = new ArrayList<>();
+    List<String> checksBeforeCalls = new ArrayList<>();
     int dispatches = 0;
     int routes = 0;
     for (byte[] classFile : generatedClasses) {
@@ -125,6 +128,12 @@ class ChicoryConfigurationTest {
                   && (call.name.matches("I32_(EQZ|EQ|NE|(LT|GT|LE|GE)_[SU])")
                       || call.name.equals("i32_ge_u"))) {
                 comparisons.add(node.name + "." + method.name + " calls " + call.name);
+              }
+              // An interruption check is left only at a loop's back-edge, before its jump.
+              if (insn instanceof MethodInsnNode call
+                  && call.name.equals("checkInterruption")
+                  && !(nextInstruction(call) instanceof JumpInsnNode)) {
+                checksBeforeCalls.add(node.name + "." + method.name);
               }
             });
       }
@@ -142,8 +151,17 @@ class ChicoryConfigurationTest {
       }
     }
     assertEquals(List.of(), comparisons);
+    assertEquals(List.of(), checksBeforeCalls, "interruption checks before calls");
     assertTrue(dispatches > 0, "no call_indirect method found: not Chicory's class layout");
     assertTrue(routes > 0, "the (i32) -> i32 dispatch was not split");
+  }
+
+  private static AbstractInsnNode nextInstruction(AbstractInsnNode insn) {
+    AbstractInsnNode next = insn.getNext();
+    while (next != null && next.getOpcode() < 0) {
+      next = next.getNext();
+    }
+    return next;
   }
 
   /** Every class the build-time compilation generated for the example guest, rewritten. */

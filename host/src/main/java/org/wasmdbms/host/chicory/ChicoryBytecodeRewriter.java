@@ -24,6 +24,7 @@ import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
@@ -37,7 +38,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  * that HotSpot runs them correctly and at full speed: in place in a classes directory after {@code
  * chicory-compiler-maven-plugin} (build time, through {@link #main}), or in the jar that the
  * run-time compiler hands to its cache ({@link #rewriteJar}, used by {@link RewritingCompiler} for
- * every module the host compiles at run time). Two changes, both semantics-preserving:
+ * every module the host compiles at run time). Three changes, the first two semantics-preserving:
  *
  * <ol>
  *   <li><b>{@code i32} comparisons without an {@code int} compare.</b> Chicory compiles every
@@ -64,6 +65,14 @@ import org.objectweb.asm.tree.VarInsnNode;
  *       The out-of-line {@code call_indirect} switches of the largest types ({@code
  *       …Indirect_T_N.apply}) and the exports' entry switch ({@code …Dispatch_N.call_dispatch_N})
  *       are split the same way by {@link EntrySwitchSplitter}.
+ *   <li><b>No interruption check before every call.</b> Chicory calls {@code
+ *       Shaded.checkInterruption()} (the calling thread's interrupt status) before every call and
+ *       at every loop back-edge; in the largest guest functions C2 stops inlining it, and it was a
+ *       tenth of a primary-key read's samples (docs/guest-performance.md). The host does not
+ *       support interrupting a call (docs/host.md), so the checks before calls go; the ones at loop
+ *       back-edges (a {@code goto} follows them) stay, so a guest that loops forever still stops
+ *       when its thread is interrupted. A call chain without loops ends by itself or overflows the
+ *       stack.
  * </ol>
  *
  * <p>{@link #main} fails if a dispatch is still above the limit, and lists the guest's own
@@ -141,10 +150,11 @@ public final class ChicoryBytecodeRewriter {
     }
     int comparisons = 0;
     int dispatches = 0;
+    int checks = 0;
     List<String> huge = new ArrayList<>();
     for (Path file : classes) {
       Result result = rewrite(Files.readAllBytes(file));
-      if (result.comparisons() + result.dispatches() > 0) {
+      if (result.comparisons() + result.dispatches() + result.checks() > 0) {
         Files.write(file, result.bytes());
       }
       String simpleName = file.getFileName().toString().replace(".class", "");
@@ -162,13 +172,16 @@ public final class ChicoryBytecodeRewriter {
               });
       comparisons += result.comparisons();
       dispatches += result.dispatches();
+      checks += result.checks();
     }
     System.out.println(
         "rewrote "
             + comparisons
             + " i32 comparisons and split "
             + dispatches
-            + " dispatches in "
+            + " dispatches, removed "
+            + checks
+            + " interruption checks before calls, in "
             + classes.size()
             + " classes of "
             + machine);
@@ -190,7 +203,7 @@ public final class ChicoryBytecodeRewriter {
   }
 
   /** A rewritten class and what changed in it. */
-  record Result(byte[] bytes, int comparisons, int dispatches) {}
+  record Result(byte[] bytes, int comparisons, int dispatches, int checks) {}
 
   /**
    * Rewrites every class in {@code jar}, the form in which Chicory's run-time compiler hands its
@@ -261,9 +274,11 @@ public final class ChicoryBytecodeRewriter {
     new ClassReader(classFile).accept(node, ClassReader.EXPAND_FRAMES);
     int comparisons = 0;
     int dispatches = 0;
+    int checks = 0;
     List<MethodNode> added = new ArrayList<>();
     for (MethodNode method : node.methods) {
       comparisons += replaceComparisons(method);
+      checks += removeCallSiteChecks(method);
       if (EntrySwitchSplitter.isEntrySwitch(node, method)) {
         dispatches += EntrySwitchSplitter.split(node, method, added) ? 1 : 0;
       } else if (method.name.startsWith("call_indirect_")) {
@@ -275,13 +290,33 @@ public final class ChicoryBytecodeRewriter {
         }
       }
     }
-    if (comparisons + dispatches == 0) {
-      return new Result(classFile, 0, 0);
+    if (comparisons + dispatches + checks == 0) {
+      return new Result(classFile, 0, 0, 0);
     }
     node.methods.addAll(added);
     ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
     node.accept(writer);
-    return new Result(writer.toByteArray(), comparisons, dispatches);
+    return new Result(writer.toByteArray(), comparisons, dispatches, checks);
+  }
+
+  /**
+   * Removes the interruption checks that Chicory places before calls, keeping those at loop
+   * back-edges (followed by a jump). Returns how many were removed.
+   */
+  private static int removeCallSiteChecks(MethodNode method) {
+    int count = 0;
+    for (AbstractInsnNode insn : method.instructions.toArray()) {
+      if (insn instanceof MethodInsnNode call
+          && call.getOpcode() == Opcodes.INVOKESTATIC
+          && call.name.equals("checkInterruption")
+          && call.desc.equals("()V")
+          && call.owner.endsWith("Shaded")
+          && !(next(call) instanceof JumpInsnNode)) {
+        method.instructions.remove(call);
+        count++;
+      }
+    }
+    return count;
   }
 
   private static int replaceComparisons(MethodNode method) {

@@ -323,4 +323,71 @@ class ChicoryBytecodeRewriterTest {
         .max()
         .orElseThrow();
   }
+
+  /** Stands in for the module's copy of Chicory's {@code Shaded}: counts the checks that run. */
+  public static final class CountingShaded {
+    static int checks;
+
+    private CountingShaded() {}
+
+    /** Chicory's interruption check, counted. */
+    public static void checkInterruption() {
+      checks++;
+    }
+  }
+
+  /**
+   * A loop as Chicory emits it: {@code sum(n)} adds {@code step(i)} for i = n .. 1, with an
+   * interruption check before the call and one before the back-edge.
+   */
+  private static byte[] loopWithChecks(String name) {
+    String shaded = PACKAGE + "ChicoryBytecodeRewriterTest$CountingShaded";
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
+    writer.visit(Opcodes.V11, Opcodes.ACC_PUBLIC, PACKAGE + name, null, "java/lang/Object", null);
+    MethodVisitor step =
+        writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "step", "(I)I", null, null);
+    step.visitCode();
+    step.visitVarInsn(Opcodes.ILOAD, 0);
+    step.visitInsn(Opcodes.IRETURN);
+    step.visitMaxs(0, 0);
+    step.visitEnd();
+    MethodVisitor m =
+        writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "sum", "(I)I", null, null);
+    m.visitCode();
+    m.visitInsn(Opcodes.ICONST_0);
+    m.visitVarInsn(Opcodes.ISTORE, 1);
+    Label head = new Label();
+    Label end = new Label();
+    m.visitLabel(head);
+    m.visitVarInsn(Opcodes.ILOAD, 0);
+    m.visitJumpInsn(Opcodes.IFEQ, end);
+    m.visitVarInsn(Opcodes.ILOAD, 1);
+    m.visitVarInsn(Opcodes.ILOAD, 0);
+    m.visitMethodInsn(Opcodes.INVOKESTATIC, shaded, "checkInterruption", "()V", false);
+    m.visitMethodInsn(Opcodes.INVOKESTATIC, PACKAGE + name, "step", "(I)I", false);
+    m.visitInsn(Opcodes.IADD);
+    m.visitVarInsn(Opcodes.ISTORE, 1);
+    m.visitIincInsn(0, -1);
+    m.visitMethodInsn(Opcodes.INVOKESTATIC, shaded, "checkInterruption", "()V", false);
+    m.visitJumpInsn(Opcodes.GOTO, head);
+    m.visitLabel(end);
+    m.visitVarInsn(Opcodes.ILOAD, 1);
+    m.visitInsn(Opcodes.IRETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    writer.visitEnd();
+    return writer.toByteArray();
+  }
+
+  @Test
+  void interruptionChecksBeforeCallsGoAndThoseAtLoopBackEdgesStay() throws Exception {
+    ChicoryBytecodeRewriter.Result result =
+        ChicoryBytecodeRewriter.rewrite(loopWithChecks("CheckProbe"));
+    assertEquals(1, result.checks());
+    Method sum = define(result.bytes()).getMethod("sum", int.class);
+    CountingShaded.checks = 0;
+    assertEquals(55, sum.invoke(null, 10));
+    assertEquals(10, CountingShaded.checks, "one check per back-edge, none per call");
+    assertEquals(0, ChicoryBytecodeRewriter.rewrite(result.bytes()).checks(), "idempotent");
+  }
 }
