@@ -1,6 +1,7 @@
 package org.wasmdbms.memory.version;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.memory.MemoryProvider;
@@ -49,6 +50,8 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   // What one run costs besides its bytes (object, array header, list slot), for the limit.
   private static final int RUN_OVERHEAD = 48;
 
+  private static final int BLOCKS_PER_PAGE = PAGE_SIZE / VersionBlocks.BLOCK_SIZE;
+
   private final MemoryProvider below;
   private final boolean concurrent;
   private final long retainedBytes;
@@ -59,8 +62,12 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   private final ArrayList<Snapshot> pinned = new ArrayList<>();
   private long keptBytes;
   private long written;
-  private long published;
+  // Volatile: readers check it without the monitor (ReadViews, before reusing a view).
+  private volatile long published;
   private Object state;
+  // The blocks read so far of the published version (concurrent mode only), shared by its
+  // snapshots.
+  private VersionBlocks blocks;
   private volatile boolean closed;
 
   /**
@@ -109,7 +116,7 @@ public final class VersionedMemoryProvider implements MemoryProvider {
         Run[] grown = live * 2 > runs.length ? new Run[runs.length * 2] : runs;
         System.arraycopy(runs, start, grown, 0, live);
         if (grown == runs) {
-          java.util.Arrays.fill(runs, live, end, null);
+          Arrays.fill(runs, live, end, null);
         }
         runs = grown;
         start = 0;
@@ -127,13 +134,17 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   public final class Snapshot {
     private final long version;
     private final Object state;
-    private boolean expired;
-    private boolean released;
+    // Null unless the snapshot pins the published version in concurrent mode.
+    private final VersionBlocks blocks;
+    // Volatile: a read of a kept block checks them without the monitor.
+    private volatile boolean expired;
+    private volatile boolean released;
     private final MemoryProvider view = new View(this);
 
-    private Snapshot(long version, Object state) {
+    private Snapshot(long version, Object state, VersionBlocks blocks) {
       this.version = version;
       this.state = state;
+      this.blocks = blocks;
     }
 
     /** The commit count this snapshot sees. */
@@ -162,6 +173,12 @@ public final class VersionedMemoryProvider implements MemoryProvider {
 
   private final class View implements MemoryProvider {
     private final Snapshot snapshot;
+    // The page count, asked below once: any count from the version's to the current one bounds
+    // what the snapshot's structures reach, and asking each time took the monitor below.
+    private volatile long pages = -1;
+    // The block read last: consecutive reads mostly fall in the same one. Racy but safe (an entry
+    // is immutable and its fields final).
+    private VersionBlocks.Entry last;
 
     View(Snapshot snapshot) {
       this.snapshot = snapshot;
@@ -174,7 +191,12 @@ public final class VersionedMemoryProvider implements MemoryProvider {
 
     @Override
     public long pages() {
-      return below.pages();
+      long count = pages;
+      if (count < 0) {
+        count = below.pages();
+        pages = count;
+      }
+      return count;
     }
 
     @Override
@@ -184,7 +206,49 @@ public final class VersionedMemoryProvider implements MemoryProvider {
 
     @Override
     public void read(long offset, byte[] buffer, int bufferOffset, int length) {
-      readAt(snapshot, offset, buffer, bufferOffset, length);
+      if (!readKept(offset, buffer, bufferOffset, length)) {
+        readAt(snapshot, offset, buffer, bufferOffset, length);
+      }
+    }
+
+    /**
+     * Reads through the blocks the snapshot shares with the other snapshots of its version, without
+     * the monitor when they are kept; loads the missing ones (under it). False, having read
+     * nothing, when the snapshot has no shared blocks, the arguments are not plainly valid (the
+     * locked path then reports them) or a block cannot be loaded whole.
+     */
+    private boolean readKept(long offset, byte[] buffer, int bufferOffset, int length) {
+      VersionBlocks shared = snapshot.blocks;
+      if (shared == null
+          || buffer == null
+          || offset < 0
+          || length < 0
+          || bufferOffset < 0
+          || bufferOffset > buffer.length - length) {
+        return false;
+      }
+      checkReadable(snapshot);
+      long end = offset + length;
+      long at = offset;
+      while (at < end) {
+        long block = at >>> VersionBlocks.BLOCK_SHIFT;
+        VersionBlocks.Entry entry = last;
+        if (entry == null || entry.block != block) {
+          entry = shared.get(block);
+          if (entry == null) {
+            entry = loadBlock(snapshot, block);
+            if (entry == null) {
+              return false;
+            }
+          }
+          last = entry;
+        }
+        int inBlock = (int) (at & (VersionBlocks.BLOCK_SIZE - 1));
+        int chunk = (int) Math.min(end - at, VersionBlocks.BLOCK_SIZE - inBlock);
+        System.arraycopy(entry.bytes, inBlock, buffer, bufferOffset + (int) (at - offset), chunk);
+        at += chunk;
+      }
+      return true;
     }
 
     @Override
@@ -216,7 +280,7 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   }
 
   /** The newest published version. */
-  public synchronized long published() {
+  public long published() {
     return published;
   }
 
@@ -237,10 +301,44 @@ public final class VersionedMemoryProvider implements MemoryProvider {
       throw new IllegalArgumentException("version " + version + " is not written yet");
     }
     if (version >= published) {
+      if (blocks != null && version > published) {
+        blocks = nextBlocks(version);
+      }
       published = version;
       state = newState;
       prune();
     }
+  }
+
+  /**
+   * The blocks of the published version that {@code version} keeps: those no commit after the
+   * published version up to {@code version} wrote. Their runs are all still kept (runs are dropped
+   * only up to the published version), newest last in {@code order}.
+   */
+  private VersionBlocks nextBlocks(long version) {
+    long[] changed = new long[16];
+    int count = 0;
+    for (int i = order.size() - 1; i >= orderStart; i--) {
+      Run run = order.get(i);
+      if (run.commit <= published) {
+        break;
+      }
+      if (run.commit > version) {
+        continue;
+      }
+      long first = run.page * BLOCKS_PER_PAGE + (run.offset >>> VersionBlocks.BLOCK_SHIFT);
+      long last =
+          run.page * BLOCKS_PER_PAGE
+              + ((run.offset + run.old.length - 1) >>> VersionBlocks.BLOCK_SHIFT);
+      for (long block = first; block <= last; block++) {
+        if (count == changed.length) {
+          changed = Arrays.copyOf(changed, count * 2);
+        }
+        changed[count++] = block;
+      }
+    }
+    Arrays.sort(changed, 0, count);
+    return blocks.next(version, changed, count);
   }
 
   /** Pins the newest published version. */
@@ -259,7 +357,14 @@ public final class VersionedMemoryProvider implements MemoryProvider {
 
   private Snapshot pin(long version) {
     checkOpen();
-    Snapshot snapshot = new Snapshot(version, state);
+    VersionBlocks shared = null;
+    if (concurrent && version == published) {
+      if (blocks == null) {
+        blocks = new VersionBlocks(published);
+      }
+      shared = blocks;
+    }
+    Snapshot snapshot = new Snapshot(version, state, shared);
     pinned.add(snapshot);
     return snapshot;
   }
@@ -337,8 +442,26 @@ public final class VersionedMemoryProvider implements MemoryProvider {
     }
   }
 
-  private synchronized void readAt(
-      Snapshot snapshot, long offset, byte[] buffer, int bufferOffset, int length) {
+  /**
+   * Reads {@code block} of the snapshot's version and keeps it among the snapshot's shared blocks
+   * if there is room; null if the block is not wholly inside the provider.
+   */
+  private synchronized VersionBlocks.Entry loadBlock(Snapshot snapshot, long block) {
+    VersionBlocks shared = snapshot.blocks;
+    VersionBlocks.Entry entry = shared.get(block);
+    if (entry != null) {
+      return entry;
+    }
+    long start = block << VersionBlocks.BLOCK_SHIFT;
+    if (start > below.size() - VersionBlocks.BLOCK_SIZE) {
+      return null;
+    }
+    byte[] bytes = new byte[VersionBlocks.BLOCK_SIZE];
+    readAt(snapshot, start, bytes, 0, bytes.length);
+    return shared.put(block, bytes);
+  }
+
+  private void checkReadable(Snapshot snapshot) {
     if (snapshot.expired) {
       throw new MemoryException(
           "snapshot expired: the changes committed since version "
@@ -351,6 +474,11 @@ public final class VersionedMemoryProvider implements MemoryProvider {
       throw new MemoryException("the snapshot is released");
     }
     checkOpen();
+  }
+
+  private synchronized void readAt(
+      Snapshot snapshot, long offset, byte[] buffer, int bufferOffset, int length) {
+    checkReadable(snapshot);
     below.read(offset, buffer, bufferOffset, length);
     if (runs.isEmpty()) {
       return;
@@ -476,6 +604,7 @@ public final class VersionedMemoryProvider implements MemoryProvider {
       synchronized (this) {
         runs.clear();
         order.clear();
+        blocks = null;
       }
       below.close();
     }
