@@ -65,6 +65,8 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   // Volatile: readers check it without the monitor (ReadViews, before reusing a view).
   private volatile long published;
   private Object state;
+  // The page count below, kept here so that readers need not ask below; set by the writer's grow.
+  private volatile long knownPages;
   // The blocks read so far of the published version (concurrent mode only), shared by its
   // snapshots.
   private VersionBlocks blocks;
@@ -87,6 +89,7 @@ public final class VersionedMemoryProvider implements MemoryProvider {
     this.below = below;
     this.concurrent = concurrent;
     this.retainedBytes = retainedBytes;
+    this.knownPages = below.pages();
   }
 
   /** One kept run: the bytes at {@code offset} of {@code page} before commit {@code commit}. */
@@ -173,9 +176,6 @@ public final class VersionedMemoryProvider implements MemoryProvider {
 
   private final class View implements MemoryProvider {
     private final Snapshot snapshot;
-    // The page count, asked below once: any count from the version's to the current one bounds
-    // what the snapshot's structures reach, and asking each time took the monitor below.
-    private volatile long pages = -1;
     // The block read last: consecutive reads mostly fall in the same one. Racy but safe (an entry
     // is immutable and its fields final).
     private VersionBlocks.Entry last;
@@ -189,14 +189,13 @@ public final class VersionedMemoryProvider implements MemoryProvider {
       return pages() * PAGE_SIZE;
     }
 
+    /**
+     * The current page count, known without asking below (which takes its monitor): pages only
+     * grow, so it bounds what the snapshot's structures reach.
+     */
     @Override
     public long pages() {
-      long count = pages;
-      if (count < 0) {
-        count = below.pages();
-        pages = count;
-      }
-      return count;
+      return knownPages;
     }
 
     @Override
@@ -446,19 +445,19 @@ public final class VersionedMemoryProvider implements MemoryProvider {
    * Reads {@code block} of the snapshot's version and keeps it among the snapshot's shared blocks
    * if there is room; null if the block is not wholly inside the provider.
    */
-  private synchronized VersionBlocks.Entry loadBlock(Snapshot snapshot, long block) {
-    VersionBlocks shared = snapshot.blocks;
-    VersionBlocks.Entry entry = shared.get(block);
-    if (entry != null) {
-      return entry;
-    }
+  private VersionBlocks.Entry loadBlock(Snapshot snapshot, long block) {
     long start = block << VersionBlocks.BLOCK_SHIFT;
-    if (start > below.size() - VersionBlocks.BLOCK_SIZE) {
+    if (start > knownPages * PAGE_SIZE - VersionBlocks.BLOCK_SIZE) {
       return null;
     }
     byte[] bytes = new byte[VersionBlocks.BLOCK_SIZE];
     readAt(snapshot, start, bytes, 0, bytes.length);
-    return shared.put(block, bytes);
+    return keep(snapshot.blocks, block, bytes);
+  }
+
+  private synchronized VersionBlocks.Entry keep(VersionBlocks shared, long block, byte[] bytes) {
+    VersionBlocks.Entry entry = shared.get(block);
+    return entry != null ? entry : shared.put(block, bytes);
   }
 
   private void checkReadable(Snapshot snapshot) {
@@ -476,10 +475,25 @@ public final class VersionedMemoryProvider implements MemoryProvider {
     checkOpen();
   }
 
-  private synchronized void readAt(
-      Snapshot snapshot, long offset, byte[] buffer, int bufferOffset, int length) {
+  /**
+   * Reads the snapshot's content: the current bytes from below, then, under the monitor, the runs
+   * of the commits after the snapshot laid back newest first. Reading below outside the monitor is
+   * safe because a write keeps its run before it writes below (under the monitor) and each call
+   * below is atomic: whatever writes the read below saw, their runs are all found afterwards (runs
+   * newer than a pinned snapshot are never dropped while it is not expired, which is checked under
+   * the monitor), and laying back every run newer than the snapshot, newest first, restores its
+   * bytes whether the read saw a write or not. So a reader does not hold the monitor while the
+   * provider below is busy (a checkpoint), and does not make the writer wait that long.
+   */
+  private void readAt(Snapshot snapshot, long offset, byte[] buffer, int bufferOffset, int length) {
     checkReadable(snapshot);
     below.read(offset, buffer, bufferOffset, length);
+    layBack(snapshot, offset, buffer, bufferOffset, length);
+  }
+
+  private synchronized void layBack(
+      Snapshot snapshot, long offset, byte[] buffer, int bufferOffset, int length) {
+    checkReadable(snapshot);
     if (runs.isEmpty()) {
       return;
     }
@@ -522,7 +536,9 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   @Override
   public long grow(long additionalPages) {
     // New pages read as zeros and no snapshot's structures reach them: nothing to keep.
-    return below.grow(additionalPages);
+    long before = below.grow(additionalPages);
+    knownPages = before + additionalPages;
+    return before;
   }
 
   /** Reads the current content, the writer's own writes included. */
