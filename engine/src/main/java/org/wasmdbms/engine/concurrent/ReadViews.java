@@ -113,23 +113,38 @@ public final class ReadViews {
 
   /** Gives back a view borrowed by {@link #acquire()}. */
   public void release(View view) {
-    boolean keep;
+    ArrayList<View> stale = null;
     synchronized (this) {
       account(view);
-      keep = !closed && view.version() == versions.published() && idle.size() < MAX_IDLE;
-      if (keep) {
+      if (!closed && view.version() == versions.published() && idle.size() < MAX_IDLE) {
         idle.add(view);
         // Views of older versions pin what newer readers no longer need.
         for (int i = idle.size() - 2; i >= 0; i--) {
           if (idle.get(i).version() != view.version()) {
-            idle.remove(i).snapshot.release();
+            if (stale == null) {
+              stale = new ArrayList<>();
+            }
+            stale.add(idle.remove(i));
           }
         }
+      } else {
+        stale = new ArrayList<>(1);
+        stale.add(view);
       }
-      done();
+      if (stale == null) {
+        done();
+        return;
+      }
     }
-    if (!keep) {
-      view.snapshot.release();
+    // Outside the monitor: a release takes the versioned provider's, which the writer holds while
+    // it writes, and other readers need this one to start. Counted done only after, so that close
+    // does not close the provider under it.
+    try {
+      for (View old : stale) {
+        old.snapshot.release();
+      }
+    } finally {
+      done();
     }
   }
 

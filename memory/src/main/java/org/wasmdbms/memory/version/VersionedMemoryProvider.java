@@ -310,9 +310,12 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   }
 
   /**
-   * The blocks of the published version that {@code version} keeps: those no commit after the
-   * published version up to {@code version} wrote. Their runs are all still kept (runs are dropped
-   * only up to the published version), newest last in {@code order}.
+   * The blocks of {@code version}, about to be published: those of the published version that no
+   * commit in between wrote, and the new content of those it wrote, read here once rather than by
+   * every reader that would miss them (readers read the blocks they read before; the writer changes
+   * a few of them at every commit: a tree's last leaf, a table's last data page). The runs of those
+   * commits are all still kept (runs are dropped only up to the published version), newest last in
+   * {@code order}.
    */
   private VersionBlocks nextBlocks(long version) {
     long[] changed = new long[16];
@@ -337,7 +340,18 @@ public final class VersionedMemoryProvider implements MemoryProvider {
       }
     }
     Arrays.sort(changed, 0, count);
-    return blocks.next(version, changed, count);
+    VersionBlocks next = blocks.next(version, changed, count);
+    for (int i = 0; i < count; i++) {
+      long block = changed[i];
+      if ((i == 0 || changed[i - 1] != block) && blocks.get(block) != null) {
+        byte[] bytes = new byte[VersionBlocks.BLOCK_SIZE];
+        long start = block << VersionBlocks.BLOCK_SHIFT;
+        below.read(start, bytes, 0, bytes.length);
+        layBackRuns(version, start, bytes, 0, bytes.length);
+        next.put(block, bytes);
+      }
+    }
+    return next;
   }
 
   /** Pins the newest published version. */
@@ -494,6 +508,13 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   private synchronized void layBack(
       Snapshot snapshot, long offset, byte[] buffer, int bufferOffset, int length) {
     checkReadable(snapshot);
+    layBackRuns(snapshot.version, offset, buffer, bufferOffset, length);
+  }
+
+  /**
+   * Lays back over bytes read below the runs of every commit after {@code version}, newest first.
+   */
+  private void layBackRuns(long version, long offset, byte[] buffer, int bufferOffset, int length) {
     if (runs.isEmpty()) {
       return;
     }
@@ -506,7 +527,7 @@ public final class VersionedMemoryProvider implements MemoryProvider {
       long pageStart = page * PAGE_SIZE;
       for (int i = list.end - 1; i >= list.start; i--) {
         Run run = list.runs[i];
-        if (run.commit <= snapshot.version) {
+        if (run.commit <= version) {
           break;
         }
         long from = Math.max(offset, pageStart + run.offset);
