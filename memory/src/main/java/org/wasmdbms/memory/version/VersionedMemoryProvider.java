@@ -52,6 +52,9 @@ public final class VersionedMemoryProvider implements MemoryProvider {
 
   private static final int BLOCKS_PER_PAGE = PAGE_SIZE / VersionBlocks.BLOCK_SIZE;
 
+  // How many recently read blocks a snapshot's view remembers (a power of two).
+  private static final int RECENT_BLOCKS = 32;
+
   private final MemoryProvider below;
   private final boolean concurrent;
   private final long retainedBytes;
@@ -176,9 +179,9 @@ public final class VersionedMemoryProvider implements MemoryProvider {
 
   private final class View implements MemoryProvider {
     private final Snapshot snapshot;
-    // The block read last: consecutive reads mostly fall in the same one. Racy but safe (an entry
-    // is immutable and its fields final).
-    private VersionBlocks.Entry last;
+    // The blocks read last, by block number modulo the length: a search reads a few blocks over
+    // and over. Racy but safe (an entry is immutable and its fields final).
+    private final VersionBlocks.Entry[] recent = new VersionBlocks.Entry[RECENT_BLOCKS];
 
     View(Snapshot snapshot) {
       this.snapshot = snapshot;
@@ -231,7 +234,8 @@ public final class VersionedMemoryProvider implements MemoryProvider {
       long at = offset;
       while (at < end) {
         long block = at >>> VersionBlocks.BLOCK_SHIFT;
-        VersionBlocks.Entry entry = last;
+        int index = (int) block & (RECENT_BLOCKS - 1);
+        VersionBlocks.Entry entry = recent[index];
         if (entry == null || entry.block != block) {
           entry = shared.get(block);
           if (entry == null) {
@@ -240,7 +244,7 @@ public final class VersionedMemoryProvider implements MemoryProvider {
               return false;
             }
           }
-          last = entry;
+          recent[index] = entry;
         }
         int inBlock = (int) (at & (VersionBlocks.BLOCK_SIZE - 1));
         int chunk = (int) Math.min(end - at, VersionBlocks.BLOCK_SIZE - inBlock);
