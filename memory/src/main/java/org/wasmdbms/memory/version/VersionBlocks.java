@@ -1,24 +1,25 @@
 package org.wasmdbms.memory.version;
 
-import java.util.Arrays;
-
 /**
- * The blocks of one published version's content read so far, shared by every snapshot of that
- * version: a reader that finds its block here copies it without taking any lock, so readers do not
- * serialize on the {@link VersionedMemoryProvider}'s monitor nor on the provider below it, and do
- * not contend with the writer. The blocks of the next published version start as the blocks of this
- * one that no commit in between wrote ({@link #next}), so only what changed is read again.
+ * Blocks of content read by snapshots, each with the range of published versions it is valid for,
+ * shared by every snapshot: a reader that finds a block valid for its version copies it without
+ * taking any lock, so readers do not serialize on the {@link VersionedMemoryProvider}'s monitor nor
+ * on the provider below it, and do not contend with the writer. One table serves all versions: it
+ * holds at most one entry per block, normally valid for the newest published version; publishing a
+ * version ends the validity of the entries of the blocks its commits wrote ({@link #supersede}),
+ * and the provider may put their new content in their place. Readers of an older version keep using
+ * the entries still valid for it and read the others through the locked path.
  *
- * <p>A block is {@value #BLOCK_SIZE} aligned bytes; at most {@value #MAX_BLOCKS} are kept per
- * version (16 MiB, mostly shared with the versions before and after), past which reads go through
- * the locked path as if not cached.
+ * <p>A block is {@value #BLOCK_SIZE} aligned bytes; at most {@value #MAX_BLOCKS} are kept (16 MiB),
+ * past which blocks not kept are read through the locked path.
  *
- * <p>Thread safety: {@link #get} may run from any thread at any time, without a lock; {@link #put}
- * and {@link #next} are called under the owning provider's monitor only. Lock-free reading is safe
- * because the table only ever gains entries (a slot goes from null to an entry once), an entry and
- * the block it holds are immutable and reached through final fields (so a reader that sees the
- * entry sees its bytes as they were filled), and a grown table is published through a volatile
- * field; a reader that races with an insertion at worst misses and takes the locked path.
+ * <p>Thread safety: {@link #get} may run from any thread at any time, without a lock; the other
+ * methods are called under the owning provider's monitor only. Lock-free reading is safe because a
+ * slot, once it holds an entry, only ever holds entries of the same block, an entry's block, bytes
+ * and first version are final (so a reader that sees the entry sees its bytes as they were filled),
+ * its end of validity is volatile and reads as 0 (valid for nothing) to a reader that races with
+ * its publication, and a grown table is published through a volatile field. A reader that races
+ * with a change at worst misses and takes the locked path.
  */
 final class VersionBlocks {
   /** log2 of the block size. */
@@ -27,102 +28,88 @@ final class VersionBlocks {
   /** The block size: 4 KiB, so that loading a missing block copies little. */
   static final int BLOCK_SIZE = 1 << BLOCK_SHIFT;
 
-  /** The most blocks kept for one version. */
+  /** The most blocks kept. */
   static final int MAX_BLOCKS = 4096;
 
   private static final int MIN_SLOTS = 64;
 
-  /** One block of the version: immutable once made; its bytes are never modified. */
+  /** The content of one block from one published version on; its bytes are never modified. */
   static final class Entry {
     final long block;
     final byte[] bytes;
+    private final long from;
+    // The first published version it is not valid for; Long.MAX_VALUE while current.
+    private volatile long until;
 
-    Entry(long block, byte[] bytes) {
+    Entry(long block, byte[] bytes, long from) {
       this.block = block;
       this.bytes = bytes;
+      this.from = from;
+      this.until = Long.MAX_VALUE;
+    }
+
+    /** Whether these are the block's bytes at {@code version}. */
+    boolean validAt(long version) {
+      return from <= version && version < until;
     }
   }
 
-  private final long version;
   // Open addressing with linear probing, at most half full, so every probe ends at a null slot.
-  private volatile Entry[] slots;
+  private volatile Entry[] slots = new Entry[MIN_SLOTS];
   private int count;
 
-  /** No block yet, for {@code version}. */
-  VersionBlocks(long version) {
-    this(version, MIN_SLOTS);
-  }
-
-  private VersionBlocks(long version, int slots) {
-    this.version = version;
-    this.slots = new Entry[slots];
-  }
-
-  /** The version whose content these blocks hold. */
-  long version() {
-    return version;
-  }
-
-  /** The entry of {@code block} in this version, or null when not read yet. */
+  /** The entry of {@code block}, valid for some versions (see {@link Entry#validAt}), or null. */
   Entry get(long block) {
     Entry[] table = slots;
     int mask = table.length - 1;
     for (int i = slot(block, mask); ; i = (i + 1) & mask) {
       Entry entry = table[i];
-      if (entry == null) {
-        return null;
-      }
-      if (entry.block == block) {
+      if (entry == null || entry.block == block) {
         return entry;
       }
     }
   }
 
-  /** Whether another block may be kept. */
-  private boolean hasRoom() {
-    return count < MAX_BLOCKS;
-  }
-
-  /**
-   * Keeps {@code bytes}, the content of {@code block} in this version (unless no room is left), and
-   * returns its entry.
-   */
-  Entry put(long block, byte[] bytes) {
-    Entry entry = new Entry(block, bytes);
-    if (!hasRoom()) {
-      return entry;
+  /** Keeps {@code entry} in place of the block's entry, or beside the others if there is room. */
+  void put(Entry entry) {
+    Entry[] table = slots;
+    int mask = table.length - 1;
+    int i = slot(entry.block, mask);
+    while (table[i] != null) {
+      if (table[i].block == entry.block) {
+        table[i] = entry;
+        return;
+      }
+      i = (i + 1) & mask;
     }
-    if ((count + 1) * 2 > slots.length) {
-      Entry[] grown = new Entry[slots.length * 2];
-      for (Entry kept : slots) {
+    if (count == MAX_BLOCKS) {
+      return;
+    }
+    if ((count + 1) * 2 > table.length) {
+      Entry[] grown = new Entry[table.length * 2];
+      for (Entry kept : table) {
         if (kept != null) {
           insert(grown, kept);
         }
       }
       slots = grown;
+      table = grown;
     }
-    insert(slots, entry);
+    insert(table, entry);
     count++;
-    return entry;
   }
 
   /**
-   * The blocks of {@code newer}, a later version whose commits since this one wrote exactly the
-   * blocks in {@code changed} (sorted): every block of this version but those.
+   * Ends at {@code version} the validity of the current entry of {@code block}, which a commit up
+   * to {@code version} wrote; returns whether there was one (the block is read by readers).
    */
-  VersionBlocks next(long newer, long[] changed, int changedCount) {
-    int slotCount = MIN_SLOTS;
-    while (count * 2 > slotCount) {
-      slotCount *= 2;
+  boolean supersede(long block, long version) {
+    Entry entry = get(block);
+    if (entry == null || entry.until != Long.MAX_VALUE) {
+      return false;
     }
-    VersionBlocks next = new VersionBlocks(newer, slotCount);
-    for (Entry entry : slots) {
-      if (entry != null && Arrays.binarySearch(changed, 0, changedCount, entry.block) < 0) {
-        insert(next.slots, entry);
-        next.count++;
-      }
-    }
-    return next;
+    entry.until = version;
+    return true;
   }
 
   /** How many blocks are kept (for tests and diagnostics). */

@@ -70,9 +70,11 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   private Object state;
   // The page count below, kept here so that readers need not ask below; set by the writer's grow.
   private volatile long knownPages;
-  // The blocks read so far of the published version (concurrent mode only), shared by its
-  // snapshots.
+  // The blocks snapshots read, shared by them (concurrent mode only; made by the first snapshot).
   private VersionBlocks blocks;
+  // Whether a snapshot of the published version was pinned since it was published: readers are
+  // active, so the publish of the next version reads the new content of their blocks it changes.
+  private boolean pinnedSincePublish;
   private volatile boolean closed;
 
   /**
@@ -140,7 +142,7 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   public final class Snapshot {
     private final long version;
     private final Object state;
-    // Null unless the snapshot pins the published version in concurrent mode.
+    // Null unless the snapshot pinned the published version in concurrent mode.
     private final VersionBlocks blocks;
     // Volatile: a read of a kept block checks them without the monitor.
     private volatile boolean expired;
@@ -214,10 +216,10 @@ public final class VersionedMemoryProvider implements MemoryProvider {
     }
 
     /**
-     * Reads through the blocks the snapshot shares with the other snapshots of its version, without
-     * the monitor when they are kept; loads the missing ones (under it). False, having read
-     * nothing, when the snapshot has no shared blocks, the arguments are not plainly valid (the
-     * locked path then reports them) or a block cannot be loaded whole.
+     * Reads through the blocks shared by the snapshots, without the monitor when they hold the
+     * snapshot's version of the block; loads the others (see {@link #loadBlock}). False, having
+     * read nothing, when the snapshot shares no blocks, the arguments are not plainly valid (the
+     * locked path then reports them) or a block is not wholly inside the provider.
      */
     private boolean readKept(long offset, byte[] buffer, int bufferOffset, int length) {
       VersionBlocks shared = snapshot.blocks;
@@ -238,7 +240,7 @@ public final class VersionedMemoryProvider implements MemoryProvider {
         VersionBlocks.Entry entry = recent[index];
         if (entry == null || entry.block != block) {
           entry = shared.get(block);
-          if (entry == null) {
+          if (entry == null || !entry.validAt(snapshot.version)) {
             entry = loadBlock(snapshot, block);
             if (entry == null) {
               return false;
@@ -305,7 +307,7 @@ public final class VersionedMemoryProvider implements MemoryProvider {
     }
     if (version >= published) {
       if (blocks != null && version > published) {
-        blocks = nextBlocks(version);
+        supersedeBlocks(version);
       }
       published = version;
       state = newState;
@@ -314,14 +316,14 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   }
 
   /**
-   * The blocks of {@code version}, about to be published: those of the published version that no
-   * commit in between wrote, and the new content of those it wrote, read here once rather than by
-   * every reader that would miss them (readers read the blocks they read before; the writer changes
-   * a few of them at every commit: a tree's last leaf, a table's last data page). The runs of those
-   * commits are all still kept (runs are dropped only up to the published version), newest last in
-   * {@code order}.
+   * Ends the validity of the shared blocks that the commits after the published version up to
+   * {@code version}, about to be published, wrote; if readers are active, reads their content at
+   * {@code version} once here rather than in every reader that would miss them (readers read the
+   * same blocks over and over; the writer changes a few of them at every commit: a tree's last
+   * leaf, a table's last data page). The runs of those commits are all still kept (runs are dropped
+   * only up to the published version), newest last in {@code order}.
    */
-  private VersionBlocks nextBlocks(long version) {
+  private void supersedeBlocks(long version) {
     long[] changed = new long[16];
     int count = 0;
     for (int i = order.size() - 1; i >= orderStart; i--) {
@@ -344,18 +346,19 @@ public final class VersionedMemoryProvider implements MemoryProvider {
       }
     }
     Arrays.sort(changed, 0, count);
-    VersionBlocks next = blocks.next(version, changed, count);
     for (int i = 0; i < count; i++) {
       long block = changed[i];
-      if ((i == 0 || changed[i - 1] != block) && blocks.get(block) != null) {
+      if ((i == 0 || changed[i - 1] != block)
+          && blocks.supersede(block, version)
+          && pinnedSincePublish) {
         byte[] bytes = new byte[VersionBlocks.BLOCK_SIZE];
         long start = block << VersionBlocks.BLOCK_SHIFT;
         below.read(start, bytes, 0, bytes.length);
         layBackRuns(version, start, bytes, 0, bytes.length);
-        next.put(block, bytes);
+        blocks.put(new VersionBlocks.Entry(block, bytes, version));
       }
     }
-    return next;
+    pinnedSincePublish = false;
   }
 
   /** Pins the newest published version. */
@@ -377,9 +380,10 @@ public final class VersionedMemoryProvider implements MemoryProvider {
     VersionBlocks shared = null;
     if (concurrent && version == published) {
       if (blocks == null) {
-        blocks = new VersionBlocks(published);
+        blocks = new VersionBlocks();
       }
       shared = blocks;
+      pinnedSincePublish = true;
     }
     Snapshot snapshot = new Snapshot(version, state, shared);
     pinned.add(snapshot);
@@ -460,8 +464,8 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   }
 
   /**
-   * Reads {@code block} of the snapshot's version and keeps it among the snapshot's shared blocks
-   * if there is room; null if the block is not wholly inside the provider.
+   * Reads {@code block} of the snapshot's version; shares it with the other snapshots if that is
+   * the published version (and there is room); null if the block is not wholly inside the provider.
    */
   private VersionBlocks.Entry loadBlock(Snapshot snapshot, long block) {
     long start = block << VersionBlocks.BLOCK_SHIFT;
@@ -470,12 +474,20 @@ public final class VersionedMemoryProvider implements MemoryProvider {
     }
     byte[] bytes = new byte[VersionBlocks.BLOCK_SIZE];
     readAt(snapshot, start, bytes, 0, bytes.length);
-    return keep(snapshot.blocks, block, bytes);
+    return keep(snapshot.version, block, bytes);
   }
 
-  private synchronized VersionBlocks.Entry keep(VersionBlocks shared, long block, byte[] bytes) {
-    VersionBlocks.Entry entry = shared.get(block);
-    return entry != null ? entry : shared.put(block, bytes);
+  private synchronized VersionBlocks.Entry keep(long version, long block, byte[] bytes) {
+    VersionBlocks.Entry kept = blocks == null ? null : blocks.get(block);
+    if (kept != null && kept.validAt(version)) {
+      return kept;
+    }
+    VersionBlocks.Entry entry = new VersionBlocks.Entry(block, bytes, version);
+    // A newer version's readers must not take it: it is shared only while its version is current.
+    if (blocks != null && version == published) {
+      blocks.put(entry);
+    }
+    return entry;
   }
 
   private void checkReadable(Snapshot snapshot) {

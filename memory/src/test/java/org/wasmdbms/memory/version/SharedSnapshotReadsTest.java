@@ -82,6 +82,25 @@ class SharedSnapshotReadsTest {
   }
 
   @Test
+  void withoutReadersSinceTheLastPublishAPublishReadsNothingAndTheNextReaderLoadsTheBlock() {
+    versions.grow(2);
+    commitBytes(PAGE, 1);
+    VersionedMemoryProvider.Snapshot first = versions.snapshot();
+    read(first, PAGE, 2);
+    first.release();
+    commitBytes(PAGE, 2); // a reader pinned the version before: this publish reads the block
+    versions.write(PAGE, new byte[] {3, 3});
+    versions.commit();
+    long reads = below.reads();
+    versions.publish(versions.written());
+    assertEquals(reads, below.reads(), "no reader since the last publish: nothing read for them");
+    VersionedMemoryProvider.Snapshot next = versions.snapshot();
+    assertArrayEquals(new byte[] {3, 3}, read(next, PAGE, 2));
+    assertEquals(reads + 1, below.reads());
+    next.release();
+  }
+
+  @Test
   void aKeptBlockIsReadWhileAnotherThreadHoldsTheProvidersMonitors() throws Exception {
     versions.grow(2);
     commitBytes(PAGE + 100, 5);
