@@ -36,12 +36,19 @@ import org.wasmdbms.memory.ProviderRanges;
  * held too long costs memory up to the limit and then fails cleanly; the journal never grows for
  * it.
  *
- * <p>Thread-safe: {@link #read} of the current content goes straight below; writes, the kept runs,
- * pins and snapshot reads hold this provider's monitor, so a snapshot read never sees half a write.
- * {@link #commit()}, {@link #commitWithoutSync()}, {@link #finishCommits()} and {@link #sync()} do
- * not hold it while the provider below works, so snapshot reads go on while a commit is written or
+ * <p>Shared blocks (concurrent mode): snapshot reads of the published version read aligned blocks,
+ * each read below once and then shared by all snapshots without a lock ({@link VersionBlocks}); a
+ * publish ends the validity of the blocks its commits wrote and, while readers are active, reads
+ * their new content once. So readers of the current version neither take a monitor nor read below
+ * in the steady state.
+ *
+ * <p>Thread-safe: {@link #read} of the current content goes straight below; writes, the kept runs
+ * and pins hold this provider's monitor, and a snapshot read of a block not shared yet reads below
+ * and then lays back the runs under it, so a snapshot read never sees half a write. {@link
+ * #commit()}, {@link #commitWithoutSync()}, {@link #finishCommits()} and {@link #sync()} do not
+ * hold it while the provider below works, so snapshot reads go on while a commit is written or
  * synced. Writes are expected from one thread at a time (the engine's writer). Guest-safe: no locks
- * but monitors, no threads.
+ * but monitors, no threads; the guest (not concurrent) shares no blocks.
  */
 public final class VersionedMemoryProvider implements MemoryProvider {
   /** The default {@code retainedBytes}: 64 MiB of undo runs for old snapshots. */
