@@ -57,6 +57,8 @@ final class VersionBlocks {
   // Open addressing with linear probing, at most half full, so every probe ends at a null slot.
   private volatile Entry[] slots = new Entry[MIN_SLOTS];
   private int count;
+  // How many of the entries are superseded: dropped when the table is full and they are many.
+  private int superseded;
 
   /** The entry of {@code block}, valid for some versions (see {@link Entry#validAt}), or null. */
   Entry get(long block) {
@@ -77,13 +79,20 @@ final class VersionBlocks {
     int i = slot(entry.block, mask);
     while (table[i] != null) {
       if (table[i].block == entry.block) {
+        if (table[i].until != Long.MAX_VALUE) {
+          superseded--;
+        }
         table[i] = entry;
         return;
       }
       i = (i + 1) & mask;
     }
     if (count == MAX_BLOCKS) {
-      return;
+      if (superseded < MAX_BLOCKS / 16) {
+        return;
+      }
+      compact();
+      table = slots;
     }
     if ((count + 1) * 2 > table.length) {
       Entry[] grown = new Entry[table.length * 2];
@@ -100,6 +109,24 @@ final class VersionBlocks {
   }
 
   /**
+   * Drops the superseded entries, so that blocks read since can be kept (readers of older versions
+   * then read those the locked way).
+   */
+  private void compact() {
+    Entry[] kept = new Entry[slots.length];
+    int live = 0;
+    for (Entry entry : slots) {
+      if (entry != null && entry.until == Long.MAX_VALUE) {
+        insert(kept, entry);
+        live++;
+      }
+    }
+    slots = kept;
+    count = live;
+    superseded = 0;
+  }
+
+  /**
    * Ends at {@code version} the validity of the current entry of {@code block}, which a commit up
    * to {@code version} wrote; returns whether there was one (the block is read by readers).
    */
@@ -109,6 +136,7 @@ final class VersionBlocks {
       return false;
     }
     entry.until = version;
+    superseded++;
     return true;
   }
 

@@ -75,8 +75,10 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   // Volatile: readers check it without the monitor (ReadViews, before reusing a view).
   private volatile long published;
   private Object state;
-  // The page count below, kept here so that readers need not ask below; set by the writer's grow.
-  private volatile long knownPages;
+  // The page count below, kept here so that readers need not ask below: asked once (under the
+  // monitor, -1 before), then set by the writer's grow (under it too, so a stale count asked
+  // before a grow never overwrites a newer one).
+  private volatile long knownPages = -1;
   // The blocks snapshots read, shared by them (concurrent mode only; made by the first snapshot).
   private VersionBlocks blocks;
   // Whether a snapshot of the published version was pinned since it was published: readers are
@@ -101,7 +103,6 @@ public final class VersionedMemoryProvider implements MemoryProvider {
     this.below = below;
     this.concurrent = concurrent;
     this.retainedBytes = retainedBytes;
-    this.knownPages = below.pages();
   }
 
   /** One kept run: the bytes at {@code offset} of {@code page} before commit {@code commit}. */
@@ -207,7 +208,7 @@ public final class VersionedMemoryProvider implements MemoryProvider {
      */
     @Override
     public long pages() {
-      return knownPages;
+      return knownPages();
     }
 
     @Override
@@ -476,12 +477,24 @@ public final class VersionedMemoryProvider implements MemoryProvider {
    */
   private VersionBlocks.Entry loadBlock(Snapshot snapshot, long block) {
     long start = block << VersionBlocks.BLOCK_SHIFT;
-    if (start > knownPages * PAGE_SIZE - VersionBlocks.BLOCK_SIZE) {
+    if (start > knownPages() * PAGE_SIZE - VersionBlocks.BLOCK_SIZE) {
       return null;
     }
     byte[] bytes = new byte[VersionBlocks.BLOCK_SIZE];
     readAt(snapshot, start, bytes, 0, bytes.length);
     return keep(snapshot.version, block, bytes);
+  }
+
+  private long knownPages() {
+    long count = knownPages;
+    return count >= 0 ? count : askPages();
+  }
+
+  private synchronized long askPages() {
+    if (knownPages < 0) {
+      knownPages = below.pages();
+    }
+    return knownPages;
   }
 
   private synchronized VersionBlocks.Entry keep(long version, long block, byte[] bytes) {
@@ -581,7 +594,9 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   public long grow(long additionalPages) {
     // New pages read as zeros and no snapshot's structures reach them: nothing to keep.
     long before = below.grow(additionalPages);
-    knownPages = before + additionalPages;
+    synchronized (this) {
+      knownPages = before + additionalPages;
+    }
     return before;
   }
 
