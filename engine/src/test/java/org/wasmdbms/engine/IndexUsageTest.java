@@ -72,12 +72,18 @@ class IndexUsageTest {
                 .set("n", new Int64Value(i))
                 .build());
       }
+      // The first read opens the readers' view (header, catalog, tables) and reads the blocks of it
+      // that readers share (VersionedMemoryProvider): that is not the lookup's cost.
+      db.select("items", Query.builder().filter(new Filter.Eq("id", new Uint32Value(0))).build());
       long pk = readsOf(db, provider, new Filter.Eq("id", new Uint32Value(12_345)));
       long unique = readsOf(db, provider, new Filter.Eq("code", new TextValue("c12345")));
       long scan = readsOf(db, provider, new Filter.Eq("n", new Int64Value(12_345)));
       System.out.println("reads: pk " + pk + ", unique " + unique + ", scan " + scan);
-      assertTrue(pk * 50 < scan, "pk lookup " + pk + " reads vs scan " + scan);
-      assertTrue(unique * 50 < scan, "unique lookup " + unique + " reads vs scan " + scan);
+      // Reads outside a transaction reach the provider as whole 4 KiB blocks, each read once for
+      // all readers: a scan reads every block of the table's pages, a lookup the few blocks its
+      // binary searches touch in each node (the scan here: about 270, a lookup: under 10).
+      assertTrue(pk * 20 < scan, "pk lookup " + pk + " reads vs scan " + scan);
+      assertTrue(unique * 20 < scan, "unique lookup " + unique + " reads vs scan " + scan);
     } finally {
       db.close();
     }

@@ -2,6 +2,9 @@ package org.wasmdbms.engine.concurrent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.wasmdbms.api.error.MemoryException;
 import org.wasmdbms.engine.TableSchema;
 import org.wasmdbms.engine.storage.StoredTables;
@@ -13,24 +16,31 @@ import org.wasmdbms.memory.version.VersionedMemoryProvider;
  * View}, the database's tables opened read-only over a pinned snapshot of the newest published
  * version, and gives it back. A view is used by one reader at a time (the tables' read path is
  * single-threaded); views of the current version are kept for the next readers, so opening one
- * costs once per published version per concurrent reader, and a view of an older version is dropped
- * (its snapshot released) as soon as it is idle.
+ * costs once per published version per concurrent reader (and little: the blocks it reads are
+ * shared by the version's snapshots, see {@code VersionedMemoryProvider}), and a view of an older
+ * version is dropped (its snapshot released) as soon as it is idle.
  *
- * <p>Thread-safe: its monitor guards the idle views and the count of readers; opening a view runs
- * outside it. It never waits (no {@code wait}/{@code notify}: the guest path reaches this class).
+ * <p>Thread-safe and lock-free: borrowing and giving back a view of the current version take no
+ * monitor (idle views sit in a few atomic slots, the counts are atomic), so readers do not
+ * serialize here nor wait for a reader the scheduler paused inside a critical section. It never
+ * waits (no {@code wait}/{@code notify}: the guest path reaches this class; TeaVM has these
+ * atomics).
  */
 public final class ReadViews {
   private static final int MAX_IDLE = 8;
 
   private final VersionedMemoryProvider versions;
-  private final ArrayList<View> idle = new ArrayList<>();
-  private int active;
-  private long retiredDecoded;
-  private boolean closed;
+  private final ArrayList<AtomicReference<View>> idle = new ArrayList<>(MAX_IDLE);
+  private final AtomicInteger active = new AtomicInteger();
+  private final AtomicLong retiredDecoded = new AtomicLong();
+  private volatile boolean closed;
 
   /** Views of the snapshots of {@code versions}. */
   public ReadViews(VersionedMemoryProvider versions) {
     this.versions = versions;
+    for (int i = 0; i < MAX_IDLE; i++) {
+      idle.add(new AtomicReference<>());
+    }
   }
 
   /** A snapshot and the tables opened over it; what a snapshot transaction reads. */
@@ -69,28 +79,25 @@ public final class ReadViews {
    * @throws MemoryException if the database is closed or the snapshot cannot be read
    */
   public View acquire() {
-    long newest;
-    synchronized (this) {
+    active.incrementAndGet();
+    View view = null;
+    try {
       if (closed) {
         throw new MemoryException("the database is closed");
       }
-      active++;
-      newest = versions.published();
-      for (int i = idle.size() - 1; i >= 0; i--) {
-        View view = idle.get(i);
-        if (view.version() == newest) {
-          idle.remove(i);
+      long newest = versions.published();
+      for (AtomicReference<View> slot : idle) {
+        View kept = slot.get();
+        if (kept != null && kept.version() == newest && slot.compareAndSet(kept, null)) {
+          view = kept;
           return view;
         }
       }
-    }
-    View view = null;
-    try {
       view = open(versions.snapshot());
       return view;
     } finally {
       if (view == null) {
-        done();
+        active.decrementAndGet();
       }
     }
   }
@@ -113,55 +120,66 @@ public final class ReadViews {
 
   /** Gives back a view borrowed by {@link #acquire()}. */
   public void release(View view) {
-    boolean keep;
-    synchronized (this) {
+    try {
       account(view);
-      keep = !closed && view.version() == versions.published() && idle.size() < MAX_IDLE;
-      if (keep) {
-        idle.add(view);
-        // Views of older versions pin what newer readers no longer need.
-        for (int i = idle.size() - 2; i >= 0; i--) {
-          if (idle.get(i).version() != view.version()) {
-            idle.remove(i).snapshot.release();
-          }
+      long newest = versions.published();
+      boolean placed = false;
+      boolean keep = !closed && view.version() == newest;
+      for (AtomicReference<View> slot : idle) {
+        View other = slot.get();
+        if (other == null) {
+          placed = placed || (keep && slot.compareAndSet(null, view));
+        } else if (other.version() != newest && slot.compareAndSet(other, null)) {
+          // Views of older versions pin what newer readers no longer need.
+          other.snapshot.release();
         }
       }
-      done();
+      if (!placed) {
+        view.snapshot.release();
+      }
+      if (closed) {
+        // close() may have emptied the slots before this view went into one.
+        drainIdle();
+      }
+    } finally {
+      // Only now: close() waits for no active reader before it closes the provider below.
+      active.decrementAndGet();
     }
-    if (!keep) {
-      view.snapshot.release();
+  }
+
+  private void drainIdle() {
+    for (AtomicReference<View> slot : idle) {
+      View view = slot.getAndSet(null);
+      if (view != null) {
+        view.snapshot.release();
+      }
     }
   }
 
   private void account(View view) {
     long decoded = view.tables.decodedRows();
-    retiredDecoded += decoded - view.reportedDecoded;
-    view.reportedDecoded = decoded;
-  }
-
-  private synchronized void done() {
-    active--;
+    if (decoded != view.reportedDecoded) {
+      retiredDecoded.addAndGet(decoded - view.reportedDecoded);
+      view.reportedDecoded = decoded;
+    }
   }
 
   /** How many views are borrowed now. */
-  public synchronized int active() {
-    return active;
+  public int active() {
+    return active.get();
   }
 
   /** How many committed rows the views' reads decoded in full so far. */
-  public synchronized long decodedRows() {
-    return retiredDecoded;
+  public long decodedRows() {
+    return retiredDecoded.get();
   }
 
   /**
    * Refuses new readers and releases the idle views; the views still borrowed are released when
    * given back. Idempotent. Does not wait: {@link BlockingWriteGate#closing} waits for the readers.
    */
-  public synchronized void close() {
+  public void close() {
     closed = true;
-    for (View view : idle) {
-      view.snapshot.release();
-    }
-    idle.clear();
+    drainIdle();
   }
 }

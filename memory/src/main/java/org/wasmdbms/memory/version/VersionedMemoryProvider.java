@@ -38,12 +38,19 @@ import org.wasmdbms.memory.ProviderRanges;
  * held too long costs memory up to the limit and then fails cleanly; the journal never grows for
  * it.
  *
- * <p>Thread-safe: {@link #read} of the current content goes straight below; writes, the kept runs,
- * pins and snapshot reads hold this provider's monitor, so a snapshot read never sees half a write.
- * {@link #commit()}, {@link #commitWithoutSync()}, {@link #finishCommits()} and {@link #sync()} do
- * not hold it while the provider below works, so snapshot reads go on while a commit is written or
+ * <p>Shared blocks (concurrent mode): snapshot reads of the published version read aligned blocks,
+ * each read below once and then shared by all snapshots without a lock ({@link VersionBlocks}); a
+ * publish ends the validity of the blocks its commits wrote and, while readers are active, reads
+ * their new content once. So readers of the current version neither take a monitor nor read below
+ * in the steady state.
+ *
+ * <p>Thread-safe: {@link #read} of the current content goes straight below; writes, the kept runs
+ * and pins hold this provider's monitor, and a snapshot read of a block not shared yet reads below
+ * and then lays back the runs under it, so a snapshot read never sees half a write. {@link
+ * #commit()}, {@link #commitWithoutSync()}, {@link #finishCommits()} and {@link #sync()} do not
+ * hold it while the provider below works, so snapshot reads go on while a commit is written or
  * synced. Writes are expected from one thread at a time (the engine's writer). Guest-safe: no locks
- * but monitors, no threads.
+ * but monitors, no threads; the guest (not concurrent) shares no blocks.
  */
 public final class VersionedMemoryProvider implements MemoryProvider {
   /** The default {@code retainedBytes}: 64 MiB of undo runs for old snapshots. */
@@ -53,7 +60,11 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   private static final int RUN_OVERHEAD = 48;
 
   // Runs are kept per block of this many bytes, each block at most once per commit.
-  private static final int BLOCK = 64;
+  private static final int UNDO_BLOCK = 64;
+  private static final int BLOCKS_PER_PAGE = PAGE_SIZE / VersionBlocks.BLOCK_SIZE;
+
+  // How many recently read blocks a snapshot's view remembers (a power of two).
+  private static final int RECENT_BLOCKS = 32;
 
   private final MemoryProvider below;
   private final boolean concurrent;
@@ -70,8 +81,18 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   private final ArrayList<Snapshot> pinned = new ArrayList<>();
   private long keptBytes;
   private long written;
-  private long published;
+  // Volatile: readers check it without the monitor (ReadViews, before reusing a view).
+  private volatile long published;
   private Object state;
+  // The page count below, kept here so that readers need not ask below: asked once (under the
+  // monitor, -1 before), then set by the writer's grow (under it too, so a stale count asked
+  // before a grow never overwrites a newer one).
+  private volatile long knownPages = -1;
+  // The blocks snapshots read, shared by them (concurrent mode only; made by the first snapshot).
+  private VersionBlocks blocks;
+  // Whether a snapshot of the published version was pinned since it was published: readers are
+  // active, so the publish of the next version reads the new content of their blocks it changes.
+  private boolean pinnedSincePublish;
   private volatile boolean closed;
 
   /**
@@ -120,7 +141,7 @@ public final class VersionedMemoryProvider implements MemoryProvider {
         Run[] grown = live * 2 > runs.length ? new Run[runs.length * 2] : runs;
         System.arraycopy(runs, start, grown, 0, live);
         if (grown == runs) {
-          java.util.Arrays.fill(runs, live, end, null);
+          Arrays.fill(runs, live, end, null);
         }
         runs = grown;
         start = 0;
@@ -138,13 +159,17 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   public final class Snapshot {
     private final long version;
     private final Object state;
-    private boolean expired;
-    private boolean released;
+    // Null unless the snapshot pinned the published version in concurrent mode.
+    private final VersionBlocks blocks;
+    // Volatile: a read of a kept block checks them without the monitor.
+    private volatile boolean expired;
+    private volatile boolean released;
     private final MemoryProvider view = new View(this);
 
-    private Snapshot(long version, Object state) {
+    private Snapshot(long version, Object state, VersionBlocks blocks) {
       this.version = version;
       this.state = state;
+      this.blocks = blocks;
     }
 
     /** The commit count this snapshot sees. */
@@ -173,6 +198,9 @@ public final class VersionedMemoryProvider implements MemoryProvider {
 
   private final class View implements MemoryProvider {
     private final Snapshot snapshot;
+    // The blocks read last, by block number modulo the length: a search reads a few blocks over
+    // and over. Racy but safe (an entry is immutable and its fields final).
+    private final VersionBlocks.Entry[] recent = new VersionBlocks.Entry[RECENT_BLOCKS];
 
     View(Snapshot snapshot) {
       this.snapshot = snapshot;
@@ -183,9 +211,13 @@ public final class VersionedMemoryProvider implements MemoryProvider {
       return pages() * PAGE_SIZE;
     }
 
+    /**
+     * The current page count, known without asking below (which takes its monitor): pages only
+     * grow, so it bounds what the snapshot's structures reach.
+     */
     @Override
     public long pages() {
-      return below.pages();
+      return knownPages();
     }
 
     @Override
@@ -195,7 +227,50 @@ public final class VersionedMemoryProvider implements MemoryProvider {
 
     @Override
     public void read(long offset, byte[] buffer, int bufferOffset, int length) {
-      readAt(snapshot, offset, buffer, bufferOffset, length);
+      if (!readKept(offset, buffer, bufferOffset, length)) {
+        readAt(snapshot, offset, buffer, bufferOffset, length);
+      }
+    }
+
+    /**
+     * Reads through the blocks shared by the snapshots, without the monitor when they hold the
+     * snapshot's version of the block; loads the others (see {@link #loadBlock}). False, having
+     * read nothing, when the snapshot shares no blocks, the arguments are not plainly valid (the
+     * locked path then reports them) or a block is not wholly inside the provider.
+     */
+    private boolean readKept(long offset, byte[] buffer, int bufferOffset, int length) {
+      VersionBlocks shared = snapshot.blocks;
+      if (shared == null
+          || buffer == null
+          || offset < 0
+          || length < 0
+          || bufferOffset < 0
+          || bufferOffset > buffer.length - length) {
+        return false;
+      }
+      checkReadable(snapshot);
+      long end = offset + length;
+      long at = offset;
+      while (at < end) {
+        long block = at >>> VersionBlocks.BLOCK_SHIFT;
+        int index = (int) block & (RECENT_BLOCKS - 1);
+        VersionBlocks.Entry entry = recent[index];
+        if (entry == null || entry.block != block) {
+          entry = shared.get(block);
+          if (entry == null || !entry.validAt(snapshot.version)) {
+            entry = loadBlock(snapshot, block);
+            if (entry == null) {
+              return false;
+            }
+          }
+          recent[index] = entry;
+        }
+        int inBlock = (int) (at & (VersionBlocks.BLOCK_SIZE - 1));
+        int chunk = (int) Math.min(end - at, VersionBlocks.BLOCK_SIZE - inBlock);
+        System.arraycopy(entry.bytes, inBlock, buffer, bufferOffset + (int) (at - offset), chunk);
+        at += chunk;
+      }
+      return true;
     }
 
     @Override
@@ -227,7 +302,7 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   }
 
   /** The newest published version. */
-  public synchronized long published() {
+  public long published() {
     return published;
   }
 
@@ -248,10 +323,59 @@ public final class VersionedMemoryProvider implements MemoryProvider {
       throw new IllegalArgumentException("version " + version + " is not written yet");
     }
     if (version >= published) {
+      if (blocks != null && version > published) {
+        supersedeBlocks(version);
+      }
       published = version;
       state = newState;
       prune();
     }
+  }
+
+  /**
+   * Ends the validity of the shared blocks that the commits after the published version up to
+   * {@code version}, about to be published, wrote; if readers are active, reads their content at
+   * {@code version} once here rather than in every reader that would miss them (readers read the
+   * same blocks over and over; the writer changes a few of them at every commit: a tree's last
+   * leaf, a table's last data page). The runs of those commits are all still kept (runs are dropped
+   * only up to the published version), newest last in {@code order}.
+   */
+  private void supersedeBlocks(long version) {
+    long[] changed = new long[16];
+    int count = 0;
+    for (int i = order.size() - 1; i >= orderStart; i--) {
+      Run run = order.get(i);
+      if (run.commit <= published) {
+        break;
+      }
+      if (run.commit > version) {
+        continue;
+      }
+      long first = run.page * BLOCKS_PER_PAGE + (run.offset >>> VersionBlocks.BLOCK_SHIFT);
+      long last =
+          run.page * BLOCKS_PER_PAGE
+              + ((run.offset + run.old.length - 1) >>> VersionBlocks.BLOCK_SHIFT);
+      for (long block = first; block <= last; block++) {
+        if (count == changed.length) {
+          changed = Arrays.copyOf(changed, count * 2);
+        }
+        changed[count++] = block;
+      }
+    }
+    Arrays.sort(changed, 0, count);
+    for (int i = 0; i < count; i++) {
+      long block = changed[i];
+      if ((i == 0 || changed[i - 1] != block)
+          && blocks.supersede(block, version)
+          && pinnedSincePublish) {
+        byte[] bytes = new byte[VersionBlocks.BLOCK_SIZE];
+        long start = block << VersionBlocks.BLOCK_SHIFT;
+        below.read(start, bytes, 0, bytes.length);
+        layBackRuns(version, start, bytes, 0, bytes.length);
+        blocks.put(new VersionBlocks.Entry(block, bytes, version));
+      }
+    }
+    pinnedSincePublish = false;
   }
 
   /** Pins the newest published version. */
@@ -270,7 +394,15 @@ public final class VersionedMemoryProvider implements MemoryProvider {
 
   private Snapshot pin(long version) {
     checkOpen();
-    Snapshot snapshot = new Snapshot(version, state);
+    VersionBlocks shared = null;
+    if (concurrent && version == published) {
+      if (blocks == null) {
+        blocks = new VersionBlocks();
+      }
+      shared = blocks;
+      pinnedSincePublish = true;
+    }
+    Snapshot snapshot = new Snapshot(version, state, shared);
     pinned.add(snapshot);
     return snapshot;
   }
@@ -348,8 +480,46 @@ public final class VersionedMemoryProvider implements MemoryProvider {
     }
   }
 
-  private synchronized void readAt(
-      Snapshot snapshot, long offset, byte[] buffer, int bufferOffset, int length) {
+  /**
+   * Reads {@code block} of the snapshot's version; shares it with the other snapshots if that is
+   * the published version (and there is room); null if the block is not wholly inside the provider.
+   */
+  private VersionBlocks.Entry loadBlock(Snapshot snapshot, long block) {
+    long start = block << VersionBlocks.BLOCK_SHIFT;
+    if (start > knownPages() * PAGE_SIZE - VersionBlocks.BLOCK_SIZE) {
+      return null;
+    }
+    byte[] bytes = new byte[VersionBlocks.BLOCK_SIZE];
+    readAt(snapshot, start, bytes, 0, bytes.length);
+    return keep(snapshot.version, block, bytes);
+  }
+
+  private long knownPages() {
+    long count = knownPages;
+    return count >= 0 ? count : askPages();
+  }
+
+  private synchronized long askPages() {
+    if (knownPages < 0) {
+      knownPages = below.pages();
+    }
+    return knownPages;
+  }
+
+  private synchronized VersionBlocks.Entry keep(long version, long block, byte[] bytes) {
+    VersionBlocks.Entry kept = blocks == null ? null : blocks.get(block);
+    if (kept != null && kept.validAt(version)) {
+      return kept;
+    }
+    VersionBlocks.Entry entry = new VersionBlocks.Entry(block, bytes, version);
+    // A newer version's readers must not take it: it is shared only while its version is current.
+    if (blocks != null && version == published) {
+      blocks.put(entry);
+    }
+    return entry;
+  }
+
+  private void checkReadable(Snapshot snapshot) {
     if (snapshot.expired) {
       throw new MemoryException(
           "snapshot expired: the changes committed since version "
@@ -362,7 +532,34 @@ public final class VersionedMemoryProvider implements MemoryProvider {
       throw new MemoryException("the snapshot is released");
     }
     checkOpen();
+  }
+
+  /**
+   * Reads the snapshot's content: the current bytes from below, then, under the monitor, the runs
+   * of the commits after the snapshot laid back newest first. Reading below outside the monitor is
+   * safe because a write keeps its run before it writes below (under the monitor) and each call
+   * below is atomic: whatever writes the read below saw, their runs are all found afterwards (runs
+   * newer than a pinned snapshot are never dropped while it is not expired, which is checked under
+   * the monitor), and laying back every run newer than the snapshot, newest first, restores its
+   * bytes whether the read saw a write or not. So a reader does not hold the monitor while the
+   * provider below is busy (a checkpoint), and does not make the writer wait that long.
+   */
+  private void readAt(Snapshot snapshot, long offset, byte[] buffer, int bufferOffset, int length) {
+    checkReadable(snapshot);
     below.read(offset, buffer, bufferOffset, length);
+    layBack(snapshot, offset, buffer, bufferOffset, length);
+  }
+
+  private synchronized void layBack(
+      Snapshot snapshot, long offset, byte[] buffer, int bufferOffset, int length) {
+    checkReadable(snapshot);
+    layBackRuns(snapshot.version, offset, buffer, bufferOffset, length);
+  }
+
+  /**
+   * Lays back over bytes read below the runs of every commit after {@code version}, newest first.
+   */
+  private void layBackRuns(long version, long offset, byte[] buffer, int bufferOffset, int length) {
     if (runs.isEmpty()) {
       return;
     }
@@ -375,7 +572,7 @@ public final class VersionedMemoryProvider implements MemoryProvider {
       long pageStart = page * PAGE_SIZE;
       for (int i = list.end - 1; i >= list.start; i--) {
         Run run = list.runs[i];
-        if (run.commit <= snapshot.version) {
+        if (run.commit <= version) {
           break;
         }
         long from = Math.max(offset, pageStart + run.offset);
@@ -405,7 +602,11 @@ public final class VersionedMemoryProvider implements MemoryProvider {
   @Override
   public long grow(long additionalPages) {
     // New pages read as zeros and no snapshot's structures reach them: nothing to keep.
-    return below.grow(additionalPages);
+    long before = below.grow(additionalPages);
+    synchronized (this) {
+      knownPages = before + additionalPages;
+    }
+    return before;
   }
 
   /** Reads the current content, the writer's own writes included. */
@@ -443,8 +644,8 @@ public final class VersionedMemoryProvider implements MemoryProvider {
    */
   private void keep(long page, int inPage, int length, byte[] buffer, int at) {
     long[] saved = savedBlocks(page);
-    int last = (inPage + length - 1) / BLOCK;
-    for (int block = inPage / BLOCK; block <= last; block++) {
+    int last = (inPage + length - 1) / UNDO_BLOCK;
+    for (int block = inPage / UNDO_BLOCK; block <= last; block++) {
       if (isSaved(saved, block)) {
         continue;
       }
@@ -452,8 +653,8 @@ public final class VersionedMemoryProvider implements MemoryProvider {
       while (stretchEnd < last && !isSaved(saved, stretchEnd + 1)) {
         stretchEnd++;
       }
-      int from = block * BLOCK;
-      int to = (stretchEnd + 1) * BLOCK;
+      int from = block * UNDO_BLOCK;
+      int to = (stretchEnd + 1) * UNDO_BLOCK;
       byte[] old = new byte[to - from];
       below.read(page * PAGE_SIZE + from, old, 0, old.length);
       int writeFrom = Math.max(from, inPage);
@@ -489,7 +690,7 @@ public final class VersionedMemoryProvider implements MemoryProvider {
     }
     long[] saved = savedThisCommit.get(page);
     if (saved == null) {
-      saved = new long[PAGE_SIZE / BLOCK / 64];
+      saved = new long[PAGE_SIZE / UNDO_BLOCK / 64];
       savedThisCommit.put(page, saved);
     }
     lastSavedPage = page;
@@ -549,6 +750,7 @@ public final class VersionedMemoryProvider implements MemoryProvider {
         order.clear();
         savedThisCommit.clear();
         lastSaved = null;
+        blocks = null;
       }
       below.close();
     }
