@@ -51,6 +51,9 @@ public final class FileMemoryProvider implements MemoryProvider {
    */
   private static final int MAX_REOPENS = 16;
 
+  /** How long a reopen waits for the closed channel's lock to be released in this JVM. */
+  private static final long RELOCK_PATIENCE_NANOS = 200_000_000L;
+
   private final Path path;
   // Null once closed; a channel that an interrupt closed stays here until the next call reopens.
   // The file lock is the channel's: it lives until the channel closes.
@@ -156,6 +159,30 @@ public final class FileMemoryProvider implements MemoryProvider {
     if (lock == null) {
       throw new MemoryException("database is locked: " + path + " is open elsewhere");
     }
+  }
+
+  /**
+   * Locks the reopened channel. The channel an interrupt closed releases its lock in the
+   * interrupting thread, and until it has, this JVM's lock table reports an overlap that is not
+   * another opener (a sync runs without the monitor, so a thread interrupted during it can still be
+   * closing while another thread reopens): an overlap is retried for a short while.
+   */
+  private void relock(FileChannel ch) throws IOException {
+    long deadline = System.nanoTime() + RELOCK_PATIENCE_NANOS;
+    while (true) {
+      try {
+        if (ch.tryLock() != null) {
+          return;
+        }
+        break;
+      } catch (OverlappingFileLockException e) {
+        if (System.nanoTime() - deadline > 0) {
+          break;
+        }
+        Thread.yield();
+      }
+    }
+    throw new MemoryException("database is locked: " + path + " is open elsewhere");
   }
 
   private static void closeQuietly(FileChannel channel) {
@@ -383,7 +410,7 @@ public final class FileMemoryProvider implements MemoryProvider {
   private FileChannel reopen() throws IOException {
     FileChannel ch = openChannel(path, false);
     try {
-      lockExclusively(path, ch);
+      relock(ch);
       if (ch.size() < pages * PAGE_SIZE) {
         throw new MemoryException(path + " shrank while an interrupt had closed it");
       }
