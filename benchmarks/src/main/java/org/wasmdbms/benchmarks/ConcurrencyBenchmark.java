@@ -38,14 +38,18 @@ import org.wasmdbms.memory.journal.JournaledMemoryProvider;
  * which group commit lets share syncs. The trial's end prints the background writer's commits and
  * the journal syncs per commit.
  *
+ * <p>Six warm-up iterations: with a writer running, two readers took four to eight seconds to
+ * settle (19, 9, 4.6, then 2.6 µs per read on 2026-12-07), so two iterations measured mostly the
+ * warm-up (docs/concurrency.md).
+ *
  * <pre>
- * mvn -pl benchmarks exec:exec -Dexec.args="-cp %classpath org.openjdk.jmh.Main ConcurrencyBenchmark -f 1 -wi 2 -i 3"
+ * mvn -pl benchmarks exec:exec -Dexec.args="-cp %classpath org.openjdk.jmh.Main ConcurrencyBenchmark -f 1"
  * </pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 2)
+@Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 3, time = 3)
 @Fork(1)
 public class ConcurrencyBenchmark {
