@@ -185,125 +185,25 @@ class JcoCrossCheckTest {
             "users",
             query(gt1, List.of(), List.of(), List.of(), List.of(), null, byNameDesc, 3L, 1L),
             null));
+    steps.add(select("users", limited(2L), null));
+    steps.add(select("users", offset(4L), null));
+    steps.add(select("users", filtered("{\"Eq\":[\"colour\",{\"Uint32\":1}]}"), null));
+    steps.add(
+        select(
+            "users", orderedBy(List.of(new OrderKey("colour", OrderDirection.ASCENDING))), null));
+    steps.add(select("users", filtered("{\"Eq\":"), null));
+    steps.add(select("users", distinctBy(List.of("name")), null));
+    steps.add(select("users", eager(List.of("posts")), null));
     steps.add(
         select(
             "users",
-            query(null, List.of(), List.of(), List.of(), List.of(), null, List.of(), 2L, null),
-            null));
-    steps.add(
-        select(
-            "users",
-            query(null, List.of(), List.of(), List.of(), List.of(), null, List.of(), null, 4L),
-            null));
-    steps.add(
-        select(
-            "users",
-            query(
-                "{\"Eq\":[\"colour\",{\"Uint32\":1}]}",
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                null,
-                null),
-            null));
-    steps.add(
-        select(
-            "users",
-            query(
-                null,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                null,
-                List.of(new OrderKey("colour", OrderDirection.ASCENDING)),
-                null,
-                null),
-            null));
-    steps.add(
-        select(
-            "users",
-            query(
-                "{\"Eq\":",
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                null,
-                null),
-            null));
-    steps.add(
-        select(
-            "users",
-            query(
-                null,
-                List.of("name"),
-                List.of(),
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                null,
-                null),
-            null));
-    steps.add(
-        select(
-            "users",
-            query(
-                null,
-                List.of(),
-                List.of("posts"),
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                null,
-                null),
-            null));
-    steps.add(
-        select(
-            "users",
-            query(
-                null,
-                List.of(),
-                List.of(),
+            joined(
                 List.of(
-                    "{\"join_type\":\"Inner\",\"table\":\"posts\",\"left_column\":\"id\",\"right_column\":\"user\"}"),
-                List.of(),
-                null,
-                List.of(),
-                null,
-                null),
+                    "{\"join_type\":\"Inner\",\"table\":\"posts\",\"left_column\":\"id\",\"right_column\":\"user\"}")),
             null));
-    steps.add(
-        select(
-            "users",
-            query(
-                null,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of("name"),
-                null,
-                List.of(),
-                null,
-                null),
-            null));
-    steps.add(
-        select(
-            "users",
-            query(null, List.of(), List.of(), List.of(), List.of(), gt1, List.of(), null, null),
-            null));
-    steps.add(
-        select(
-            "users",
-            query(null, List.of(), List.of(), List.of(), List.of(), null, List.of(), -1L, null),
-            null));
+    steps.add(select("users", groupedBy(List.of("name")), null));
+    steps.add(select("users", having(gt1), null));
+    steps.add(select("users", limited(-1L), null));
     steps.add(select("missing", WitQuery.ALL, null));
     steps.add(select("users", WitQuery.ALL, 77L));
 
@@ -316,40 +216,13 @@ class JcoCrossCheckTest {
             AggregateFunction.of(AggregateFunction.Kind.MIN, "name"),
             AggregateFunction.of(AggregateFunction.Kind.MAX, "name"));
     steps.add(aggregate("nowhere", WitQuery.ALL, aggregates, null));
-    steps.add(
-        aggregate(
-            "users",
-            query(
-                "{\"Eq\":",
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                null,
-                null),
-            aggregates,
-            null));
+    steps.add(aggregate("users", filtered("{\"Eq\":"), aggregates, null));
     steps.add(aggregate("users", WitQuery.ALL, aggregates, 88L));
     steps.add(aggregate("users", WitQuery.ALL, aggregates, null));
 
     steps.add(begin());
     steps.add(insert("users", user(new Uint32Value(50), "in tx", "tx@example.com"), 1L));
-    steps.add(
-        select(
-            "users",
-            query(
-                "{\"Ge\":[\"id\",{\"Uint32\":6}]}",
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                null,
-                null),
-            1L));
+    steps.add(select("users", filtered("{\"Ge\":[\"id\",{\"Uint32\":6}]}"), 1L));
     steps.add(
         update(
             "users",
@@ -442,6 +315,44 @@ class JcoCrossCheckTest {
       Long limit,
       Long offset) {
     return new WitQuery(filter, distinctBy, eager, joins, groupBy, having, orderBy, limit, offset);
+  }
+
+  // Queries that set one part and leave the others empty.
+
+  private static WitQuery filtered(String filter) {
+    return query(filter, List.of(), List.of(), List.of(), List.of(), null, List.of(), null, null);
+  }
+
+  private static WitQuery distinctBy(List<String> columns) {
+    return query(null, columns, List.of(), List.of(), List.of(), null, List.of(), null, null);
+  }
+
+  private static WitQuery eager(List<String> relations) {
+    return query(null, List.of(), relations, List.of(), List.of(), null, List.of(), null, null);
+  }
+
+  private static WitQuery joined(List<String> joins) {
+    return query(null, List.of(), List.of(), joins, List.of(), null, List.of(), null, null);
+  }
+
+  private static WitQuery groupedBy(List<String> columns) {
+    return query(null, List.of(), List.of(), List.of(), columns, null, List.of(), null, null);
+  }
+
+  private static WitQuery having(String having) {
+    return query(null, List.of(), List.of(), List.of(), List.of(), having, List.of(), null, null);
+  }
+
+  private static WitQuery orderedBy(List<OrderKey> keys) {
+    return query(null, List.of(), List.of(), List.of(), List.of(), null, keys, null, null);
+  }
+
+  private static WitQuery limited(Long limit) {
+    return query(null, List.of(), List.of(), List.of(), List.of(), null, List.of(), limit, null);
+  }
+
+  private static WitQuery offset(Long offset) {
+    return query(null, List.of(), List.of(), List.of(), List.of(), null, List.of(), null, offset);
   }
 
   private static Step select(String table, WitQuery query, Long tx) {
