@@ -101,7 +101,7 @@ public final class ChicoryBytecodeRewriter {
    * Chicory's helpers for the {@code i32} comparisons: {@code OpcodeImpl}'s signed, unsigned and
    * equality tests, and the shaded {@code i32.ge_u} of its JDK 17 workaround.
    */
-  private static final List<String> COMPARISONS =
+  static final List<String> COMPARISONS =
       List.of(
           "I32_EQZ",
           "I32_EQ",
