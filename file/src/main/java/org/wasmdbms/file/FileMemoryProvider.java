@@ -101,7 +101,7 @@ public final class FileMemoryProvider implements MemoryProvider {
     try {
       FileChannel channel = openChannel(path, true);
       try {
-        lockExclusively(path, channel);
+        lockExclusively(path, channel, 0);
         long length = channel.size();
         if (length % PAGE_SIZE != 0 && cutTornTail && startsLikeOurFiles(channel)) {
           length -= length % PAGE_SIZE;
@@ -149,34 +149,24 @@ public final class FileMemoryProvider implements MemoryProvider {
     return ProviderRanges.mayCutTornTail(start.array(), start.position());
   }
 
-  private static void lockExclusively(Path path, FileChannel channel) throws IOException {
-    FileLock lock;
-    try {
-      lock = channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    }
-    if (lock == null) {
-      throw new MemoryException("database is locked: " + path + " is open elsewhere");
-    }
-  }
-
   /**
-   * Locks the reopened channel. The channel an interrupt closed releases its lock in the
-   * interrupting thread, and until it has, this JVM's lock table reports an overlap that is not
-   * another opener (a sync runs without the monitor, so a thread interrupted during it can still be
-   * closing while another thread reopens): an overlap is retried for a short while.
+   * Takes the exclusive lock on {@code channel}, or fails with "database is locked". An overlap
+   * reported by this JVM's lock table is retried for {@code patienceNanos}: after an interrupt, the
+   * channel it closed releases its lock in the interrupting thread, and until it has, the overlap
+   * is not another opener (a sync runs without the monitor, so a thread interrupted during it can
+   * still be closing while another thread reopens). A first open waits for nothing.
    */
-  private void relock(FileChannel ch) throws IOException {
-    long deadline = System.nanoTime() + RELOCK_PATIENCE_NANOS;
+  private static void lockExclusively(Path path, FileChannel channel, long patienceNanos)
+      throws IOException {
+    long deadline = System.nanoTime() + patienceNanos;
     while (true) {
       try {
-        if (ch.tryLock() != null) {
+        if (channel.tryLock() != null) {
           return;
         }
         break;
       } catch (OverlappingFileLockException e) {
-        if (System.nanoTime() - deadline > 0) {
+        if (System.nanoTime() - deadline >= 0) {
           break;
         }
         Thread.yield();
@@ -410,7 +400,7 @@ public final class FileMemoryProvider implements MemoryProvider {
   private FileChannel reopen() throws IOException {
     FileChannel ch = openChannel(path, false);
     try {
-      relock(ch);
+      lockExclusively(path, ch, RELOCK_PATIENCE_NANOS);
       if (ch.size() < pages * PAGE_SIZE) {
         throw new MemoryException(path + " shrank while an interrupt had closed it");
       }
