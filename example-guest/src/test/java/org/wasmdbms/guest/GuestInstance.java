@@ -1,6 +1,5 @@
 package org.wasmdbms.guest;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
@@ -14,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import org.wasmdbms.host.abi.GuestExports;
+import org.wasmdbms.host.chicory.FlatMemory;
 import org.wasmdbms.host.chicory.RewritingCompiler;
 
 /**
@@ -46,7 +46,7 @@ final class GuestInstance implements GuestExports, AutoCloseable {
         Instance.builder(module())
             .withImportValues(ImportValues.builder().addFunction(wasi.toHostFunctions()).build())
             .withMachineFactory(machine())
-            .withMemoryFactory(ByteArrayMemory::new)
+            .withMemoryFactory(FlatMemory::new)
             .withStart(false)
             .build();
   }

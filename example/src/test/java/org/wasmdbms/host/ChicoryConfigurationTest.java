@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -27,10 +26,11 @@ import org.objectweb.asm.tree.MethodNode;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.demo.ExampleGuest;
 import org.wasmdbms.host.chicory.ChicoryBytecodeRewriter;
+import org.wasmdbms.host.chicory.FlatMemory;
 
 /**
- * How the host runs the example guest on Chicory (docs/host.md): linear memory is {@link
- * ByteArrayMemory}, and the compiled classes that run are the rewritten ones, with no {@code i32}
+ * How the host runs the example guest on Chicory (docs/host.md): linear memory is the host's {@link
+ * FlatMemory}, and the compiled classes that run are the rewritten ones, with no {@code i32}
  * comparison left that C2 can turn into an {@code int} compare (the JDK 17 C2 defect) and no {@code
  * call_indirect} dispatch above HotSpot's huge-method limit (which would run interpreted): the
  * build-time compiled example guest on the class path, and the same module compiled at run time by
@@ -46,10 +46,10 @@ class ChicoryConfigurationTest {
   @TempDir Path directory;
 
   @Test
-  void linearMemoryIsByteArrayMemory() {
+  void linearMemoryIsFlatMemory() {
     try (GuestInstance instance =
         new GuestInstance(ExampleGuest.module(), HostOptions.withDirectory(directory))) {
-      assertInstanceOf(ByteArrayMemory.class, instance.memory());
+      assertInstanceOf(FlatMemory.class, instance.memory());
     }
   }
 

@@ -1,21 +1,20 @@
 package org.wasmdbms.host;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import java.util.List;
 import java.util.Map;
 import org.wasmdbms.host.abi.GuestExports;
+import org.wasmdbms.host.chicory.FlatMemory;
 import org.wasmdbms.host.sandbox.SandboxedWasi;
 
 /**
  * One instantiation of a guest module with its WASI state: the host directory preopened as the
  * guest's {@code /} and confined by {@link SandboxedWasi}, stdout and stderr passed through, one
  * argument (the program name; TeaVM reads {@code argv[0]}). The module is a reactor: its start
- * function is not run. Linear memory is Chicory's {@link ByteArrayMemory} (plain {@code byte[]}
- * pages), which HotSpot compiles to faster loads and stores than the default {@code
- * ByteBufferMemory}.
+ * function is not run. Linear memory is the host's {@link FlatMemory} (one {@code byte[]}), which
+ * HotSpot compiles to plainer loads and stores than Chicory's paged memories.
  */
 final class GuestInstance implements GuestExports, AutoCloseable {
   private final SandboxedWasi wasi;
@@ -33,7 +32,7 @@ final class GuestInstance implements GuestExports, AutoCloseable {
       Instance.Builder builder =
           Instance.builder(module.module())
               .withImportValues(ImportValues.builder().addFunction(wasi.hostFunctions()).build())
-              .withMemoryFactory(ByteArrayMemory::new)
+              .withMemoryFactory(FlatMemory::new)
               .withStart(false);
       if (module.machine() != null) {
         builder.withMachineFactory(module.machine());

@@ -1,6 +1,7 @@
 package org.wasmdbms.wit;
 
 import org.wasmdbms.api.bytes.Utf8;
+import org.wasmdbms.api.error.MemoryException;
 
 /**
  * Memory as {@link Lower} writes it: a result block the guest is building, a parameter tuple the
@@ -46,5 +47,40 @@ public abstract class AbiWriter {
    */
   public void utf8(int address, String text) {
     copy(address, Utf8.encode(text));
+  }
+
+  /**
+   * Allocates {@code text} in UTF-8 in this writer's memory and writes it there.
+   *
+   * @return where it went, as {@link #placedAddress} and {@link #placedLength} read it
+   * @throws org.wasmdbms.api.error.InvalidQueryException if the text holds an unpaired surrogate
+   * @throws MemoryException if its UTF-8 form is 2 GiB or more
+   */
+  public long placeString(String text) {
+    long length = Utf8.encodedLength(text);
+    if (length > Integer.MAX_VALUE - 8) {
+      throw new MemoryException("text of " + length + " UTF-8 bytes is too large to encode");
+    }
+    int address = allocate(length, 1);
+    utf8(address, text);
+    return placed(address, (int) length);
+  }
+
+  /**
+   * An address and a length in one {@code long}: {@link #placeString} returns both without an
+   * object.
+   */
+  protected static long placed(int address, int length) {
+    return (long) address << 32 | (length & 0xFFFFFFFFL);
+  }
+
+  /** The address of what {@link #placeString} placed. */
+  public static int placedAddress(long placed) {
+    return (int) (placed >>> 32);
+  }
+
+  /** The length in bytes of what {@link #placeString} placed. */
+  public static int placedLength(long placed) {
+    return (int) placed;
   }
 }

@@ -26,6 +26,8 @@ import static org.wasmdbms.wit.Layout.STRING_SIZE;
 import static org.wasmdbms.wit.Layout.VALUE_PAYLOAD;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.ErrorKind;
@@ -218,23 +220,73 @@ public final class Lift {
     }
   }
 
-  /** A {@code row} given as (address, length) of its column values. */
+  /**
+   * The {@code row} of {@code length} columns at {@code address}; a discarding reader gives an
+   * empty row.
+   */
   public static Row row(AbiReader in, int address, int length, String what) {
+    return row(in, address, length, what, null);
+  }
+
+  /**
+   * A row; when every column name has the address and length of the same column of the previous row
+   * ({@code previous}, if any), the guest wrote the names once (as {@link Lower#rows} does) and the
+   * row shares the previous row's list of names instead of decoding them again.
+   */
+  private static Row row(AbiReader in, int address, int length, String what, RowNames previous) {
     WitType element = DbmsTypes.COLUMN_VALUE;
-    Row.Builder row = Row.builder();
-    if (in.list(address, length, element, what)) {
-      for (int i = 0; i < length; i++) {
-        int column = address + i * element.size();
-        // Constant descriptions: building one per column would cost two strings per value read.
-        String name = string(in, column + COLUMN_NAME, "row column name");
-        Value value = value(in, column + COLUMN_VALUE_AT, "row column value");
-        if (!in.discarding()) {
-          row.set(name, value);
-        }
-      }
-      in.endList(address);
+    if (!in.list(address, length, element, what)) {
+      return Row.builder().build();
     }
-    return row.build();
+    Value[] values = new Value[length];
+    boolean shared = previous != null && previous.names.size() == length;
+    String[] names = null;
+    int[] places = null;
+    for (int i = 0; i < length; i++) {
+      int column = address + i * element.size();
+      int nameAt = in.i32(column + COLUMN_NAME);
+      int nameLength = in.i32(column + COLUMN_NAME + 4);
+      if (shared
+          && (previous.places[2 * i] != nameAt || previous.places[2 * i + 1] != nameLength)) {
+        shared = false;
+      }
+      if (!shared) {
+        if (names == null) {
+          names = new String[length];
+          places = new int[2 * length];
+          for (int k = 0; k < i; k++) {
+            names[k] = previous.names.get(k);
+          }
+          if (i > 0) {
+            System.arraycopy(previous.places, 0, places, 0, 2 * i);
+          }
+        }
+        // Constant descriptions: building one per column would cost two strings per value read.
+        names[i] = string(in, nameAt, nameLength, "row column name");
+        places[2 * i] = nameAt;
+        places[2 * i + 1] = nameLength;
+      }
+      values[i] = value(in, column + COLUMN_VALUE_AT, "row column value");
+    }
+    in.endList(address);
+    if (in.discarding()) {
+      return Row.builder().build();
+    }
+    if (names == null) {
+      return Row.of(previous.names, values);
+    }
+    List<String> list = Collections.unmodifiableList(Arrays.asList(names));
+    if (previous != null) {
+      previous.names = list;
+      previous.places = places;
+    }
+    return Row.of(list, values);
+  }
+
+  /** The column names of the row lifted last, and where their bytes were (address, length). */
+  private static final class RowNames {
+    private List<String> names = List.of();
+    private int[] places = new int[0];
   }
 
   /** The {@code row} at {@code at}. */
@@ -242,14 +294,16 @@ public final class Lift {
     return row(in, in.i32(at), in.i32(at + 4), what);
   }
 
-  /** The {@code list<row>} at {@code at}. */
+  /** The {@code list<row>} at {@code at}: rows with the same names share one list of them. */
   public static List<Row> rows(AbiReader in, int at, String what) {
     int address = in.i32(at);
     int length = in.i32(at + 4);
     List<Row> rows = new ArrayList<>();
     if (in.list(address, length, DbmsTypes.ROW, what)) {
+      RowNames names = new RowNames();
       for (int i = 0; i < length; i++) {
-        rows.add(row(in, address + i * DbmsTypes.ROW.size(), what));
+        int row = address + i * DbmsTypes.ROW.size();
+        rows.add(row(in, in.i32(row), in.i32(row + 4), what, names));
       }
       in.endList(address);
     }

@@ -24,7 +24,6 @@ import static org.wasmdbms.wit.Layout.STRING_SIZE;
 import static org.wasmdbms.wit.Layout.VALUE_PAYLOAD;
 
 import java.util.List;
-import org.wasmdbms.api.bytes.Utf8;
 import org.wasmdbms.api.error.DbmsException;
 import org.wasmdbms.api.error.ErrorKind;
 import org.wasmdbms.api.error.MemoryException;
@@ -32,7 +31,6 @@ import org.wasmdbms.api.query.AggregateFunction;
 import org.wasmdbms.api.query.AggregatedRow;
 import org.wasmdbms.api.query.AggregatedValue;
 import org.wasmdbms.api.query.OrderKey;
-import org.wasmdbms.api.row.ColumnValue;
 import org.wasmdbms.api.row.Row;
 import org.wasmdbms.api.value.BlobValue;
 import org.wasmdbms.api.value.BooleanValue;
@@ -95,15 +93,9 @@ public final class Lower {
    * @throws MemoryException if its UTF-8 form is 2 GiB or more
    */
   public static void string(AbiWriter out, int at, String text) {
-    long length = Utf8.encodedLength(text);
-    if (length > Integer.MAX_VALUE - 8) {
-      throw new MemoryException("text of " + length + " UTF-8 bytes is too large to encode");
-    }
-    AbiWriter heap = out.heap();
-    int address = heap.allocate(length, 1);
-    heap.utf8(address, text);
-    out.pointer(at, address);
-    out.u32(at + 4, (int) length);
+    long placed = out.heap().placeString(text);
+    out.pointer(at, AbiWriter.placedAddress(placed));
+    out.u32(at + 4, AbiWriter.placedLength(placed));
   }
 
   /** An {@code option<string>}: none for null. */
@@ -174,22 +166,51 @@ public final class Lower {
 
   /** A {@code row}: its column values in the row's order. */
   public static void row(AbiWriter out, int at, Row row) {
+    row(out, at, row, null, null);
+  }
+
+  /**
+   * A {@code row}; a column whose name is that of the same column of the previous row (kept in
+   * {@code names}, with where its bytes are in {@code placed}) points at the previous row's bytes
+   * instead of encoding the name again: a select's rows all have the same names.
+   */
+  private static void row(AbiWriter out, int at, Row row, String[] names, long[] placed) {
     WitType element = DbmsTypes.COLUMN_VALUE;
-    List<ColumnValue> columns = row.columns();
-    int address = list(out, at, columns.size(), element);
+    int size = row.size();
+    int address = list(out, at, size, element);
     AbiWriter heap = out.heap();
-    for (int i = 0; i < columns.size(); i++) {
+    for (int i = 0; i < size; i++) {
       int column = address + i * element.size();
-      string(heap, column + COLUMN_NAME, columns.get(i).name());
-      value(heap, column + COLUMN_VALUE_AT, columns.get(i).value());
+      String name = row.name(i);
+      boolean known = names != null && i < names.length;
+      long bytes;
+      if (known && sameName(names[i], name)) {
+        bytes = placed[i];
+      } else {
+        bytes = heap.heap().placeString(name);
+        if (known) {
+          names[i] = name;
+          placed[i] = bytes;
+        }
+      }
+      heap.pointer(column + COLUMN_NAME, AbiWriter.placedAddress(bytes));
+      heap.u32(column + COLUMN_NAME + 4, AbiWriter.placedLength(bytes));
+      value(heap, column + COLUMN_VALUE_AT, row.value(i));
     }
   }
 
-  /** A {@code list<row>}. */
+  private static boolean sameName(String previous, String name) {
+    return previous == name || (previous != null && previous.equals(name));
+  }
+
+  /** A {@code list<row>}: the rows' column names are written once per column, see {@link #row}. */
   public static void rows(AbiWriter out, int at, List<Row> rows) {
     int address = list(out, at, rows.size(), DbmsTypes.ROW);
+    int columns = rows.isEmpty() ? 0 : rows.get(0).size();
+    String[] names = new String[columns];
+    long[] placed = new long[columns];
     for (int i = 0; i < rows.size(); i++) {
-      row(out.heap(), address + i * DbmsTypes.ROW.size(), rows.get(i));
+      row(out.heap(), address + i * DbmsTypes.ROW.size(), rows.get(i), names, placed);
     }
   }
 

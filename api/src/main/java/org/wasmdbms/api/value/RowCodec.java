@@ -131,7 +131,7 @@ public final class RowCodec {
    */
   public static List<Value> decode(List<DataType> types, byte[] data, int offset, int length) {
     return Collections.unmodifiableList(
-        Arrays.asList(decodeRow(types, data, new ByteReader(data, offset, length))));
+        Arrays.asList(decodeRow(types, data, new ByteReader(data, offset, length), null)));
   }
 
   /**
@@ -152,11 +152,26 @@ public final class RowCodec {
    *     exactly these column types
    */
   public static Value[] decodeArray(List<DataType> types, byte[] data, int offset, int length) {
-    return decodeRow(types, data, new ByteReader(data, offset, length));
+    return decodeRow(types, data, new ByteReader(data, offset, length), null);
   }
 
-  /** Decodes the row {@code in} reads from {@code data}. */
-  private static Value[] decodeRow(List<DataType> types, byte[] data, ByteReader in) {
+  /**
+   * Decodes the row that fills {@code length} bytes of {@code data} at {@code offset}, as {@link
+   * #decodeArray(List, byte[], int, int)} does, but takes the values that {@code known} holds
+   * instead of decoding them again: {@code known} is what {@link #decodeColumns} returned for the
+   * same bytes, so a scan that filtered a row decodes its filtered columns once.
+   *
+   * @throws MemoryException if the region lies outside {@code data} or does not hold a row of
+   *     exactly these column types
+   */
+  public static Value[] decodeArray(
+      List<DataType> types, byte[] data, int offset, int length, Value[] known) {
+    return decodeRow(types, data, new ByteReader(data, offset, length), known);
+  }
+
+  /** Decodes the row {@code in} reads from {@code data}, reusing the non-null {@code known}. */
+  private static Value[] decodeRow(
+      List<DataType> types, byte[] data, ByteReader in, Value[] known) {
     int n = header(in, types);
     int bitmap = in.position();
     in.skip((n + 7) / 8);
@@ -166,7 +181,14 @@ public final class RowCodec {
     Value[] row = new Value[n];
     for (int i = 0; i < n; i++) {
       boolean isNull = (data[bitmap + i / 8] & (1 << (i % 8))) != 0;
-      row[i] = isNull ? NullValue.INSTANCE : ValueCodec.read(in, types.get(i));
+      if (isNull) {
+        row[i] = NullValue.INSTANCE;
+      } else if (known != null && i < known.length && known[i] != null) {
+        ValueCodec.skip(in, types.get(i));
+        row[i] = known[i];
+      } else {
+        row[i] = ValueCodec.read(in, types.get(i));
+      }
     }
     in.expectEnd("row");
     return row;

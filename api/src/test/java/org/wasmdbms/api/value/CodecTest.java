@@ -2,6 +2,8 @@ package org.wasmdbms.api.value;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
@@ -113,6 +115,36 @@ class CodecTest {
     assertThrows(MemoryException.class, () -> RowCodec.decode(types.subList(0, 10), bytes));
     assertThrows(MemoryException.class, () -> RowCodec.decode(types, bytes, 5, bytes.length));
     assertThrows(InvalidQueryException.class, () -> RowCodec.encode(types, row.subList(0, 3)));
+  }
+
+  /**
+   * A scan that filtered a row and then returns it decodes the filtered columns once: the full
+   * decode takes the values the filter's decode made (the same objects) and reads only the others.
+   */
+  @Test
+  void aFullDecodeReusesTheColumnsAFilterDecoded() {
+    List<DataType> types = new ArrayList<>();
+    List<Value> row = new ArrayList<>();
+    for (int i = 0; i < SAMPLES.size(); i++) {
+      types.add(SAMPLES.get(i).type());
+      row.add(i % 5 == 2 ? NullValue.INSTANCE : SAMPLES.get(i));
+    }
+    byte[] bytes = RowCodec.encode(types, row);
+    boolean[] needed = new boolean[types.size()];
+    needed[1] = needed[2] = needed[14] = true;
+    Value[] filtered = RowCodec.decodeColumns(types, bytes, 0, bytes.length, needed);
+    Value[] full = RowCodec.decodeArray(types, bytes, 0, bytes.length, filtered);
+    assertEquals(row, Arrays.asList(full));
+    assertSame(filtered[1], full[1]);
+    assertSame(filtered[14], full[14]);
+    assertNotSame(RowCodec.decodeArray(types, bytes)[14], full[14]);
+    assertEquals(row, Arrays.asList(RowCodec.decodeArray(types, bytes, 0, bytes.length, null)));
+    byte[] stray = bytes.clone();
+    stray[bytes.length - 1] ^= (byte) 0xFF;
+    Value[] known = RowCodec.decodeColumns(types, stray, 0, stray.length, needed);
+    assertThrows(
+        MemoryException.class,
+        () -> RowCodec.decodeArray(types, stray, 0, stray.length - 1, known));
   }
 
   @Test

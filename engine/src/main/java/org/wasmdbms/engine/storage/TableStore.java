@@ -403,6 +403,7 @@ final class TableStore implements TableData {
     private byte[] recordId;
     private boolean read;
     private Value[] row;
+    private Value[] filtered;
 
     /** Over the record ids of {@code entries}, or the primary keys {@code secondary} yields. */
     StoreCursor(BTreeCursor entries, SecondaryScan secondary) {
@@ -414,6 +415,7 @@ final class TableStore implements TableData {
     public boolean next() {
       read = false;
       row = null;
+      filtered = null;
       if (secondary != null) {
         recordId = secondary.hasNext() ? requireRecordId(secondary.next()) : null;
       } else {
@@ -434,7 +436,8 @@ final class TableStore implements TableData {
       if (row == null) {
         read();
         decodedRows++;
-        row = RowCodec.decodeArray(types, reader.bytes(), reader.offset(), reader.length());
+        row =
+            RowCodec.decodeArray(types, reader.bytes(), reader.offset(), reader.length(), filtered);
       }
       return row;
     }
@@ -445,8 +448,10 @@ final class TableStore implements TableData {
         return row;
       }
       read();
-      return RowCodec.decodeColumns(
-          types, reader.bytes(), reader.offset(), reader.length(), needed);
+      // Kept for row(), which then decodes only the columns the filter did not read.
+      filtered =
+          RowCodec.decodeColumns(types, reader.bytes(), reader.offset(), reader.length(), needed);
+      return filtered;
     }
   }
 

@@ -1,6 +1,5 @@
 package org.wasmdbms.guest.abi;
 
-import java.util.Arrays;
 import org.teavm.interop.Address;
 import org.wasmdbms.api.bytes.Utf8;
 import org.wasmdbms.api.error.MemoryException;
@@ -45,12 +44,55 @@ public final class ResultWriter extends AbiWriter {
           "the result exceeds the limit of " + limit + " bytes; ask for fewer rows with a limit");
     }
     int end = (int) (start + length);
-    if (end > bytes.length) {
-      long grown = Math.max(end, Math.min((long) bytes.length * 2, limit));
-      bytes = Arrays.copyOf(bytes, (int) grown);
-    }
+    reserve(end);
     size = end;
     return start;
+  }
+
+  /** Makes the array hold at least {@code end} bytes, {@code end} being within the limit. */
+  private void reserve(int end) {
+    if (end > bytes.length) {
+      long grown = Math.max(end, Math.min((long) bytes.length * 2, limit));
+      bytes = grownCopy(bytes, (int) grown, size);
+    }
+  }
+
+  /**
+   * A larger copy of the first {@code used} bytes: {@code System.arraycopy} is one block move under
+   * TeaVM, where its {@code Arrays.copyOf} copies byte by byte (a wasm memory access each).
+   */
+  private static byte[] grownCopy(byte[] data, int length, int used) {
+    byte[] grown = new byte[length];
+    System.arraycopy(data, 0, grown, 0, used);
+    return grown;
+  }
+
+  /**
+   * Text that is all ASCII (the usual case) is copied in one pass, its length being its number of
+   * chars; {@link AbiWriter#placeString} measures it first and then encodes it, two passes of
+   * {@code charAt}, each a call under TeaVM. Other text takes that way.
+   */
+  @Override
+  public long placeString(String text) {
+    int length = text.length();
+    int start = size;
+    if (start + (long) length <= limit) {
+      reserve(start + length);
+      byte[] out = bytes;
+      int i = 0;
+      while (i < length) {
+        char c = text.charAt(i);
+        if (c >= 0x80) {
+          // The bytes written so far lie inside what the general way allocates here and rewrites.
+          return super.placeString(text);
+        }
+        out[start + i] = (byte) c;
+        i++;
+      }
+      size = start + length;
+      return placed(start, length);
+    }
+    return super.placeString(text);
   }
 
   /** Strings and lists go into the same block. */
@@ -72,23 +114,26 @@ public final class ResultWriter extends AbiWriter {
 
   @Override
   public void u32(int offset, int value) {
-    for (int i = 0; i < 4; i++) {
-      bytes[offset + i] = (byte) (value >>> (8 * i));
-    }
+    byte[] out = bytes;
+    out[offset] = (byte) value;
+    out[offset + 1] = (byte) (value >>> 8);
+    out[offset + 2] = (byte) (value >>> 16);
+    out[offset + 3] = (byte) (value >>> 24);
   }
 
   @Override
   public void u64(int offset, long value) {
-    for (int i = 0; i < 8; i++) {
-      bytes[offset + i] = (byte) (value >>> (8 * i));
-    }
+    u32(offset, (int) value);
+    u32(offset + 4, (int) (value >>> 32));
   }
 
   /** Writes at {@code offset} a pointer to {@code target}, an offset in this block. */
   @Override
   public void pointer(int offset, int target) {
     if (pointerCount == pointers.length) {
-      pointers = Arrays.copyOf(pointers, pointerCount * 2);
+      int[] grown = new int[pointerCount * 2];
+      System.arraycopy(pointers, 0, grown, 0, pointerCount);
+      pointers = grown;
     }
     pointers[pointerCount++] = offset;
     u32(offset, target);
