@@ -638,9 +638,7 @@ public final class Database implements AutoCloseable {
           committed,
           null,
           writer -> {
-            for (Operation operation : tx.operations()) {
-              replay(writer, operation);
-            }
+            replayAll(writer, tx.operations());
             return null;
           });
     } catch (RuntimeException e) {
@@ -819,6 +817,22 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Applies a transaction's operations to the committed state in one batch of page writes: a
+   * transaction of many rows touches the same few pages over and over, and each reaches the
+   * provider once per changed stretch instead of once per row (see {@code Pager.beginBatch}).
+   */
+  private void replayAll(Writer writer, List<Operation> operations) {
+    committed.beginBatch();
+    try {
+      for (Operation operation : operations) {
+        replay(writer, operation);
+      }
+    } finally {
+      committed.endBatch();
+    }
+  }
+
   private void replay(Writer writer, Operation operation) {
     TableSchema schema = committed.table(operation.table()).schema();
     if (operation instanceof Operation.Insert insert) {
@@ -860,7 +874,9 @@ public final class Database implements AutoCloseable {
       if (tx == null && views != null) {
         // Group commit: the sync waits until the writer has left the gate (see exitWrite).
         committed.commitWithoutSync();
-      } else {
+      } else if (tx == null || committed.hasUncommittedWrites()) {
+        // A statement of a transaction writes committed pages only when it takes an
+        // autoincrement value; the others have nothing to commit or publish.
         commitNow();
       }
       if (tx == null && changed != null) {
