@@ -61,6 +61,10 @@ public final class BTree {
   // Whether the last insert went to the very end of the tree: the next one tries the end first.
   private boolean appending = true;
 
+  // The tree's last key, known since an insert put it at the very end and nothing else changed the
+  // tree; null when unknown. Answers followsLastKey without a descent while keys arrive in order.
+  private byte[] lastKey;
+
   private BTree(PageStore pages, NodeStore nodes, long rootPage, boolean unique) {
     this.pages = pages;
     this.nodes = nodes;
@@ -114,6 +118,7 @@ public final class BTree {
       }
       pages.free(node.pageId);
     }
+    lastKey = null;
     modifications++;
   }
 
@@ -157,6 +162,7 @@ public final class BTree {
       }
     }
     appending = path.atEnd();
+    lastKey = appending ? key.clone() : null;
     modifications++;
     insertCell(path, path.depth(), path.gap(), new Cell(key, value, NodeStore.NO_PAGE));
     return true;
@@ -173,7 +179,11 @@ public final class BTree {
     if (!appending) {
       return false;
     }
-    if (new TreePath(nodes).seekLast(rootPage, key, null) < 0) {
+    int order =
+        lastKey != null
+            ? UnsignedBytes.compare(lastKey, 0, lastKey.length, key, 0, key.length)
+            : new TreePath(nodes).seekLast(rootPage, key, null);
+    if (order < 0) {
       return true;
     }
     appending = false; // lookups elsewhere in the tree stop paying for this until the next append
@@ -263,6 +273,7 @@ public final class BTree {
     if (path.gap() == 0 || !nodes.matches(leaf, path.gap() - 1, key, value)) {
       return false;
     }
+    lastKey = null;
     modifications++;
     nodes.removeInPlace(leaf, path.gap() - 1);
     rebalance(path);

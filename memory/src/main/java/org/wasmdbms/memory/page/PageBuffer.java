@@ -32,13 +32,16 @@ final class PageBuffer {
   private static final int PAGE_SIZE = MemoryProvider.PAGE_SIZE;
   private static final int UNITS = PAGE_SIZE / UNIT;
   private static final int SPARE_IMAGES = 16;
+  // The images found last, by page id modulo the length (a power of two): a write of a row goes to
+  // a few pages in turn, and a hash lookup of a boxed id for every access costs more than the copy.
+  private static final int RECENT = 16;
 
   private final MemoryProvider provider;
   private final HashMap<Long, Image> images = new HashMap<>();
   // The images in the order first written, for a flush in that order.
   private final ArrayList<Image> written = new ArrayList<>();
   private final ArrayList<Image> spare = new ArrayList<>();
-  private Image last;
+  private final Image[] recent = new Image[RECENT];
   private long providerWrites;
 
   /** One page: its bytes, which units of them are loaded, and which units the batch wrote. */
@@ -82,7 +85,7 @@ final class PageBuffer {
 
   /** Writes every changed stretch of every held page to the provider and forgets the pages. */
   void flush() {
-    last = null;
+    Arrays.fill(recent, null);
     try {
       for (Image image : written) {
         writeBack(image);
@@ -124,12 +127,14 @@ final class PageBuffer {
   }
 
   private Image image(long pageId) {
-    if (last != null && last.pageId == pageId) {
-      return last;
+    int slot = (int) pageId & (RECENT - 1);
+    Image image = recent[slot];
+    if (image != null && image.pageId == pageId) {
+      return image;
     }
-    Image image = images.get(pageId);
+    image = images.get(pageId);
     if (image != null) {
-      last = image;
+      recent[slot] = image;
     }
     return image;
   }
@@ -142,7 +147,7 @@ final class PageBuffer {
     image.pageId = pageId;
     images.put(pageId, image);
     written.add(image);
-    last = image;
+    recent[(int) pageId & (RECENT - 1)] = image;
     return image;
   }
 
