@@ -117,6 +117,9 @@ class BTreeAppendTest {
     }
     tree.delete(key(9));
     assertTrue(tree.followsLastKey(key(9)), "the deleted last key");
+    long read = memory.reads();
+    assertTrue(tree.followsLastKey(key(12)));
+    assertEquals(read, memory.reads(), "the last key read once is kept until a change");
     tree.insert(key(9), key(9));
     assertFalse(tree.followsLastKey(key(9)), "the last key again");
     tree.insert(key(10), key(10));
