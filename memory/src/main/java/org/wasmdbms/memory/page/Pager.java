@@ -298,8 +298,10 @@ public final class Pager implements PageStore {
    * Zeros a page taken from the free list by writing zeros only over its stretches that are not
    * zero already: a freed page mostly is, and every byte written costs twice more below (the bytes
    * it overwrites are kept for snapshots, and the journal compares and logs them), so reusing a
-   * page must not cost a 64 KiB write. Stretches less than {@value #ZERO_GAP} zero bytes apart are
-   * one write.
+   * page must not cost a 64 KiB write. The page is scanned in aligned blocks of {@value #ZERO_GAP}
+   * bytes, one comparison each (a page full of old rows used to cost a comparison every few bytes);
+   * a stretch runs over the blocks that are not all zero, from its first non-zero byte to its last,
+   * and stretches with a whole zero block between them are separate writes.
    */
   private void zero(long pageId) {
     if (scratch == null) {
@@ -307,25 +309,25 @@ public final class Pager implements PageStore {
     }
     byte[] page = scratch;
     readThrough(pageId, 0, page, 0, PAGE_SIZE);
-    int at = 0;
-    while (at < PAGE_SIZE) {
-      int zeros = Arrays.mismatch(page, at, PAGE_SIZE, ZERO_PAGE, at, PAGE_SIZE);
-      if (zeros < 0) {
-        return;
+    int block = 0;
+    while (block < PAGE_SIZE) {
+      int inBlock = Arrays.mismatch(page, block, block + ZERO_GAP, ZERO_PAGE, 0, ZERO_GAP);
+      if (inBlock < 0) {
+        block += ZERO_GAP;
+        continue;
       }
-      int start = at + zeros;
-      int end = start + 1;
-      while (end < PAGE_SIZE) {
-        int window = Math.min(PAGE_SIZE, end + ZERO_GAP);
-        int nonZero = Arrays.mismatch(page, end, window, ZERO_PAGE, end, window);
-        if (nonZero < 0) {
-          break;
-        }
-        end += nonZero + 1;
+      int start = block + inBlock;
+      int end = block + ZERO_GAP;
+      while (end < PAGE_SIZE
+          && Arrays.mismatch(page, end, end + ZERO_GAP, ZERO_PAGE, 0, ZERO_GAP) >= 0) {
+        end += ZERO_GAP;
+      }
+      block = end;
+      while (page[end - 1] == 0) {
+        end--;
       }
       writeThrough(pageId, start, ZERO_PAGE, 0, end - start);
       writtenForZeroing += end - start;
-      at = end;
     }
   }
 
