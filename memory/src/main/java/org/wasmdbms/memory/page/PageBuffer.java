@@ -2,7 +2,6 @@ package org.wasmdbms.memory.page;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import org.wasmdbms.memory.MemoryProvider;
 
 /**
@@ -32,16 +31,17 @@ final class PageBuffer {
   private static final int PAGE_SIZE = MemoryProvider.PAGE_SIZE;
   private static final int UNITS = PAGE_SIZE / UNIT;
   private static final int SPARE_IMAGES = 16;
-  // The images found last, by page id modulo the length (a power of two): a write of a row goes to
-  // a few pages in turn, and a hash lookup of a boxed id for every access costs more than the copy.
-  private static final int RECENT = 16;
+  // The held pages by id, open addressing with linear probing, twice as many slots as pages held:
+  // every read and write of the batch looks its page up, and a map of boxed ids cost more than the
+  // copy it guards.
+  private static final int SLOTS = 2 * MAX_PAGES;
 
   private final MemoryProvider provider;
-  private final HashMap<Long, Image> images = new HashMap<>();
+  private final long[] slotPage = new long[SLOTS];
+  private final Image[] slotImage = new Image[SLOTS];
   // The images in the order first written, for a flush in that order.
   private final ArrayList<Image> written = new ArrayList<>();
   private final ArrayList<Image> spare = new ArrayList<>();
-  private final Image[] recent = new Image[RECENT];
   private long providerWrites;
 
   /** One page: its bytes, which units of them are loaded, and which units the batch wrote. */
@@ -85,7 +85,8 @@ final class PageBuffer {
 
   /** Writes every changed stretch of every held page to the provider and forgets the pages. */
   void flush() {
-    Arrays.fill(recent, null);
+    Arrays.fill(slotPage, 0);
+    Arrays.fill(slotImage, null);
     try {
       for (Image image : written) {
         writeBack(image);
@@ -99,7 +100,6 @@ final class PageBuffer {
         }
       }
       written.clear();
-      images.clear();
     }
   }
 
@@ -127,16 +127,12 @@ final class PageBuffer {
   }
 
   private Image image(long pageId) {
-    int slot = (int) pageId & (RECENT - 1);
-    Image image = recent[slot];
-    if (image != null && image.pageId == pageId) {
-      return image;
+    for (int slot = slotOf(pageId); slotPage[slot] != 0; slot = (slot + 1) & (SLOTS - 1)) {
+      if (slotPage[slot] == pageId + 1) {
+        return slotImage[slot];
+      }
     }
-    image = images.get(pageId);
-    if (image != null) {
-      recent[slot] = image;
-    }
-    return image;
+    return null;
   }
 
   private Image add(long pageId) {
@@ -145,10 +141,20 @@ final class PageBuffer {
     }
     Image image = spare.isEmpty() ? new Image() : spare.remove(spare.size() - 1);
     image.pageId = pageId;
-    images.put(pageId, image);
+    int slot = slotOf(pageId);
+    while (slotPage[slot] != 0) {
+      slot = (slot + 1) & (SLOTS - 1);
+    }
+    slotPage[slot] = pageId + 1;
+    slotImage[slot] = image;
     written.add(image);
-    recent[(int) pageId & (RECENT - 1)] = image;
     return image;
+  }
+
+  /** The first slot to probe for {@code pageId} (its bits mixed: page ids are mostly small). */
+  private static int slotOf(long pageId) {
+    long mixed = pageId * 0x9E3779B97F4A7C15L;
+    return (int) (mixed >>> 40) & (SLOTS - 1);
   }
 
   /** Loads the units of {@code [offset, offset + length)} not loaded yet, a stretch per call. */
