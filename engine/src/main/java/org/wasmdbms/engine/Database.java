@@ -98,6 +98,10 @@ public final class Database implements AutoCloseable {
   // Set by close() before it waits for the gate, so that no call starts once close() began.
   private volatile boolean closed;
   private boolean released;
+  // Test seam, null otherwise: run by each call as it enters the writers' gate, so a test can tell
+  // the order in which calls ran even when one reaches no provider (a statement of a transaction
+  // may read only cached state and write nothing below until the commit).
+  private Runnable gateEntered;
 
   /**
    * @param gates makes the writers' gate: a {@link BlockingWriteGate} for concurrent use (made only
@@ -912,6 +916,14 @@ public final class Database implements AutoCloseable {
       gate.exit();
       checkOpen();
     }
+    if (gateEntered != null) {
+      gateEntered.run();
+    }
+  }
+
+  /** Sets the test seam run as each call enters the writers' gate; before any call, or racy. */
+  void onGateEntered(Runnable hook) {
+    gateEntered = hook;
   }
 
   /**

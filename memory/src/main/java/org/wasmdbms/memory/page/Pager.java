@@ -14,6 +14,10 @@ import org.wasmdbms.memory.PageStore;
  * down, in the provider: {@link org.wasmdbms.memory.journal.JournaledMemoryProvider} keeps the
  * writes of an atomic unit until {@link #commit()}. Page writes from outside go through {@link
  * #write(long, int, byte[], int, int)}, which refuses the reserved header page and free pages.
+ * Between {@link #beginBatch()} and {@link #endBatch()} (a commit ends it too), those writes are
+ * held in memory by a {@link PageBuffer}, which every read of this pager consults, and reach the
+ * provider once per changed stretch of each page when the batch ends: the provider ends up with the
+ * same bytes at the commit, through far fewer calls.
  *
  * <p><b>Header</b> (page 0, little-endian; the rest of page 0 is reserved and zero):
  *
