@@ -98,6 +98,10 @@ public final class Database implements AutoCloseable {
   // Set by close() before it waits for the gate, so that no call starts once close() began.
   private volatile boolean closed;
   private boolean released;
+  // Test seam, null otherwise: run by each call as it enters the writers' gate, so a test can tell
+  // the order in which calls ran even when one reaches no provider (a statement of a transaction
+  // may read only cached state and write nothing below until the commit).
+  private Runnable gateEntered;
 
   /**
    * @param gates makes the writers' gate: a {@link BlockingWriteGate} for concurrent use (made only
@@ -638,9 +642,7 @@ public final class Database implements AutoCloseable {
           committed,
           null,
           writer -> {
-            for (Operation operation : tx.operations()) {
-              replay(writer, operation);
-            }
+            replayAll(writer, tx.operations());
             return null;
           });
     } catch (RuntimeException e) {
@@ -819,6 +821,22 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Applies a transaction's operations to the committed state in one batch of page writes: a
+   * transaction of many rows touches the same few pages over and over, and each reaches the
+   * provider once per changed stretch instead of once per row (see {@code Pager.beginBatch}).
+   */
+  private void replayAll(Writer writer, List<Operation> operations) {
+    committed.beginBatch();
+    try {
+      for (Operation operation : operations) {
+        replay(writer, operation);
+      }
+    } finally {
+      committed.endBatch();
+    }
+  }
+
   private void replay(Writer writer, Operation operation) {
     TableSchema schema = committed.table(operation.table()).schema();
     if (operation instanceof Operation.Insert insert) {
@@ -860,7 +878,9 @@ public final class Database implements AutoCloseable {
       if (tx == null && views != null) {
         // Group commit: the sync waits until the writer has left the gate (see exitWrite).
         committed.commitWithoutSync();
-      } else {
+      } else if (tx == null || committed.hasUncommittedWrites()) {
+        // A statement of a transaction writes committed pages only when it takes an
+        // autoincrement value; the others have nothing to commit or publish.
         commitNow();
       }
       if (tx == null && changed != null) {
@@ -896,6 +916,14 @@ public final class Database implements AutoCloseable {
       gate.exit();
       checkOpen();
     }
+    if (gateEntered != null) {
+      gateEntered.run();
+    }
+  }
+
+  /** Sets the test seam run as each call enters the writers' gate; before any call, or racy. */
+  void onGateEntered(Runnable hook) {
+    gateEntered = hook;
   }
 
   /**

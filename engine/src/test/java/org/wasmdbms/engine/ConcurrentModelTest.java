@@ -83,6 +83,7 @@ abstract class ConcurrentModelTest {
     System.out.println(getClass().getSimpleName() + " seed=" + seed);
     EffectOrder order = new EffectOrder(openProvider());
     Database db = open(order);
+    db.onGateEntered(order::enteredGate);
     List<List<Step>> steps = new ArrayList<>();
     Long[] open = new Long[THREADS];
     for (int i = 0; i < THREADS; i++) {

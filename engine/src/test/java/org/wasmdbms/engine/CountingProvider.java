@@ -6,12 +6,15 @@ import org.wasmdbms.memory.MemoryProvider;
 
 /**
  * A {@link MemoryProvider} that forwards to another one, counts reads and the distinct pages they
- * touch, and may keep the delegate open when closed (so a heap database can be "reopened").
+ * touch, writes and commits, and may keep the delegate open when closed (so a heap database can be
+ * "reopened").
  */
 final class CountingProvider implements MemoryProvider {
   private final MemoryProvider delegate;
   private final boolean closeDelegate;
   private long reads;
+  private long writes;
+  private long commits;
   private final Set<Long> pagesRead = new HashSet<>();
 
   CountingProvider(MemoryProvider delegate, boolean closeDelegate) {
@@ -22,6 +25,16 @@ final class CountingProvider implements MemoryProvider {
   /** How many read calls reached this provider so far. */
   long reads() {
     return reads;
+  }
+
+  /** How many write calls reached this provider so far. */
+  long writes() {
+    return writes;
+  }
+
+  /** How many commits (synced or not) reached this provider so far. */
+  long commits() {
+    return commits;
   }
 
   /** How many distinct pages were read since the last call (or since creation). */
@@ -59,7 +72,14 @@ final class CountingProvider implements MemoryProvider {
 
   @Override
   public void write(long offset, byte[] buffer, int bufferOffset, int length) {
+    writes++;
     delegate.write(offset, buffer, bufferOffset, length);
+  }
+
+  @Override
+  public void commit() {
+    commits++;
+    delegate.commit();
   }
 
   @Override

@@ -5,13 +5,16 @@ import org.wasmdbms.memory.MemoryProvider;
 
 /**
  * A provider that forwards to another and records the order in which database calls took effect. A
- * thread announces a call with {@link #enter()}; the first time the call reaches the provider it
- * gets the next position, which {@link #exit()} returns (-1 for a call that never reached it).
- * Because a {@link Database} runs the calls that write or use a transaction whole, one at a time,
- * their positions are the order in which they ran; a call that never reaches the provider (begin,
- * rollback) changes nothing another thread can see. Reads outside transactions run concurrently on
- * snapshots: for them {@link #watermark()} and {@link #next()} bound which prefix of the writes
- * they may have seen.
+ * thread announces a call with {@link #enter()}; the first time the call enters the database's
+ * writers' gate ({@link #enteredGate()}, through {@code Database.onGateEntered}) or reaches the
+ * provider it gets the next position, which {@link #exit()} returns (-1 for a call that never
+ * reached either). The gate matters: a statement of a transaction may read only cached state and
+ * write nothing below until its commit, and still depend on the commits before it. Because a {@link
+ * Database} runs the calls that write or use a transaction whole, one at a time, their positions
+ * are the order in which they ran; a call that never reaches the provider (begin, rollback) changes
+ * nothing another thread can see. Reads outside transactions run concurrently on snapshots: for
+ * them {@link #watermark()} and {@link #next()} bound which prefix of the writes they may have
+ * seen.
  */
 final class EffectOrder implements MemoryProvider {
   private final MemoryProvider below;
@@ -33,6 +36,11 @@ final class EffectOrder implements MemoryProvider {
     long at = position.get()[0];
     position.remove();
     return at;
+  }
+
+  /** Gives the calling thread's call its position, if it has none: it runs now, alone. */
+  void enteredGate() {
+    reached();
   }
 
   /** Notes that the write at {@code position} has returned to its caller. */

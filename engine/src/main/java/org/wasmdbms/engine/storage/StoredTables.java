@@ -703,6 +703,26 @@ public final class StoredTables implements Tables, AutoIncrementSource {
     pager.commitWithoutSync();
   }
 
+  /** Starts a batch of page writes (see {@code Pager.beginBatch}); a commit ends it. */
+  public void beginBatch() {
+    pager.beginBatch();
+  }
+
+  /** Ends the batch of page writes, if any, writing its pages to the provider. */
+  public void endBatch() {
+    pager.endBatch();
+  }
+
+  /** How many provider writes the batches' flushes made (for tests; see {@code Pager}). */
+  public long batchProviderWrites() {
+    return pager.batchProviderWrites();
+  }
+
+  /** Whether pages were written since the last commit or sync (see {@code Pager}). */
+  public boolean hasUncommittedWrites() {
+    return pager.hasUncommittedWrites();
+  }
+
   /** Forces everything written so far to durable storage. */
   public void sync() {
     pager.sync();

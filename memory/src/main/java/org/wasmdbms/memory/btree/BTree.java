@@ -61,6 +61,12 @@ public final class BTree {
   // Whether the last insert went to the very end of the tree: the next one tries the end first.
   private boolean appending = true;
 
+  // The tree's last key (null: the tree is empty) while lastKnown: since an insert put it at the
+  // very end or followsLastKey read it, and nothing else changed the tree. Answers followsLastKey
+  // without a descent while keys arrive in order, and while nothing is written between lookups.
+  private boolean lastKnown;
+  private byte[] lastKey;
+
   private BTree(PageStore pages, NodeStore nodes, long rootPage, boolean unique) {
     this.pages = pages;
     this.nodes = nodes;
@@ -114,6 +120,7 @@ public final class BTree {
       }
       pages.free(node.pageId);
     }
+    lastKnown = false;
     modifications++;
   }
 
@@ -157,6 +164,8 @@ public final class BTree {
       }
     }
     appending = path.atEnd();
+    lastKnown = appending;
+    lastKey = appending ? key.clone() : null;
     modifications++;
     insertCell(path, path.depth(), path.gap(), new Cell(key, value, NodeStore.NO_PAGE));
     return true;
@@ -173,11 +182,32 @@ public final class BTree {
     if (!appending) {
       return false;
     }
-    if (new TreePath(nodes).seekLast(rootPage, key, null) < 0) {
+    if (!lastKnown && !readLastKey()) {
+      appending = false;
+      return false;
+    }
+    if (lastKey == null
+        || UnsignedBytes.compare(lastKey, 0, lastKey.length, key, 0, key.length) < 0) {
       return true;
     }
     appending = false; // lookups elsewhere in the tree stop paying for this until the next append
     return false;
+  }
+
+  /**
+   * Reads the last key into {@link #lastKey} (null for an empty tree); false, knowing nothing, if
+   * the last leaf is empty in a tree that is not (which no operation leaves behind).
+   */
+  private boolean readLastKey() {
+    TreePath path = new TreePath(nodes);
+    path.seekEdge(rootPage, true);
+    Node leaf = path.leaf();
+    if (leaf.count == 0 && path.depth() > 0) {
+      return false;
+    }
+    lastKey = leaf.count == 0 ? null : nodes.cell(leaf, leaf.count - 1).key();
+    lastKnown = true;
+    return true;
   }
 
   /** The value of the first entry with {@code key} (the smallest value in a non-unique tree). */
@@ -263,6 +293,7 @@ public final class BTree {
     if (path.gap() == 0 || !nodes.matches(leaf, path.gap() - 1, key, value)) {
       return false;
     }
+    lastKnown = false;
     modifications++;
     nodes.removeInPlace(leaf, path.gap() - 1);
     rebalance(path);
