@@ -411,7 +411,10 @@ public final class VersionedMemoryProvider implements MemoryProvider {
     if (!snapshot.released) {
       snapshot.released = true;
       pinned.remove(snapshot);
-      prune();
+      // A snapshot not older than the published version held back no run (the publish prunes).
+      if (snapshot.version < published || !keeping()) {
+        prune();
+      }
     }
   }
 
