@@ -31,7 +31,9 @@ public final class ReadViews {
 
   private final VersionedMemoryProvider versions;
   private final ArrayList<Slot> idle = new ArrayList<>(MAX_IDLE);
-  private final AtomicInteger active = new AtomicInteger();
+  // The borrowed views, counted per stripe of threads: one shared count would be a cache line
+  // that every read of every reader writes twice.
+  private final ArrayList<Count> active = new ArrayList<>(MAX_IDLE);
   private final AtomicLong retiredDecoded = new AtomicLong();
   private final AtomicLong opened = new AtomicLong();
   // The newest version whose publication the slots were swept for (views of older ones released).
@@ -39,13 +41,27 @@ public final class ReadViews {
   private volatile boolean closed;
 
   /**
-   * One idle view's place. Padded so that slots sit on different cache lines: two readers taking
-   * and giving back views in neighbouring slots would otherwise invalidate each other's line at
-   * every read.
+   * One idle view's place. Padded (as {@link Count}) so that slots and counts sit on different
+   * cache lines: two readers taking and giving back views in neighbouring slots would otherwise
+   * invalidate each other's line at every read.
    */
   @SuppressWarnings({"serial", "unused"})
   private static final class Slot extends AtomicReference<View> {
     private long p1, p2, p3, p4, p5, p6, p7;
+  }
+
+  @SuppressWarnings({"serial", "unused"})
+  private static final class Count extends AtomicInteger {
+    private long p1, p2, p3, p4, p5, p6, p7;
+  }
+
+  /**
+   * Where the calling thread starts looking for a slot and counts itself: a reader then mostly
+   * takes back the view it gave back, whose tables and buffers are still in its core's cache, and
+   * two readers mostly write different lines.
+   */
+  private static int stripe() {
+    return (int) Thread.currentThread().getId() & (MAX_IDLE - 1);
   }
 
   /** Views of the snapshots of {@code versions}. */
@@ -53,6 +69,7 @@ public final class ReadViews {
     this.versions = versions;
     for (int i = 0; i < MAX_IDLE; i++) {
       idle.add(new Slot());
+      active.add(new Count());
     }
   }
 
@@ -92,14 +109,17 @@ public final class ReadViews {
    * @throws MemoryException if the database is closed or the snapshot cannot be read
    */
   public View acquire() {
-    active.incrementAndGet();
+    int stripe = stripe();
+    Count count = active.get(stripe);
+    count.incrementAndGet();
     View view = null;
     try {
       if (closed) {
         throw new MemoryException("the database is closed");
       }
       long newest = versions.published();
-      for (Slot slot : idle) {
+      for (int i = 0; i < MAX_IDLE; i++) {
+        Slot slot = idle.get((stripe + i) & (MAX_IDLE - 1));
         View kept = slot.get();
         if (kept != null && kept.version() == newest && slot.compareAndSet(kept, null)) {
           view = kept;
@@ -111,7 +131,7 @@ public final class ReadViews {
       return view;
     } finally {
       if (view == null) {
-        active.decrementAndGet();
+        count.decrementAndGet();
       }
     }
   }
@@ -139,12 +159,13 @@ public final class ReadViews {
    * view while a newer version was published (so none stays pinned for long).
    */
   public void release(View view) {
+    int stripe = stripe();
     try {
       long newest = versions.published();
       boolean placed = false;
       if (!closed && view.version() == newest) {
         for (int i = 0; i < MAX_IDLE && !placed; i++) {
-          Slot slot = idle.get(i);
+          Slot slot = idle.get((stripe + i) & (MAX_IDLE - 1));
           placed = slot.get() == null && slot.compareAndSet(null, view);
         }
       }
@@ -159,8 +180,10 @@ public final class ReadViews {
         drainIdle();
       }
     } finally {
-      // Only now: close() waits for no active reader before it closes the provider below.
-      active.decrementAndGet();
+      // Only now: close() waits for no active reader before it closes the provider below. (A view
+      // given back by another thread than its borrower's counts down another stripe: the sum
+      // holds.)
+      active.get(stripe).decrementAndGet();
     }
   }
 
@@ -201,7 +224,11 @@ public final class ReadViews {
 
   /** How many views are borrowed now. */
   public int active() {
-    return active.get();
+    int borrowed = 0;
+    for (Count count : active) {
+      borrowed += count.get();
+    }
+    return borrowed;
   }
 
   /**

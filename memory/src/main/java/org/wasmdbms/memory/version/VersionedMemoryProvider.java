@@ -161,9 +161,11 @@ public final class VersionedMemoryProvider implements MemoryProvider {
     private final Object state;
     // Null unless the snapshot pinned the published version in concurrent mode.
     private final VersionBlocks blocks;
-    // Volatile: a read of a kept block checks them without the monitor.
+    // Volatile: a read of a kept block checks them without the monitor. The provider's closing
+    // is copied here rather than read from the provider's field: its cache line is the writer's.
     private volatile boolean expired;
     private volatile boolean released;
+    private volatile boolean closedBelow;
     private final MemoryProvider view = new View(this);
 
     private Snapshot(long version, Object state, VersionBlocks blocks) {
@@ -534,7 +536,9 @@ public final class VersionedMemoryProvider implements MemoryProvider {
     if (snapshot.released) {
       throw new MemoryException("the snapshot is released");
     }
-    checkOpen();
+    if (snapshot.closedBelow) {
+      throw closedException();
+    }
   }
 
   /**
@@ -749,6 +753,10 @@ public final class VersionedMemoryProvider implements MemoryProvider {
     if (!closed) {
       closed = true;
       synchronized (this) {
+        // A snapshot pinned from now on fails at its pin (checkOpen).
+        for (Snapshot snapshot : pinned) {
+          snapshot.closedBelow = true;
+        }
         runs.clear();
         order.clear();
         savedThisCommit.clear();
@@ -761,7 +769,11 @@ public final class VersionedMemoryProvider implements MemoryProvider {
 
   private void checkOpen() {
     if (closed) {
-      throw new MemoryException("memory provider is closed");
+      throw closedException();
     }
+  }
+
+  private static MemoryException closedException() {
+    return new MemoryException("memory provider is closed");
   }
 }
