@@ -29,7 +29,8 @@ import org.wasmdbms.memory.ProviderRanges;
  * old bytes from here, not from there. Runs are kept while a reader may need them: always in
  * {@linkplain #VersionedMemoryProvider( MemoryProvider, boolean, long) concurrent mode} (a reader
  * may pin the last published version at any instant), otherwise only while a snapshot is pinned.
- * Runs no pinned snapshot needs are dropped when a version is published or a snapshot released.
+ * Runs no pinned snapshot needs are dropped when a version is published or a snapshot older than
+ * the published version released.
  *
  * <p>Retention limit: the runs kept for old snapshots are bounded by {@code retainedBytes}. When
  * they would pass it, the oldest pinned snapshots older than the published version expire, one
