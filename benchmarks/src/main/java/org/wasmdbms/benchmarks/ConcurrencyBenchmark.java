@@ -38,9 +38,16 @@ import org.wasmdbms.memory.journal.JournaledMemoryProvider;
  * which group commit lets share syncs. The trial's end prints the background writer's commits and
  * the journal syncs per commit.
  *
- * <p>Six warm-up iterations: with a writer running, two readers took four to eight seconds to
- * settle (19, 9, 4.6, then 2.6 µs per read on 2026-12-07), so two iterations measured mostly the
- * warm-up (docs/concurrency.md).
+ * <p>Measured as throughput, which JMH sums over the threads. Its average time per operation would
+ * not do for a total: JMH averages the threads' own times per operation, and the count of threads
+ * divided by that mean understates the sum of their throughputs whenever they run at different
+ * speeds (a reader the writer's thread preempts more often than the other), so it understated the
+ * two readers beside the writer most (docs/concurrency.md).
+ *
+ * <p>Eight warm-up iterations: with a writer running, two readers settle slowly (the JIT's compiler
+ * threads share the two cores with them and the writer): 19, 9, 4.6, then 2.6 µs per read in the
+ * official run of 2026-12-07, and still faster at the seventh iteration than at the sixth beside
+ * other builds the same day, so fewer iterations measured mostly the warm-up.
  *
  * <pre>
  * mvn -pl benchmarks exec:exec -Dexec.args="-cp %classpath org.openjdk.jmh.Main ConcurrencyBenchmark -f 1"
@@ -49,7 +56,7 @@ import org.wasmdbms.memory.journal.JournaledMemoryProvider;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 6, time = 2)
+@Warmup(iterations = 8, time = 2)
 @Measurement(iterations = 3, time = 3)
 @Fork(1)
 public class ConcurrencyBenchmark {

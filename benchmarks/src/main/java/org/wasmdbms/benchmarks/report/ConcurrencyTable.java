@@ -10,8 +10,9 @@ import org.wasmdbms.benchmarks.ConcurrencyBenchmark;
 
 /**
  * The section of {@code docs/benchmarks.md} on one file database shared by threads: {@link
- * ConcurrencyBenchmark}'s results, run as time per operation per thread and shown here as the
- * throughput of all its threads together, with the journal syncs per durable commit that the
+ * ConcurrencyBenchmark}'s results, run in throughput mode (JMH sums the operations of all the
+ * threads; its time per operation averages the threads' times instead, which understates a total
+ * when threads run at different speeds), with the journal syncs per durable commit that the
  * benchmark prints at the end of each trial (read back from JMH's log).
  *
  * <p>Not thread-safe; built and rendered once.
@@ -80,15 +81,14 @@ final class ConcurrencyTable {
       if (alone == null) {
         continue;
       }
-      int threads = Integer.parseInt(row[1]);
       out.append("| ")
           .append(row[2])
           .append(" | ")
-          .append(threads)
+          .append(row[1])
           .append(" | ")
-          .append(perSecond(alone, threads))
+          .append(perSecond(alone))
           .append(" | ")
-          .append(contended == null ? "-" : perSecond(contended, threads))
+          .append(contended == null ? "-" : perSecond(contended))
           .append(" | ")
           .append(
               contended == null
@@ -101,8 +101,10 @@ final class ConcurrencyTable {
     return out.toString();
   }
 
-  /** Operations per second of all {@code threads} together, from JMH's time per operation. */
-  private static String perSecond(JmhResult result, int threads) {
-    return String.format(Locale.ROOT, "%,.0f/s", threads * 1_000_000 / result.micros());
+  /**
+   * Operations per second of all the threads together (JMH's throughput, inverted by JmhResult).
+   */
+  private static String perSecond(JmhResult result) {
+    return String.format(Locale.ROOT, "%,.0f/s", 1_000_000 / result.micros());
   }
 }

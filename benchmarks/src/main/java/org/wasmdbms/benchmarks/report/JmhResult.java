@@ -13,11 +13,13 @@ import org.wasmdbms.api.json.JsonParser;
 
 /**
  * One benchmark result of JMH's JSON output ({@code -rf json}), its time converted to microseconds
- * per operation.
+ * per operation. A throughput result ({@code ops/s}: JMH sums it over the benchmark's threads) is
+ * inverted, so its time is that of one operation of all the threads together.
  *
  * @param benchmark the benchmark's full name, for example {@code ...CompareBenchmark.steady}
  * @param params the benchmark's parameters (empty if it has none)
- * @param micros the mean time of one operation, in microseconds
+ * @param micros the mean time of one operation, in microseconds (of all threads together for a
+ *     throughput result)
  * @param errorMicros JMH's 99.9 % confidence half-width, in microseconds, or NaN if JMH had too few
  *     iterations to give one
  * @param settings how it was measured, for example {@code "1 fork, 1 warm-up iteration of 1 s, 3
@@ -55,8 +57,8 @@ public record JmhResult(
   /**
    * Reads every result of one JMH JSON file's text.
    *
-   * @throws IllegalArgumentException if the text is not JMH's JSON output or a result is not a time
-   *     per operation
+   * @throws IllegalArgumentException if the text is not JMH's JSON output or a result is neither a
+   *     time per operation nor operations per time
    */
   public static List<JmhResult> parse(String json) {
     List<JmhResult> results = new ArrayList<>();
@@ -72,9 +74,10 @@ public record JmhResult(
         }
       }
       JsonObject metric = as(JsonObject.class, member(result, "primaryMetric"));
-      double toMicros = microsPer(string(member(metric, "scoreUnit")));
+      String unit = string(member(metric, "scoreUnit"));
       double score = number(member(metric, "score"));
-      double error = number(member(metric, "scoreError"));
+      // An inverted throughput keeps its relative error (to first order).
+      double error = micros(score, unit) * number(member(metric, "scoreError")) / score;
       String settings =
           plural(string(member(result, "forks")), "fork")
               + ", "
@@ -88,12 +91,11 @@ public record JmhResult(
       List<Double> iterations = new ArrayList<>();
       for (JsonNode fork : as(JsonArray.class, member(metric, "rawData")).items()) {
         for (JsonNode iteration : as(JsonArray.class, fork).items()) {
-          iterations.add(number(iteration) * toMicros);
+          iterations.add(micros(number(iteration), unit));
         }
       }
       results.add(
-          new JmhResult(
-              benchmark, params, score * toMicros, error * toMicros, iterations, settings));
+          new JmhResult(benchmark, params, micros(score, unit), error, iterations, settings));
     }
     return results;
   }
@@ -102,13 +104,26 @@ public record JmhResult(
     return count + " " + noun + (count.equals("1") ? "" : "s");
   }
 
-  private static double microsPer(String unit) {
-    return switch (unit) {
-      case "ns/op" -> 1e-3;
-      case "us/op" -> 1;
-      case "ms/op" -> 1e3;
-      case "s/op" -> 1e6;
-      default -> throw new IllegalArgumentException("not a time per operation: " + unit);
+  /**
+   * Microseconds per operation of a score in {@code unit}: a time per operation or a throughput.
+   */
+  private static double micros(double score, String unit) {
+    if (unit.startsWith("ops/")) {
+      return microsPer(unit.substring("ops/".length()), unit) / score;
+    }
+    return unit.endsWith("/op")
+        ? score * microsPer(unit.substring(0, unit.length() - "/op".length()), unit)
+        : microsPer("", unit);
+  }
+
+  private static double microsPer(String time, String unit) {
+    return switch (time) {
+      case "ns" -> 1e-3;
+      case "us" -> 1;
+      case "ms" -> 1e3;
+      case "s" -> 1e6;
+      default ->
+          throw new IllegalArgumentException("not a time per operation nor a throughput: " + unit);
     };
   }
 

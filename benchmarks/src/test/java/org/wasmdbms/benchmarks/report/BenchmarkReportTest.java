@@ -63,12 +63,27 @@ class BenchmarkReportTest {
   }
 
   @Test
-  void rejectsAResultThatIsNotATimePerOperation() {
-    assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            JmhResult.parse(
-                "[" + result(COMPARE + ".steady", "read@guest", "5", "1", "ops/s") + "]"));
+  void invertsAThroughputIntoTheTimeOfOneOperationOfAllThreads() {
+    JmhResult result =
+        JmhResult.parse(
+                "["
+                    + result(
+                        COMPARE + ".steady", null, "500000", "50000", "ops/s", "[[400000, 500000]]")
+                    + "]")
+            .get(0);
+    assertEquals(2, result.micros(), 1e-9);
+    assertEquals(0.2, result.errorMicros(), 1e-9);
+    assertEquals(List.of(2.5, 2.0), result.iterationsMicros());
+  }
+
+  @Test
+  void rejectsAResultThatIsNeitherATimePerOperationNorAThroughput() {
+    for (String unit : new String[] {"B/op", "#", "ops/day"}) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> JmhResult.parse("[" + result(COMPARE + ".steady", null, "5", "1", unit) + "]"),
+          unit);
+    }
   }
 
   @Test

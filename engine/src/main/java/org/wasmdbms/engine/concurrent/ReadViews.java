@@ -30,16 +30,46 @@ public final class ReadViews {
   private static final int MAX_IDLE = 8;
 
   private final VersionedMemoryProvider versions;
-  private final ArrayList<AtomicReference<View>> idle = new ArrayList<>(MAX_IDLE);
-  private final AtomicInteger active = new AtomicInteger();
+  private final ArrayList<Slot> idle = new ArrayList<>(MAX_IDLE);
+  // The borrowed views, counted per stripe of threads: one shared count would be a cache line
+  // that every read of every reader writes twice.
+  private final ArrayList<Count> active = new ArrayList<>(MAX_IDLE);
   private final AtomicLong retiredDecoded = new AtomicLong();
+  private final AtomicLong opened = new AtomicLong();
+  // The newest version whose publication the slots were swept for (views of older ones released).
+  private volatile long swept = -1;
   private volatile boolean closed;
+
+  /**
+   * One idle view's place. Padded (as {@link Count}) so that slots and counts sit on different
+   * cache lines: two readers taking and giving back views in neighbouring slots would otherwise
+   * invalidate each other's line at every read.
+   */
+  @SuppressWarnings({"serial", "unused"})
+  private static final class Slot extends AtomicReference<View> {
+    private long p1, p2, p3, p4, p5, p6, p7;
+  }
+
+  @SuppressWarnings({"serial", "unused"})
+  private static final class Count extends AtomicInteger {
+    private long p1, p2, p3, p4, p5, p6, p7;
+  }
+
+  /**
+   * Where the calling thread starts looking for a slot and counts itself: a reader then mostly
+   * takes back the view it gave back, whose tables and buffers are still in its core's cache, and
+   * two readers mostly write different lines.
+   */
+  private static int stripe() {
+    return (int) Thread.currentThread().getId() & (MAX_IDLE - 1);
+  }
 
   /** Views of the snapshots of {@code versions}. */
   public ReadViews(VersionedMemoryProvider versions) {
     this.versions = versions;
     for (int i = 0; i < MAX_IDLE; i++) {
-      idle.add(new AtomicReference<>());
+      idle.add(new Slot());
+      active.add(new Count());
     }
   }
 
@@ -79,25 +109,29 @@ public final class ReadViews {
    * @throws MemoryException if the database is closed or the snapshot cannot be read
    */
   public View acquire() {
-    active.incrementAndGet();
+    int stripe = stripe();
+    Count count = active.get(stripe);
+    count.incrementAndGet();
     View view = null;
     try {
       if (closed) {
         throw new MemoryException("the database is closed");
       }
       long newest = versions.published();
-      for (AtomicReference<View> slot : idle) {
+      for (int i = 0; i < MAX_IDLE; i++) {
+        Slot slot = idle.get((stripe + i) & (MAX_IDLE - 1));
         View kept = slot.get();
         if (kept != null && kept.version() == newest && slot.compareAndSet(kept, null)) {
           view = kept;
           return view;
         }
       }
+      opened.incrementAndGet();
       view = open(versions.snapshot());
       return view;
     } finally {
       if (view == null) {
-        active.decrementAndGet();
+        count.decrementAndGet();
       }
     }
   }
@@ -118,42 +152,66 @@ public final class ReadViews {
     }
   }
 
-  /** Gives back a view borrowed by {@link #acquire()}. */
+  /**
+   * Gives back a view borrowed by {@link #acquire()}: into a free slot if it is of the newest
+   * version, else released. Views of older versions left in the slots pin what newer readers no
+   * longer need: the first release after a publish sweeps them out, and so does one that placed its
+   * view while a newer version was published (so none stays pinned for long).
+   */
   public void release(View view) {
+    int stripe = stripe();
     try {
-      account(view);
       long newest = versions.published();
       boolean placed = false;
-      boolean keep = !closed && view.version() == newest;
-      for (AtomicReference<View> slot : idle) {
-        View other = slot.get();
-        if (other == null) {
-          placed = placed || (keep && slot.compareAndSet(null, view));
-        } else if (other.version() != newest && slot.compareAndSet(other, null)) {
-          // Views of older versions pin what newer readers no longer need.
-          other.snapshot.release();
+      if (!closed && view.version() == newest) {
+        for (int i = 0; i < MAX_IDLE && !placed; i++) {
+          Slot slot = idle.get((stripe + i) & (MAX_IDLE - 1));
+          placed = slot.get() == null && slot.compareAndSet(null, view);
         }
       }
       if (!placed) {
-        view.snapshot.release();
+        retire(view);
+      }
+      if (swept != newest || (placed && versions.published() != newest)) {
+        sweep();
       }
       if (closed) {
         // close() may have emptied the slots before this view went into one.
         drainIdle();
       }
     } finally {
-      // Only now: close() waits for no active reader before it closes the provider below.
-      active.decrementAndGet();
+      // Only now: close() waits for no active reader before it closes the provider below. (A view
+      // given back by another thread than its borrower's counts down another stripe: the sum
+      // holds.)
+      active.get(stripe).decrementAndGet();
     }
   }
 
-  private void drainIdle() {
-    for (AtomicReference<View> slot : idle) {
-      View view = slot.getAndSet(null);
-      if (view != null) {
-        view.snapshot.release();
+  /** Releases the idle views of versions older than the newest published one. */
+  private void sweep() {
+    long newest = versions.published();
+    for (Slot slot : idle) {
+      View other = slot.get();
+      if (other != null && other.version() != newest && slot.compareAndSet(other, null)) {
+        retire(other);
       }
     }
+    swept = newest;
+  }
+
+  private void drainIdle() {
+    for (Slot slot : idle) {
+      View view = slot.getAndSet(null);
+      if (view != null) {
+        retire(view);
+      }
+    }
+  }
+
+  /** Releases a view's snapshot; its decoded rows are counted from now on as retired. */
+  private void retire(View view) {
+    account(view);
+    view.snapshot.release();
   }
 
   private void account(View view) {
@@ -166,12 +224,35 @@ public final class ReadViews {
 
   /** How many views are borrowed now. */
   public int active() {
-    return active.get();
+    int borrowed = 0;
+    for (Count count : active) {
+      borrowed += count.get();
+    }
+    return borrowed;
   }
 
-  /** How many committed rows the views' reads decoded in full so far. */
+  /**
+   * How many committed rows the views' reads decoded in full so far: those of the views released
+   * and of the idle ones (exact when no read is in progress; a view borrowed now counts when given
+   * back).
+   */
   public long decodedRows() {
-    return retiredDecoded.get();
+    long decoded = retiredDecoded.get();
+    for (Slot slot : idle) {
+      View view = slot.get();
+      if (view != null) {
+        decoded += view.tables.decodedRows() - view.reportedDecoded;
+      }
+    }
+    return decoded;
+  }
+
+  /**
+   * How many views were opened so far: one per published version per concurrent reader, not one per
+   * read (for tests and diagnostics).
+   */
+  public long opened() {
+    return opened.get();
   }
 
   /**

@@ -134,6 +134,11 @@ public final class BTree {
     return unique;
   }
 
+  /** The bytes of the tree's node buffer (for tests: reads need a small one, writes a page). */
+  int bufferBytes() {
+    return nodes.bufferBytes();
+  }
+
   /** The number of node levels, 1 for a tree whose root is a leaf. */
   public int height() {
     return nodes.read(rootPage).level + 1;

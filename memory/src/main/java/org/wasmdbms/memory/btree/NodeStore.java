@@ -73,9 +73,9 @@ final class NodeStore {
   private static final int MAX_CELLS = CAPACITY / (SLOT_SIZE + LEAF_PREFIX);
 
   /**
-   * Where {@link #search} copies slots in the buffer, each at {@code SLOT_COPY + SLOT_SIZE *
-   * index}: past the bytes a cell read uses (a prefix, a key and a value, under 4.2 KB), with room
-   * for {@link #MAX_CELLS} slots after it.
+   * Where {@link #search} copies slots in the buffer, slot {@code slotsFrom + i} at {@code
+   * SLOT_COPY + SLOT_SIZE * i}: past the bytes a cell read uses (a prefix, a key and a value, under
+   * 4.2 KB).
    */
   private static final int SLOT_COPY = 8192;
 
@@ -89,7 +89,9 @@ final class NodeStore {
   private final PageStore pages;
   private long knownPages;
   private final boolean unique;
-  private final byte[] buffer = new byte[PAGE_SIZE];
+  // What reads need (a cell, then a window of slots); a write first grows it to a page. Readers'
+  // trees are opened per snapshot, so a page-sized buffer each cost most of opening them.
+  private byte[] buffer = new byte[SLOT_COPY + SLOT_SIZE * SLOT_WINDOW];
 
   /**
    * The node whose slots {@code [slotsFrom, slotsTo)} lie at {@link #SLOT_COPY}, or null: the cell
@@ -174,11 +176,7 @@ final class NodeStore {
       if (slotsOf == null && high - low <= SLOT_WINDOW) {
         int to = Math.min(node.count, low + SLOT_WINDOW);
         pages.read(
-            node.pageId,
-            HEADER_SIZE + SLOT_SIZE * low,
-            buffer,
-            SLOT_COPY + SLOT_SIZE * low,
-            SLOT_SIZE * (to - low));
+            node.pageId, HEADER_SIZE + SLOT_SIZE * low, buffer, SLOT_COPY, SLOT_SIZE * (to - low));
         slotsOf = node;
         slotsFrom = low;
         slotsTo = to;
@@ -269,6 +267,7 @@ final class NodeStore {
       return true;
     }
     slotsOf = null;
+    writable();
     int offset = node.cellStart - size;
     encodeCell(node.level, cell, buffer, 0);
     pages.write(node.pageId, offset, buffer, 0, size);
@@ -288,6 +287,7 @@ final class NodeStore {
 
   /** Removes cell {@code index}; its bytes become garbage unless they lie at the area start. */
   void removeInPlace(Node node, int index) {
+    writable();
     int prefix = readKey(node, index);
     slotsOf = null;
     int offset = slotOffset;
@@ -321,6 +321,7 @@ final class NodeStore {
   /** Writes {@code image} as the whole content of page {@code pageId}, cells packed, no garbage. */
   void write(long pageId, NodeImage image) {
     slotsOf = null;
+    writable();
     if (!image.fits()) {
       throw corrupt(pageId, "would overflow; the tree is corrupt");
     }
@@ -393,11 +394,23 @@ final class NodeStore {
     return valueLength;
   }
 
+  int bufferBytes() {
+    return buffer.length;
+  }
+
+  /** Grows the buffer to a page, for the writes that need it (readers' trees never do). */
+  private void writable() {
+    if (buffer.length < PAGE_SIZE) {
+      buffer = new byte[PAGE_SIZE];
+      slotsOf = null;
+    }
+  }
+
   private void readSlot(Node node, int index) {
     if (index < 0 || index >= node.count) {
       throw corrupt(node.pageId, "has no cell " + index);
     }
-    int at = SLOT_COPY + SLOT_SIZE * index;
+    int at = SLOT_COPY + SLOT_SIZE * (index - slotsFrom);
     if (slotsOf != node || index < slotsFrom || index >= slotsTo) {
       at = 0;
       pages.read(node.pageId, HEADER_SIZE + SLOT_SIZE * index, buffer, 0, SLOT_SIZE);

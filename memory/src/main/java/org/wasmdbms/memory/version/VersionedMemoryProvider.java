@@ -29,7 +29,8 @@ import org.wasmdbms.memory.ProviderRanges;
  * old bytes from here, not from there. Runs are kept while a reader may need them: always in
  * {@linkplain #VersionedMemoryProvider( MemoryProvider, boolean, long) concurrent mode} (a reader
  * may pin the last published version at any instant), otherwise only while a snapshot is pinned.
- * Runs no pinned snapshot needs are dropped when a version is published or a snapshot released.
+ * Runs no pinned snapshot needs are dropped when a version is published or a snapshot older than
+ * the published version released.
  *
  * <p>Retention limit: the runs kept for old snapshots are bounded by {@code retainedBytes}. When
  * they would pass it, the oldest pinned snapshots older than the published version expire, one
@@ -161,9 +162,11 @@ public final class VersionedMemoryProvider implements MemoryProvider {
     private final Object state;
     // Null unless the snapshot pinned the published version in concurrent mode.
     private final VersionBlocks blocks;
-    // Volatile: a read of a kept block checks them without the monitor.
+    // Volatile: a read of a kept block checks them without the monitor. The provider's closing
+    // is copied here rather than read from the provider's field: its cache line is the writer's.
     private volatile boolean expired;
     private volatile boolean released;
+    private volatile boolean closedBelow;
     private final MemoryProvider view = new View(this);
 
     private Snapshot(long version, Object state, VersionBlocks blocks) {
@@ -411,7 +414,10 @@ public final class VersionedMemoryProvider implements MemoryProvider {
     if (!snapshot.released) {
       snapshot.released = true;
       pinned.remove(snapshot);
-      prune();
+      // A snapshot not older than the published version held back no run (the publish prunes).
+      if (snapshot.version < published || !keeping()) {
+        prune();
+      }
     }
   }
 
@@ -531,7 +537,9 @@ public final class VersionedMemoryProvider implements MemoryProvider {
     if (snapshot.released) {
       throw new MemoryException("the snapshot is released");
     }
-    checkOpen();
+    if (snapshot.closedBelow) {
+      throw closedException();
+    }
   }
 
   /**
@@ -746,6 +754,10 @@ public final class VersionedMemoryProvider implements MemoryProvider {
     if (!closed) {
       closed = true;
       synchronized (this) {
+        // A snapshot pinned from now on fails at its pin (checkOpen).
+        for (Snapshot snapshot : pinned) {
+          snapshot.closedBelow = true;
+        }
         runs.clear();
         order.clear();
         savedThisCommit.clear();
@@ -758,7 +770,11 @@ public final class VersionedMemoryProvider implements MemoryProvider {
 
   private void checkOpen() {
     if (closed) {
-      throw new MemoryException("memory provider is closed");
+      throw closedException();
     }
+  }
+
+  private static MemoryException closedException() {
+    return new MemoryException("memory provider is closed");
   }
 }
