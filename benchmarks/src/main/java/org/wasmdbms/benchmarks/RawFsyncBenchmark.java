@@ -17,10 +17,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.wasmdbms.file.FileMemoryProvider;
 
 /**
  * The disk's own durable-write rate: write 4 KiB into a file and {@link FileChannel#force(boolean)
- * force} it, the same call the database's commit ends with. No durable commit can beat it.
+ * force} it, the same call (a data sync, {@link FileMemoryProvider#SYNC_METADATA}) the database's
+ * commit ends with. No durable commit can beat it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -61,6 +63,6 @@ public class RawFsyncBenchmark {
     while (block.hasRemaining()) {
       channel.write(block, block.position());
     }
-    channel.force(true);
+    channel.force(FileMemoryProvider.SYNC_METADATA);
   }
 }
