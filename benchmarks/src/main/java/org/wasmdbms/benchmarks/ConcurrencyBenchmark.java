@@ -1,5 +1,7 @@
 package org.wasmdbms.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,9 +36,12 @@ import org.wasmdbms.memory.journal.JournaledMemoryProvider;
 /**
  * One file database shared by threads (issue #28): point reads by primary key from 1 and 2 threads,
  * with {@code writer=durable} while a background thread commits single-row inserts durably at full
- * speed ({@code writer=none}: alone); and durable single-row commits from 1 and 4 writer threads,
- * which group commit lets share syncs. The trial's end prints the background writer's commits and
- * the journal syncs per commit.
+ * speed ({@code writer=none}: alone), and, as the machine's own ceiling, while a background thread
+ * only writes 4 KiB to another file and syncs it, in a loop ({@code writer=sync}: what readers keep
+ * beside syncs that involve no database at all); and durable single-row commits from 1 and 4 writer
+ * threads, which group commit lets share syncs. {@code ./run-benchmarks} runs {@code writer=sync}
+ * for the reads only. The trial's end prints the background writer's commits and the journal syncs
+ * per commit.
  *
  * <p>Measured as throughput, which JMH sums over the threads. Its average time per operation would
  * not do for a total: JMH averages the threads' own times per operation, and the count of threads
@@ -62,8 +67,11 @@ import org.wasmdbms.memory.journal.JournaledMemoryProvider;
 public class ConcurrencyBenchmark {
   private static final int ROWS = 10_000;
 
-  /** {@code none}: reads alone; {@code durable}: a thread commits inserts durably meanwhile. */
-  @Param({"none", "durable"})
+  /**
+   * {@code none}: alone; {@code durable}: a thread commits inserts durably meanwhile; {@code sync}:
+   * a thread writes and syncs a raw file meanwhile ({@link RawFsyncBenchmark}'s operation).
+   */
+  @Param({"none", "durable", "sync"})
   public String writer;
 
   private Path directory;
@@ -103,6 +111,9 @@ public class ConcurrencyBenchmark {
               },
               "durable writer");
       background.start();
+    } else if (writer.equals("sync")) {
+      background = new Thread(this::syncRawFile, "raw syncs");
+      background.start();
     }
   }
 
@@ -119,6 +130,22 @@ public class ConcurrencyBenchmark {
         commits.get(), syncs, commits.get() == 0 ? 0.0 : (double) syncs / commits.get());
     db.close();
     BenchmarkFiles.delete(directory);
+  }
+
+  private void syncRawFile() {
+    RawFsyncBenchmark raw = new RawFsyncBenchmark();
+    try {
+      raw.open();
+      try {
+        while (!stop.get()) {
+          raw.write4KiBAndForce();
+        }
+      } finally {
+        raw.close();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Row row(long id) {
