@@ -158,7 +158,7 @@ public final class BTree {
     checkLength("value", value, MAX_VALUE_LENGTH);
     TreePath path = new TreePath(nodes);
     byte[] valuePart = unique ? null : value;
-    int last = appending ? path.seekLast(rootPage, key, valuePart) : 1;
+    int last = appending ? seekLast(path, key, valuePart) : 1;
     if (last == 0) {
       return false;
     }
@@ -174,6 +174,24 @@ public final class BTree {
     modifications++;
     insertCell(path, path.depth(), path.gap(), new Cell(key, value, NodeStore.NO_PAGE));
     return true;
+  }
+
+  /**
+   * {@link TreePath#seekLast}, comparing with the known last key instead of reading the last cell
+   * while inserts append: the descent to the end remains (the insert needs the path), the copy of
+   * the last cell's key and value does not.
+   */
+  private int seekLast(TreePath path, byte[] key, byte[] valuePart) {
+    if (!lastKnown) {
+      return path.seekLast(rootPage, key, valuePart);
+    }
+    path.seekEdge(rootPage, true);
+    if (lastKey == null) {
+      return -1; // an empty tree
+    }
+    int order = UnsignedBytes.compare(lastKey, 0, lastKey.length, key, 0, key.length);
+    // An equal key in a tree of duplicates is ordered by value, which only the cell holds.
+    return order == 0 && valuePart != null ? path.seekLast(rootPage, key, valuePart) : order;
   }
 
   /**

@@ -408,9 +408,11 @@ final class JournalFile {
 
   private static int checksum(
       byte[] header, int headerAt, byte[] payload, int payloadAt, int length) {
-    int crc = Crc32.update(0, header, headerAt, 4);
-    crc = Crc32.update(crc, header, headerAt + 8, RECORD_HEADER - 8);
-    return Crc32.update(crc, payload, payloadAt, length);
+    return Crc32.running()
+        .update(header, headerAt, 4)
+        .update(header, headerAt + 8, RECORD_HEADER - 8)
+        .update(payload, payloadAt, length)
+        .value();
   }
 
   /** The CRC32 of a whole page image. */

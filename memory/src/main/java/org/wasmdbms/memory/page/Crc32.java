@@ -7,7 +7,13 @@ package org.wasmdbms.memory.page;
  * was most of a commit's CPU. Every checksum of the memory module (data-file header, journal
  * headers, records and data pages) goes through this class.
  *
- * <p>Stateless and thread-safe; the tables are built once, when the class is initialised.
+ * <p>On a JVM, {@link #of} and {@link Running} use {@link java.util.zip.CRC32} instead, which
+ * HotSpot and OpenJ9 compute with carry-less multiplication instructions, several times faster than
+ * the tables: a bulk insert of 1,000 rows on a file checksums about 200 KB of journal records and
+ * page images. TeaVM defines no {@code java.vm.name}, so the guest keeps the tables.
+ *
+ * <p>Stateless and thread-safe (a {@link Running} is not); the tables are built once, when the
+ * class is initialised.
  */
 public final class Crc32 {
   private static final int POLYNOMIAL = 0xEDB88320;
@@ -15,7 +21,16 @@ public final class Crc32 {
   /** Table k at {@code [256 k, 256 k + 256)}: the CRC of a byte followed by k zero bytes. */
   private static final int[] TABLES = tables();
 
+  /** Whether {@link java.util.zip.CRC32} is native here (a JVM, not the TeaVM guest). */
+  private static final boolean NATIVE = isJvm(System.getProperty("java.vm.name"));
+
   private Crc32() {}
+
+  /** Whether {@code vmName} names a JVM whose {@link java.util.zip.CRC32} is an intrinsic. */
+  static boolean isJvm(String vmName) {
+    return vmName != null
+        && (vmName.contains("HotSpot") || vmName.contains("OpenJDK") || vmName.contains("OpenJ9"));
+  }
 
   private static int[] tables() {
     int[] tables = new int[8 * 256];
@@ -35,12 +50,50 @@ public final class Crc32 {
 
   /** The CRC-32 of {@code bytes[offset, offset + length)}. */
   public static int of(byte[] bytes, int offset, int length) {
-    return update(0, bytes, offset, length);
+    // The guest's path allocates nothing.
+    return NATIVE
+        ? running().update(bytes, offset, length).value()
+        : update(0, bytes, offset, length);
+  }
+
+  /** A CRC-32 over several stretches of bytes, the native one on a JVM. */
+  public static Running running() {
+    return new Running(NATIVE);
+  }
+
+  /**
+   * A CRC-32 computed over the stretches given to {@link #update}, in order: the CRC-32 of their
+   * concatenation. Not thread-safe.
+   */
+  public static final class Running {
+    private final java.util.zip.CRC32 jvm;
+    private int crc;
+
+    /** With {@code useNative} false, the tables compute it whatever the VM (for tests). */
+    Running(boolean useNative) {
+      this.jvm = useNative ? new java.util.zip.CRC32() : null;
+    }
+
+    /** Adds {@code bytes[offset, offset + length)}. */
+    public Running update(byte[] bytes, int offset, int length) {
+      if (jvm != null) {
+        jvm.update(bytes, offset, length);
+      } else {
+        crc = Crc32.update(crc, bytes, offset, length);
+      }
+      return this;
+    }
+
+    /** The CRC-32 of every byte added so far. */
+    public int value() {
+      return jvm != null ? (int) jvm.getValue() : crc;
+    }
   }
 
   /**
    * Continues the CRC-32 {@code crc} of some bytes over {@code bytes[offset, offset + length)}: the
-   * result is the CRC-32 of the concatenation. Start with 0.
+   * result is the CRC-32 of the concatenation. Start with 0. Always the tables: the portable path,
+   * which {@link Running} takes in the guest.
    */
   public static int update(int crc, byte[] bytes, int offset, int length) {
     int[] t = TABLES;

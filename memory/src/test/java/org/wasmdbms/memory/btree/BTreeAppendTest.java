@@ -38,9 +38,10 @@ class BTreeAppendTest {
             + " reads per ascending insert into a tree of height "
             + tree.height());
     assertEquals(2, tree.height());
-    // Per level a header and a child pointer, the last entry, and the splits' reads spread over
-    // the inserts: about 9, where a binary search in every node of the descent made about 38.
-    assertTrue(perInsert < 12, perInsert + " reads per insert");
+    // Per level a header and a child pointer, and the splits' reads spread over the inserts: about
+    // 6.6, where a binary search in every node of the descent made about 38, and reading the last
+    // entry to compare with it (the known last key answers) about 8.6.
+    assertTrue(perInsert < 7.5, perInsert + " reads per insert");
     BTreeVerifier.verify(tree);
     for (long i = 0; i < keys; i += 997) {
       assertArrayEquals(key(i * 3), tree.get(key(i)));
