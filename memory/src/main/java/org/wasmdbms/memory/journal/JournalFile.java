@@ -124,13 +124,16 @@ final class JournalFile {
   }
 
   /**
-   * The active header, or null for a journal that was never written (no pages, or both slots
-   * entirely zero: a creation that a crash interrupted before anything was committed). Records are
-   * then read and written in the active header's version, until {@link #writeHeader} starts a
-   * generation of the current version.
+   * The active header, or null for a journal that was never written: no pages; or both slots
+   * entirely zero; or slot 0 torn, slot 1 zero and no record begun, which is a creation that a
+   * crash interrupted while it wrote the first header. The first header always goes to slot 0 and
+   * is synced before any record is written, and slot 0 is not written again until slot 1 has been,
+   * so that state holds no commit; a damaged header of a journal in use is told apart by its
+   * records or its other slot. Records are then read and written in the active header's version,
+   * until {@link #writeHeader} starts a generation of the current version.
    *
    * @throws MemoryException if a slot is from a newer or different format, or neither slot is valid
-   *     while they are not blank
+   *     while the journal is not one that was never written
    */
   Header readActiveHeader() {
     if (provider.size() < RECORDS_START) {
@@ -139,24 +142,38 @@ final class JournalFile {
     byte[] slots = new byte[(int) RECORDS_START];
     provider.read(0, slots);
     Header best = null;
-    boolean blank = true;
     for (int slot = 0; slot < 2; slot++) {
-      int base = slot * SLOT_SIZE;
-      for (int i = 0; i < SLOT_SIZE; i++) {
-        blank &= slots[base + i] == 0;
-      }
       Header header = parseSlot(slots, slot);
       if (header != null && (best == null || header.generation() > best.generation())) {
         best = header;
       }
     }
-    if (best == null && !blank) {
+    if (best == null
+        && !(isZero(slots, SLOT_SIZE, SLOT_SIZE)
+            && (isZero(slots, 0, SLOT_SIZE) || noRecordBegun()))) {
       throw new MemoryException("journal header is corrupt: neither header slot is valid");
     }
     if (best != null) {
       version = best.version();
     }
     return best;
+  }
+
+  private static boolean isZero(byte[] bytes, int from, int length) {
+    for (int i = from; i < from + length; i++) {
+      if (bytes[i] != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the first record's header is absent or entirely zero. */
+  private boolean noRecordBegun() {
+    int length = (int) Math.min(RECORD_HEADER, Math.max(0, provider.size() - RECORDS_START));
+    byte[] first = new byte[length];
+    provider.read(RECORDS_START, first);
+    return isZero(first, 0, length);
   }
 
   private static Header parseSlot(byte[] slots, int slot) {
