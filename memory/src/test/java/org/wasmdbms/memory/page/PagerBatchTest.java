@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.wasmdbms.memory.ForwardingProvider;
 import org.wasmdbms.memory.HeapMemoryProvider;
 import org.wasmdbms.memory.MemoryProvider;
 import org.wasmdbms.memory.PageStore;
@@ -134,42 +135,17 @@ class PagerBatchTest {
   }
 
   /** A heap provider that counts writes. */
-  private static final class CountingWrites implements MemoryProvider {
-    private final HeapMemoryProvider heap = new HeapMemoryProvider();
+  private static final class CountingWrites extends ForwardingProvider {
     long writes;
 
-    @Override
-    public long size() {
-      return heap.size();
-    }
-
-    @Override
-    public long pages() {
-      return heap.pages();
-    }
-
-    @Override
-    public long grow(long additionalPages) {
-      return heap.grow(additionalPages);
-    }
-
-    @Override
-    public void read(long offset, byte[] buffer, int bufferOffset, int length) {
-      heap.read(offset, buffer, bufferOffset, length);
+    CountingWrites() {
+      super(new HeapMemoryProvider());
     }
 
     @Override
     public void write(long offset, byte[] buffer, int bufferOffset, int length) {
       writes++;
-      heap.write(offset, buffer, bufferOffset, length);
-    }
-
-    @Override
-    public void sync() {}
-
-    @Override
-    public void close() {
-      heap.close();
+      super.write(offset, buffer, bufferOffset, length);
     }
   }
 }
