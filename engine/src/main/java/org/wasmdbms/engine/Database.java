@@ -90,6 +90,9 @@ public final class Database implements AutoCloseable {
   private final Map<Long, Transaction> transactions = new HashMap<>();
   private long lastTransactionId;
   private int snapshotTransactions;
+  // Counts the calls that changed (or may have changed) committed rows or the schema: a commit
+  // that finds the count its transaction began with replays inserts without checking them again.
+  private long committedChanges;
   // The registered tables in order: published with every version, for the readers' views.
   private List<TableSchema> schemas = List.of();
   // Volatile: set without the gate, read once by each call.
@@ -226,6 +229,7 @@ public final class Database implements AutoCloseable {
   public void register(TableSchema schema) {
     run(
         () -> {
+          committedChanges++;
           committed.register(schema);
           List<TableSchema> registered = new ArrayList<>(schemas);
           registered.add(schema);
@@ -276,6 +280,7 @@ public final class Database implements AutoCloseable {
                     + transactions.size()
                     + " transaction(s) are open; commit or roll them back first");
           }
+          committedChanges++;
           committed.migrate(policy);
           commitNow();
         });
@@ -585,7 +590,7 @@ public final class Database implements AutoCloseable {
       ReadViews.View view = ReadViews.open(versions.snapshotWritten());
       lastTransactionId = id;
       snapshotTransactions++;
-      transactions.put(id, new Transaction(id, view));
+      transactions.put(id, new Transaction(id, view, committedChanges));
       return id;
     } catch (RuntimeException e) {
       failed = e;
@@ -601,7 +606,7 @@ public final class Database implements AutoCloseable {
     RuntimeException failed = null;
     try {
       long id = ++lastTransactionId;
-      transactions.put(id, new Transaction(id, committed));
+      transactions.put(id, new Transaction(id, committed, committedChanges));
       return id;
     } catch (RuntimeException e) {
       failed = e;
@@ -630,6 +635,7 @@ public final class Database implements AutoCloseable {
               ? null
               : writeSets.conflict(tx.snapshot().version(), tx.changedRows());
       end(tx);
+      boolean checked = tx.baseChanges() == committedChanges;
       if (taken != null) {
         throw new SerializationConflictException(
             "transaction "
@@ -642,7 +648,7 @@ public final class Database implements AutoCloseable {
           committed,
           null,
           writer -> {
-            replayAll(writer, tx.operations());
+            replayAll(writer, tx.operations(), checked);
             return null;
           });
     } catch (RuntimeException e) {
@@ -705,6 +711,7 @@ public final class Database implements AutoCloseable {
   public void createIndex(String table, IndexDef index) {
     run(
         () -> {
+          committedChanges++;
           committed.createIndex(table, index);
           commitNow();
         });
@@ -720,6 +727,7 @@ public final class Database implements AutoCloseable {
   public void dropIndex(String table, String name) {
     run(
         () -> {
+          committedChanges++;
           committed.dropIndex(table, name);
           commitNow();
         });
@@ -826,22 +834,33 @@ public final class Database implements AutoCloseable {
    * transaction of many rows touches the same few pages over and over, and each reaches the
    * provider once per changed stretch instead of once per row (see {@code Pager.beginBatch}).
    */
-  private void replayAll(Writer writer, List<Operation> operations) {
+  private void replayAll(Writer writer, List<Operation> operations, boolean checked) {
     committed.beginBatch();
     try {
       for (Operation operation : operations) {
-        replay(writer, operation);
+        replay(writer, operation, checked);
       }
     } finally {
       committed.endBatch();
     }
   }
 
-  private void replay(Writer writer, Operation operation) {
-    TableSchema schema = committed.table(operation.table()).schema();
+  /**
+   * Applies one operation of a transaction again; {@code checked}: nothing changed the committed
+   * state since the transaction began, so its inserts passed their checks against the very state
+   * they are applied to (updates and deletes are matched and checked again all the same).
+   */
+  private void replay(Writer writer, Operation operation, boolean checked) {
     if (operation instanceof Operation.Insert insert) {
-      writer.insert(insert.table(), insert.row());
-    } else if (operation instanceof Operation.Update update) {
+      if (checked) {
+        writer.insertChecked(insert.table(), insert.row());
+      } else {
+        writer.insert(insert.table(), insert.row());
+      }
+      return;
+    }
+    TableSchema schema = committed.table(operation.table()).schema();
+    if (operation instanceof Operation.Update update) {
       BoundFilter filter = BoundFilter.bind(update.filter(), schema.definition());
       writer.update(update.table(), update.patch(), filter);
     } else {
@@ -871,6 +890,9 @@ public final class Database implements AutoCloseable {
     Set<WriteSets.RowKey> changed =
         tx != null ? tx.changedRows() : snapshotTransactions > 0 ? WriteSets.newSet() : null;
     writer.recordChangedRows(changed);
+    if (tx == null) {
+      committedChanges++;
+    }
     boolean done = false;
     try {
       T result = body.apply(writer);

@@ -23,6 +23,7 @@ import org.wasmdbms.api.query.DeleteBehavior;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.Query;
 import org.wasmdbms.api.row.Row;
+import org.wasmdbms.api.schema.IndexDef;
 import org.wasmdbms.api.value.Int32Value;
 import org.wasmdbms.api.value.TextValue;
 import org.wasmdbms.api.value.Uint32Value;
@@ -201,6 +202,27 @@ class TransactionTest {
     Map<String, List<Row>> before = Snapshots.of(db);
     assertThrows(UniqueConstraintViolationException.class, () -> db.commit(a));
     assertEquals(before, Snapshots.of(db));
+  }
+
+  @Test
+  void commitChecksInsertsAgainstAUniqueIndexCreatedMeanwhile() {
+    long a = db.begin();
+    db.insert(a, "posts", post(11, "hello", 2));
+    db.createIndex("posts", new IndexDef("uq_title", List.of("title"), true));
+    Map<String, List<Row>> before = Snapshots.of(db);
+    assertThrows(UniqueConstraintViolationException.class, () -> db.commit(a));
+    assertEquals(before, Snapshots.of(db));
+  }
+
+  @Test
+  void commitChecksInsertsAgainstAChangeMeanwhileThatFailed() {
+    long a = db.begin();
+    db.insert(a, "posts", post(11, "for bob", 2));
+    // Refused and undone: the committed state is the one the transaction began with, yet the
+    // commit must not rely on that.
+    assertThrows(PrimaryKeyConflictException.class, () -> db.insert("posts", post(10, "x", 1)));
+    db.commit(a);
+    assertEquals(2, posts().size());
   }
 
   @Test

@@ -22,6 +22,7 @@ public final class Transaction implements Tables {
   private final List<Operation> operations = new ArrayList<>();
   private final Snapshot snapshot;
   private final Set<WriteSets.RowKey> changedRows;
+  private final long baseChanges;
   private long heldBytes;
 
   /**
@@ -39,20 +40,38 @@ public final class Transaction implements Tables {
     void release();
   }
 
-  /** A new read-committed transaction {@code id} over {@code committed}. */
-  public Transaction(long id, Tables committed) {
+  /**
+   * A new read-committed transaction {@code id} over {@code committed}, begun when the committed
+   * state had seen {@code baseChanges} changes (see {@link #baseChanges()}).
+   */
+  public Transaction(long id, Tables committed, long baseChanges) {
     this.id = id;
     this.committed = committed;
     this.snapshot = null;
     this.changedRows = null;
+    this.baseChanges = baseChanges;
   }
 
-  /** A new snapshot transaction {@code id} over {@code snapshot}. */
-  public Transaction(long id, Snapshot snapshot) {
+  /**
+   * A new snapshot transaction {@code id} over {@code snapshot}, which is the committed state after
+   * {@code baseChanges} changes (see {@link #baseChanges()}).
+   */
+  public Transaction(long id, Snapshot snapshot, long baseChanges) {
     this.id = id;
     this.committed = snapshot.tables();
     this.snapshot = snapshot;
     this.changedRows = WriteSets.newSet();
+    this.baseChanges = baseChanges;
+  }
+
+  /**
+   * How many changes of rows or schema the committed state had seen when this transaction began, as
+   * counted by its owner. If the count is the same at commit, every statement checked its keys and
+   * references against the state the commit applies to, and the commit need not check inserts
+   * again.
+   */
+  public long baseChanges() {
+    return baseChanges;
   }
 
   /** The snapshot a snapshot transaction reads, or null for read committed. */

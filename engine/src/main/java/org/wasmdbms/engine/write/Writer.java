@@ -127,6 +127,17 @@ public final class Writer {
   }
 
   /**
+   * Inserts a shaped row that already passed {@link #insert}'s checks against the state it is
+   * inserted into (a transaction's insert applied again at a commit that nothing preceded since the
+   * transaction began), without checking it again nor counting it against the limit a second time.
+   */
+  public void insertChecked(String tableName, Value[] row) {
+    TableData table = tables.table(tableName);
+    undo.add(table.insert(row));
+    changed(table, row);
+  }
+
+  /**
    * Applies {@code patch} (from {@link RowShaper#forUpdate}) to every row matching {@code filter}.
    * Its values are sanitized and validated (see {@link RowShaper#checked}) only when a row matches,
    * and every other check concerns the rows changed, so an update matching no row changes nothing
