@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.wasmdbms.api.bytes.ByteReader;
-import org.wasmdbms.api.bytes.ByteWriter;
 import org.wasmdbms.api.error.ConstraintViolationException;
 import org.wasmdbms.api.error.InvalidQueryException;
 import org.wasmdbms.api.error.MemoryException;
@@ -48,25 +47,31 @@ public final class RowCodec {
     if (n > MAX_COLUMNS) {
       throw new ConstraintViolationException("a row holds at most " + MAX_COLUMNS + " columns");
     }
-    byte[] bitmap = new byte[(n + 7) / 8];
-    for (int i = 0; i < n; i++) {
-      if (row.get(i).isNull()) {
-        bitmap[i / 8] |= (byte) (1 << (i % 8));
-      }
-    }
-    ByteWriter out = new ByteWriter();
-    out.u16(n).bytes(bitmap);
+    int bitmapBytes = (n + 7) / 8;
+    long size = 2 + bitmapBytes;
     for (int i = 0; i < n; i++) {
       Value v = row.get(i);
       if (!v.isNull()) {
-        ValueCodec.write(out, types.get(i), v);
-        if (out.size() > MAX_ROW_BYTES) {
+        size += ValueCodec.size(types.get(i), v);
+        if (size > MAX_ROW_BYTES) {
           throw new ConstraintViolationException(
               "row exceeds the limit of " + MAX_ROW_BYTES + " bytes");
         }
       }
     }
-    return out.toByteArray();
+    byte[] out = new byte[(int) size];
+    out[0] = (byte) n;
+    out[1] = (byte) (n >>> 8);
+    int at = 2 + bitmapBytes;
+    for (int i = 0; i < n; i++) {
+      Value v = row.get(i);
+      if (v.isNull()) {
+        out[2 + i / 8] |= (byte) (1 << (i % 8));
+      } else {
+        at = ValueCodec.put(out, at, types.get(i), v);
+      }
+    }
+    return out;
   }
 
   /**

@@ -51,7 +51,7 @@ public final class ValueCodec {
    * @see #write(ByteWriter, DataType, Value)
    */
   public static byte[] encode(DataType type, Value value) {
-    ByteWriter out = new ByteWriter();
+    ByteWriter out = new ByteWriter(1);
     write(out, type, value);
     return out.toByteArray();
   }
@@ -76,6 +76,24 @@ public final class ValueCodec {
    * @throws ConstraintViolationException if the output would exceed the writer's limit
    */
   public static void write(ByteWriter out, DataType type, Value value) {
+    long size = size(type, value);
+    if (size > ByteWriter.MAX_SIZE) {
+      throw new ConstraintViolationException(
+          "a " + type.wireName() + " value of " + size + " bytes exceeds what a writer holds");
+    }
+    byte[] bytes = new byte[(int) size];
+    put(bytes, 0, type, value);
+    out.bytes(bytes);
+  }
+
+  /**
+   * The number of bytes {@link #put} writes for {@code value}.
+   *
+   * @param type the column type; {@code value} must have exactly this type
+   * @throws InvalidQueryException if {@code value} is null or of another type, or text holds an
+   *     unpaired surrogate
+   */
+  public static long size(DataType type, Value value) {
     if (value.type() != type) {
       throw new InvalidQueryException(
           "expected a "
@@ -83,44 +101,86 @@ public final class ValueCodec {
               + " value, got "
               + (value.isNull() ? "Null" : value.type().wireName()));
     }
-    switch (type) {
-      case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64 ->
-          writeInteger(out, type, ((IntegerValue) value).bits());
-      case FLOAT32 -> out.i32(Float.floatToIntBits(((Float32Value) value).value()));
-      case FLOAT64 -> out.i64(Double.doubleToLongBits(((Float64Value) value).value()));
-      case BOOLEAN -> out.u8(((BooleanValue) value).value() ? 1 : 0);
+    return switch (type) {
+      case INT8, UINT8, BOOLEAN -> 1;
+      case INT16, UINT16 -> 2;
+      case INT32, UINT32, FLOAT32, DATE -> 4;
+      case INT64, UINT64, FLOAT64 -> 8;
+      case DATETIME -> 13;
+      case UUID -> 16;
+      case TEXT -> 4 + Utf8.encodedLength(((TextValue) value).value());
+      case JSON -> 4 + Utf8.encodedLength(((JsonValue) value).text());
+      case BLOB -> 4 + ((BlobValue) value).bytes().length;
+      case DECIMAL -> 4 + ((DecimalValue) value).value().unscaledValue().toByteArray().length;
+    };
+  }
+
+  /**
+   * Writes the encoding of {@code value}, whose type {@link #size} checked, into {@code out} from
+   * {@code at}, which has room for its {@link #size}: so a row is encoded straight into one array
+   * of its exact size.
+   *
+   * @return the offset just past the value
+   */
+  public static int put(byte[] out, int at, DataType type, Value value) {
+    return switch (type) {
+      case INT8, UINT8 -> putLittleEndian(out, at, ((IntegerValue) value).bits(), 1);
+      case INT16, UINT16 -> putLittleEndian(out, at, ((IntegerValue) value).bits(), 2);
+      case INT32, UINT32 -> putLittleEndian(out, at, ((IntegerValue) value).bits(), 4);
+      case INT64, UINT64 -> putLittleEndian(out, at, ((IntegerValue) value).bits(), 8);
+      case FLOAT32 ->
+          putLittleEndian(out, at, Float.floatToIntBits(((Float32Value) value).value()), 4);
+      case FLOAT64 ->
+          putLittleEndian(out, at, Double.doubleToLongBits(((Float64Value) value).value()), 8);
+      case BOOLEAN -> putLittleEndian(out, at, ((BooleanValue) value).value() ? 1 : 0, 1);
       case DATE -> {
         DateValue d = (DateValue) value;
-        out.u16(d.year()).u8(d.month()).u8(d.day());
+        int next = putLittleEndian(out, at, d.year(), 2);
+        next = putLittleEndian(out, next, d.month(), 1);
+        yield putLittleEndian(out, next, d.day(), 1);
       }
       case DATETIME -> {
         DateTimeValue d = (DateTimeValue) value;
-        out.u16(d.year()).u8(d.month()).u8(d.day()).u8(d.hour()).u8(d.minute()).u8(d.second());
-        out.i32(d.microsecond()).u16(d.timezoneOffsetMinutes());
+        int next = putLittleEndian(out, at, d.year(), 2);
+        next = putLittleEndian(out, next, d.month(), 1);
+        next = putLittleEndian(out, next, d.day(), 1);
+        next = putLittleEndian(out, next, d.hour(), 1);
+        next = putLittleEndian(out, next, d.minute(), 1);
+        next = putLittleEndian(out, next, d.second(), 1);
+        next = putLittleEndian(out, next, d.microsecond(), 4);
+        yield putLittleEndian(out, next, d.timezoneOffsetMinutes(), 2);
       }
-      case UUID -> out.bytes(((UuidValue) value).bytes());
-      case TEXT -> writeVariable(out, Utf8.encode(((TextValue) value).value()));
-      case JSON -> writeVariable(out, Utf8.encode(((JsonValue) value).text()));
-      case BLOB -> writeVariable(out, ((BlobValue) value).bytes());
+      case UUID -> putBytes(out, at, ((UuidValue) value).bytes(), false);
+      case TEXT -> putText(out, at, ((TextValue) value).value());
+      case JSON -> putText(out, at, ((JsonValue) value).text());
+      case BLOB -> putBytes(out, at, ((BlobValue) value).bytes(), true);
       case DECIMAL -> {
         BigDecimal d = ((DecimalValue) value).value();
         byte[] unscaled = d.unscaledValue().toByteArray();
-        out.u16(d.scale()).u16(unscaled.length).bytes(unscaled);
+        int next = putLittleEndian(out, at, d.scale(), 2);
+        next = putLittleEndian(out, next, unscaled.length, 2);
+        yield putBytes(out, next, unscaled, false);
       }
-    }
+    };
   }
 
-  private static void writeInteger(ByteWriter out, DataType type, long bits) {
-    switch (type) {
-      case INT8, UINT8 -> out.u8((int) bits);
-      case INT16, UINT16 -> out.u16((int) bits);
-      case INT32, UINT32 -> out.i32((int) bits);
-      default -> out.i64(bits);
+  private static int putLittleEndian(byte[] out, int at, long bits, int width) {
+    for (int i = 0; i < width; i++) {
+      out[at + i] = (byte) (bits >>> (8 * i));
     }
+    return at + width;
   }
 
-  private static void writeVariable(ByteWriter out, byte[] bytes) {
-    out.i32(bytes.length).bytes(bytes);
+  private static int putText(byte[] out, int at, String text) {
+    int end = Utf8.encodeInto(text, out, at + 4);
+    putLittleEndian(out, at, end - at - 4, 4);
+    return end;
+  }
+
+  private static int putBytes(byte[] out, int at, byte[] bytes, boolean withLength) {
+    int next = withLength ? putLittleEndian(out, at, bytes.length, 4) : at;
+    System.arraycopy(bytes, 0, out, next, bytes.length);
+    return next + bytes.length;
   }
 
   /**
