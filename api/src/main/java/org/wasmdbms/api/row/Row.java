@@ -150,19 +150,32 @@ public final class Row {
 
   /** Collects column values in order. Not thread-safe. */
   public static final class Builder {
-    private final List<ColumnValue> columns = new ArrayList<>();
+    // Two growing arrays, not a list of ColumnValue: build() hands them to the row without
+    // making a pair object per column (a bulk insert builds a row per insert).
+    private String[] names = new String[8];
+    private Value[] values = new Value[8];
+    private int size;
 
     private Builder() {}
 
     /** Appends a column; a Java {@code null} value is stored as {@link NullValue}. */
     public Builder set(String name, Value value) {
-      columns.add(new ColumnValue(name, value == null ? NullValue.INSTANCE : value));
+      Objects.requireNonNull(name, "name");
+      if (size == names.length) {
+        names = Arrays.copyOf(names, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      names[size] = name;
+      values[size] = value == null ? NullValue.INSTANCE : value;
+      size++;
       return this;
     }
 
     /** The row built so far. */
     public Row build() {
-      return Row.of(columns);
+      return new Row(
+          Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(names, size))),
+          Arrays.copyOf(values, size));
     }
   }
 }

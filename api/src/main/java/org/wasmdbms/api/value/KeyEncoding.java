@@ -41,6 +41,9 @@ public final class KeyEncoding {
 
   /** The key of a single value. */
   public static byte[] encode(Value value) {
+    if (value instanceof IntegerValue i) {
+      return integerKey(i); // most keys: made in one array of its exact size
+    }
     ByteWriter out = new ByteWriter(16);
     write(out, value);
     return out.toByteArray();
@@ -61,10 +64,12 @@ public final class KeyEncoding {
       out.u8(NULL_MARKER);
       return;
     }
-    out.u8(VALUE_MARKER);
     if (value instanceof IntegerValue i) {
-      out.u8(i.isNegative() ? 0 : 1).i64BigEndian(i.bits());
-    } else if (value instanceof Float32Value || value instanceof Float64Value) {
+      out.bytes(integerKey(i));
+      return;
+    }
+    out.u8(VALUE_MARKER);
+    if (value instanceof Float32Value || value instanceof Float64Value) {
       out.i64BigEndian(Values.floatOrderBits(value) ^ Long.MIN_VALUE);
     } else if (value instanceof DecimalValue d) {
       writeDecimal(out, d.value());
@@ -85,6 +90,18 @@ public final class KeyEncoding {
     } else {
       out.bytes(((UuidValue) value).bytes());
     }
+  }
+
+  /** The key of an integer: the value marker, 0 if negative else 1, the 64 bits big-endian. */
+  private static byte[] integerKey(IntegerValue value) {
+    byte[] key = new byte[10];
+    key[0] = (byte) VALUE_MARKER;
+    key[1] = (byte) (value.isNegative() ? 0 : 1);
+    long bits = value.bits();
+    for (int i = 0; i < 8; i++) {
+      key[2 + i] = (byte) (bits >>> (56 - 8 * i));
+    }
+    return key;
   }
 
   private static void writeDate(ByteWriter out, int year, int month, int day) {
