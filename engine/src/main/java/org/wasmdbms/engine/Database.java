@@ -93,6 +93,9 @@ public final class Database implements AutoCloseable {
   // Counts the calls that changed (or may have changed) committed rows or the schema: a commit
   // that finds the count its transaction began with replays inserts without checking them again.
   private long committedChanges;
+  // The bytes of rows the open transactions hold against the write memory limit: their sum, kept
+  // as they change rather than added up at every statement.
+  private long transactionBytes;
   // The registered tables in order: published with every version, for the readers' views.
   private List<TableSchema> schemas = List.of();
   // Volatile: set without the gate, read once by each call.
@@ -664,6 +667,7 @@ public final class Database implements AutoCloseable {
   /** Finishes {@code tx}: forgets it and lets its snapshot go. */
   private void end(Transaction tx) {
     transactions.remove(tx.id());
+    transactionBytes -= tx.heldBytes();
     if (tx.snapshot() != null) {
       tx.snapshot().release();
       snapshotTransactions--;
@@ -886,7 +890,7 @@ public final class Database implements AutoCloseable {
    */
   private <T> T atomically(Tables tables, Transaction tx, Function<Writer, T> body) {
     UndoLog undo = new UndoLog();
-    Writer writer = new Writer(tables, undo, writeMemoryLimit, tx == null ? 0 : transactionBytes());
+    Writer writer = new Writer(tables, undo, writeMemoryLimit, tx == null ? 0 : transactionBytes);
     Set<WriteSets.RowKey> changed =
         tx != null ? tx.changedRows() : snapshotTransactions > 0 ? WriteSets.newSet() : null;
     writer.recordChangedRows(changed);
@@ -910,6 +914,7 @@ public final class Database implements AutoCloseable {
       }
       if (tx != null) {
         tx.hold(writer.heldBytes());
+        transactionBytes += writer.heldBytes();
       }
       return result;
     } finally {
@@ -990,15 +995,6 @@ public final class Database implements AutoCloseable {
     } else {
       views.release(view);
     }
-  }
-
-  /** The bytes of rows the open transactions hold against the write memory limit. */
-  private long transactionBytes() {
-    long bytes = 0;
-    for (Transaction open : transactions.values()) {
-      bytes += open.heldBytes();
-    }
-    return bytes;
   }
 
   private static Row toRow(TableSchema schema, Value[] row) {

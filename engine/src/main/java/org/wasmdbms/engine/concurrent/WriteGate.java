@@ -18,7 +18,8 @@ public class WriteGate {
   private final VersionedMemoryProvider versions;
   private long busyTimeoutMillis;
   private boolean held;
-  private long durable;
+  // Volatile: a writer whose commit is durable already returns without the gate's monitor.
+  private volatile long durable;
 
   /** A gate for the writers of {@code versions}. */
   public WriteGate(VersionedMemoryProvider versions) {
@@ -75,7 +76,7 @@ public class WriteGate {
   }
 
   /** The newest version known durable and published. */
-  protected final synchronized long durable() {
+  protected final long durable() {
     return durable;
   }
 
