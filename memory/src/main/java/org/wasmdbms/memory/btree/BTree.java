@@ -67,6 +67,13 @@ public final class BTree {
   private boolean lastKnown;
   private byte[] lastKey;
 
+  // The path to the end of the tree that the last insert took, kept while that insert went to the
+  // very end without a split and nothing changed the tree since (the modification count it left):
+  // the next insert of a greater key goes down it again without reading a node. Its nodes are the
+  // objects the insert updated, so their counts are current.
+  private TreePath appendPath;
+  private long appendPathModifications = -1;
+
   private BTree(PageStore pages, NodeStore nodes, long rootPage, boolean unique) {
     this.pages = pages;
     this.nodes = nodes;
@@ -156,9 +163,13 @@ public final class BTree {
   public boolean insert(byte[] key, byte[] value) {
     checkLength("key", key, MAX_KEY_LENGTH);
     checkLength("value", value, MAX_VALUE_LENGTH);
-    TreePath path = new TreePath(nodes);
     byte[] valuePart = unique ? null : value;
-    int last = appending ? seekLast(path, key, valuePart) : 1;
+    TreePath path = appendPathFor(key);
+    int last = -1;
+    if (path == null) {
+      path = new TreePath(nodes);
+      last = appending ? seekLast(path, key, valuePart) : 1;
+    }
     if (last == 0) {
       return false;
     }
@@ -172,8 +183,27 @@ public final class BTree {
     lastKnown = appending;
     lastKey = appending ? key.clone() : null;
     modifications++;
-    insertCell(path, path.depth(), path.gap(), new Cell(key, value, NodeStore.NO_PAGE));
+    boolean inPlace =
+        insertCell(path, path.depth(), path.gap(), new Cell(key, value, NodeStore.NO_PAGE));
+    appendPath = appending && inPlace ? path : null;
+    appendPathModifications = modifications;
     return true;
+  }
+
+  /**
+   * The kept path to the end of the tree, moved past the last entry, if {@code key} sorts after
+   * every key (known without reading a node, see {@link #appendPath}); null otherwise.
+   */
+  private TreePath appendPathFor(byte[] key) {
+    if (appendPath == null
+        || appendPathModifications != modifications
+        || !lastKnown
+        || lastKey == null
+        || UnsignedBytes.compare(lastKey, 0, lastKey.length, key, 0, key.length) >= 0) {
+      return null;
+    }
+    appendPath.setGap(appendPath.leaf().count);
+    return appendPath;
   }
 
   /**
@@ -326,22 +356,24 @@ public final class BTree {
   /**
    * Inserts {@code cell} at {@code index} of the node {@code depth} steps below the root, splitting
    * nodes up the path as long as they overflow.
+   *
+   * @return whether the node took the cell without a split (the path is then still the tree's)
    */
-  private void insertCell(TreePath path, int depth, int index, Cell cell) {
+  private boolean insertCell(TreePath path, int depth, int index, Cell cell) {
     int level = depth;
     int at = index;
     Cell pending = cell;
     while (true) {
       Node node = path.node(level);
       if (nodes.insertInPlace(node, at, pending)) {
-        return;
+        return level == depth;
       }
       NodeImage image = nodes.load(node);
       image.cells.add(at, pending);
       NodeImage.Split split = image.split(unique, at == node.count);
       if (level == 0) {
         splitRoot(image.level, split);
-        return;
+        return false;
       }
       long right = pages.allocate();
       nodes.write(right, split.right());
