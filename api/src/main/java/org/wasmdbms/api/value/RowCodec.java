@@ -49,9 +49,10 @@ public final class RowCodec {
     }
     int bitmapBytes = (n + 7) / 8;
     long size = 2 + bitmapBytes;
+    // NullValue is a singleton: comparing with it spares an interface call per value.
     for (int i = 0; i < n; i++) {
       Value v = row.get(i);
-      if (!v.isNull()) {
+      if (v != NullValue.INSTANCE) {
         size += ValueCodec.size(types.get(i), v);
         if (size > MAX_ROW_BYTES) {
           throw new ConstraintViolationException(
@@ -65,7 +66,7 @@ public final class RowCodec {
     int at = 2 + bitmapBytes;
     for (int i = 0; i < n; i++) {
       Value v = row.get(i);
-      if (v.isNull()) {
+      if (v == NullValue.INSTANCE) {
         out[2 + i / 8] |= (byte) (1 << (i % 8));
       } else {
         at = ValueCodec.put(out, at, types.get(i), v);
