@@ -88,6 +88,9 @@ public final class Database implements AutoCloseable {
   private final ReadViews views;
   private final WriteSets writeSets = new WriteSets();
   private final Map<Long, Transaction> transactions = new HashMap<>();
+  // The transaction the last statement named: a transaction's statements mostly come in a row, and
+  // the map's lookup boxes the id.
+  private Transaction recentTransaction;
   private long lastTransactionId;
   private int snapshotTransactions;
   // Counts the calls that changed (or may have changed) committed rows or the schema: a commit
@@ -667,6 +670,9 @@ public final class Database implements AutoCloseable {
   /** Finishes {@code tx}: forgets it and lets its snapshot go. */
   private void end(Transaction tx) {
     transactions.remove(tx.id());
+    if (recentTransaction == tx) {
+      recentTransaction = null;
+    }
     transactionBytes -= tx.heldBytes();
     if (tx.snapshot() != null) {
       tx.snapshot().release();
@@ -875,10 +881,15 @@ public final class Database implements AutoCloseable {
   }
 
   private Transaction transaction(long id) {
+    Transaction recent = recentTransaction;
+    if (recent != null && recent.id() == id) {
+      return recent;
+    }
     Transaction tx = transactions.get(id);
     if (tx == null) {
       throw new TransactionNotFoundException("transaction " + id + " is not open");
     }
+    recentTransaction = tx;
     return tx;
   }
 

@@ -29,6 +29,7 @@ public final class TableSchema {
   private final List<List<String>> renamedFrom;
   private final List<List<NamedTransform>> transforms;
   private final List<String> columnNames;
+  private final int primaryKeyIndex;
 
   private TableSchema(Builder builder) {
     this.definition = builder.definition;
@@ -41,6 +42,7 @@ public final class TableSchema {
     this.validators = Builder.freeze(builder.validators);
     this.renamedFrom = Builder.freeze(builder.renamedFrom);
     this.transforms = Builder.freeze(builder.transforms);
+    this.primaryKeyIndex = definition.primaryKeyIndex();
   }
 
   /**
@@ -72,6 +74,11 @@ public final class TableSchema {
    */
   public List<String> columnNames() {
     return columnNames;
+  }
+
+  /** The position of the primary-key column (kept: every write asks for it). */
+  public int primaryKeyIndex() {
+    return primaryKeyIndex;
   }
 
   /** The table name. */

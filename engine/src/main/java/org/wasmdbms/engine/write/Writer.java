@@ -80,8 +80,7 @@ public final class Writer {
   private void changed(TableData table, Value[] row) {
     if (changedRows != null) {
       TableSchema schema = table.schema();
-      changedRows.add(
-          WriteSets.RowKey.of(schema.name(), row[schema.definition().primaryKeyIndex()]));
+      changedRows.add(WriteSets.RowKey.of(schema.name(), row[schema.primaryKeyIndex()]));
     }
   }
 
@@ -217,7 +216,7 @@ public final class Writer {
   /** Checks the primary key and unique columns of {@code row}, which replaces {@code self}. */
   private void checkKeys(TableData table, Value[] row, Value[] self) {
     TableDef def = table.schema().definition();
-    int pk = def.primaryKeyIndex();
+    int pk = table.schema().primaryKeyIndex();
     if (self == null || Values.compare(self[pk], row[pk]) != 0) {
       if (table.findByPrimaryKey(row[pk]) != null) {
         throw new PrimaryKeyConflictException(
@@ -325,7 +324,7 @@ public final class Writer {
   }
 
   private static boolean sameKey(TableData table, Value[] a, Value[] b) {
-    int pk = table.schema().definition().primaryKeyIndex();
+    int pk = table.schema().primaryKeyIndex();
     return Values.compare(a[pk], b[pk]) == 0;
   }
 
@@ -376,7 +375,7 @@ public final class Writer {
     }
 
     private static byte[] key(TableData table, Value[] row) {
-      return KeyEncoding.encode(row[table.schema().definition().primaryKeyIndex()]);
+      return KeyEncoding.encode(row[table.schema().primaryKeyIndex()]);
     }
   }
 }
