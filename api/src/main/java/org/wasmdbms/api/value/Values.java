@@ -157,8 +157,8 @@ public final class Values {
    *     integer is out of the target's range
    */
   public static Value coerce(Value v, DataType target) {
-    if (v.isNull() || v.type() == target) {
-      return v;
+    if (v == NullValue.INSTANCE || v.type() == target) {
+      return v; // NullValue is a singleton: no interface call for it
     }
     if (v instanceof IntegerValue i && target.isInteger()) {
       return integer(target, i.isNegative(), i.bits());

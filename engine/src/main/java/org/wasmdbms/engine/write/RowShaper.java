@@ -139,19 +139,22 @@ public final class RowShaper {
   private static Value sanitizeAndValidate(TableSchema schema, int index, Value value) {
     ColumnDef column = schema.definition().columns().get(index);
     Value result = value;
+    // Indexed loops: most columns have no rule, and an iterator per column per row is waste.
+    List<Sanitizer<Value>> sanitizers = schema.sanitizers(index);
     try {
-      // Indexed loops: most columns have no rule, and an iterator per column per row is waste.
-      List<Sanitizer<Value>> sanitizers = schema.sanitizers(index);
       for (int i = 0; i < sanitizers.size(); i++) {
         result = sanitizers.get(i).sanitize(result);
       }
     } catch (SanitizationException e) {
       throw new SanitizationException("column " + column.name() + ": " + e.detail());
     }
-    if (result.isNull() && !column.nullable()) {
+    boolean isNull = result == NullValue.INSTANCE;
+    if (isNull && !column.nullable()) {
       throw new MissingNonNullableFieldException(column.name());
     }
-    if (!result.isNull()) {
+    // Values reach here converted already (forInsert, forUpdate; defaults have the column's type):
+    // only what a sanitizer returned may need converting.
+    if (!isNull && !sanitizers.isEmpty()) {
       result = convert(column, result);
     }
     try {
