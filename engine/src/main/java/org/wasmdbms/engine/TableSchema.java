@@ -1,7 +1,6 @@
 package org.wasmdbms.engine;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.wasmdbms.api.migration.ColumnTransform;
@@ -37,7 +36,7 @@ public final class TableSchema {
     for (ColumnDef column : definition.columns()) {
       names.add(column.name());
     }
-    this.columnNames = Collections.unmodifiableList(names);
+    this.columnNames = List.copyOf(names);
     this.sanitizers = Builder.freeze(builder.sanitizers);
     this.validators = Builder.freeze(builder.validators);
     this.renamedFrom = Builder.freeze(builder.renamedFrom);
@@ -189,7 +188,7 @@ public final class TableSchema {
       for (List<T> rules : perColumn) {
         frozen.add(List.copyOf(rules));
       }
-      return Collections.unmodifiableList(frozen);
+      return List.copyOf(frozen);
     }
   }
 }

@@ -1,7 +1,6 @@
 package org.wasmdbms.api.schema;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,8 +33,10 @@ public record TableDef(String name, List<ColumnDef> columns, List<IndexDef> inde
    */
   public TableDef {
     Identifiers.check("table name", name);
-    columns = Collections.unmodifiableList(new ArrayList<>(columns));
-    indexes = Collections.unmodifiableList(new ArrayList<>(indexes));
+    // List.copyOf: one array behind the list, so the many get(i) per row of every write are one
+    // indexed load, not a wrapper's call into another list.
+    columns = List.copyOf(columns);
+    indexes = List.copyOf(indexes);
     if (columns.isEmpty()) {
       throw new InvalidQueryException("table " + name + " has no columns");
     }
@@ -116,7 +117,7 @@ public record TableDef(String name, List<ColumnDef> columns, List<IndexDef> inde
     for (ColumnDef c : columns) {
       types.add(c.type());
     }
-    return Collections.unmodifiableList(types);
+    return List.copyOf(types);
   }
 
   /** Starts a table with no columns and no indexes. */
