@@ -3,6 +3,7 @@ package org.wasmdbms.benchmarks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -182,6 +183,7 @@ public class ConcurrencyBenchmark {
       return;
     }
     System.out.printf(
+        Locale.ROOT,
         "readers: %,.0f reads per CPU-second; %.1f %% of the measured time on a CPU, %.1f %%"
             + " waiting for one%n",
         measuredReads / (measuredSchedule.onCpuNanos() / 1e9),
