@@ -3,6 +3,7 @@ package org.wasmdbms.benchmarks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +21,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 import org.wasmdbms.api.query.Filter;
 import org.wasmdbms.api.query.Query;
 import org.wasmdbms.api.row.Row;
@@ -41,7 +44,9 @@ import org.wasmdbms.memory.journal.JournaledMemoryProvider;
  * beside syncs that involve no database at all); and durable single-row commits from 1 and 4 writer
  * threads, which group commit lets share syncs. {@code ./run-benchmarks} runs {@code writer=sync}
  * for the reads only. The trial's end prints the background writer's commits and the journal syncs
- * per commit.
+ * per commit, and for the reads how the reader threads spent the measured time ({@link Reader}):
+ * the reads per CPU-second and the share of the time they ran or waited for a CPU, so that a run
+ * tells what the writer cost the reads themselves from what the machine's scheduling cost them.
  *
  * <p>Measured as throughput, which JMH sums over the threads. Its average time per operation would
  * not do for a total: JMH averages the threads' own times per operation, and the count of threads
@@ -82,6 +87,10 @@ public class ConcurrencyBenchmark {
   private final AtomicBoolean stop = new AtomicBoolean();
   private Thread background;
   private long syncsAtStart;
+  // What the reader threads' measurement iterations added up to (Reader's teardowns).
+  private long measuredReads;
+  private long measuredNanos;
+  private ThreadSchedule measuredSchedule = new ThreadSchedule(0, 0);
 
   /** Opens a fresh database of {@value #ROWS} rows and starts the background writer if asked. */
   @Setup(Level.Trial)
@@ -128,8 +137,58 @@ public class ConcurrencyBenchmark {
     System.out.printf(
         "%n%d durable commits, %d journal syncs: %.3f syncs per commit%n",
         commits.get(), syncs, commits.get() == 0 ? 0.0 : (double) syncs / commits.get());
+    reportReaders();
     db.close();
     BenchmarkFiles.delete(directory);
+  }
+
+  /**
+   * One reader thread's count of reads and the scheduler's account of it over each measurement
+   * iteration, added to the benchmark's totals at the iteration's end (warm-up iterations are not
+   * counted). Thread-confined; the totals are added under the benchmark's monitor.
+   */
+  @State(Scope.Thread)
+  public static class Reader {
+    long reads;
+    private long startNanos;
+    private ThreadSchedule start;
+
+    /** Starts counting if this is a measurement iteration and the scheduler's counters exist. */
+    @Setup(Level.Iteration)
+    public void begin(IterationParams iteration) {
+      reads = 0;
+      start = iteration.getType() == IterationType.MEASUREMENT ? ThreadSchedule.now() : null;
+      startNanos = System.nanoTime();
+    }
+
+    /** Adds this iteration's reads and scheduling to the benchmark's totals. */
+    @TearDown(Level.Iteration)
+    public void end(ConcurrencyBenchmark benchmark) {
+      ThreadSchedule now = start == null ? null : ThreadSchedule.now();
+      if (now != null) {
+        benchmark.addMeasured(reads, System.nanoTime() - startNanos, now.since(start));
+      }
+    }
+  }
+
+  private synchronized void addMeasured(long reads, long nanos, ThreadSchedule schedule) {
+    measuredReads += reads;
+    measuredNanos += nanos;
+    measuredSchedule = measuredSchedule.plus(schedule);
+  }
+
+  /** Prints how the readers spent the measured time, if any reader was measured. */
+  private synchronized void reportReaders() {
+    if (measuredReads == 0 || measuredSchedule.onCpuNanos() == 0) {
+      return;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "readers: %,.0f reads per CPU-second; %.1f %% of the measured time on a CPU, %.1f %%"
+            + " waiting for one%n",
+        measuredReads / (measuredSchedule.onCpuNanos() / 1e9),
+        100.0 * measuredSchedule.onCpuNanos() / measuredNanos,
+        100.0 * measuredSchedule.waitingNanos() / measuredNanos);
   }
 
   private void syncRawFile() {
@@ -170,14 +229,16 @@ public class ConcurrencyBenchmark {
   /** One point read by primary key, from one thread. */
   @Benchmark
   @Threads(1)
-  public Object pointReadOneThread() {
+  public Object pointReadOneThread(Reader reader) {
+    reader.reads++;
     return pointRead();
   }
 
   /** One point read by primary key, from two threads at once (the figure is their sum). */
   @Benchmark
   @Threads(2)
-  public Object pointReadTwoThreads() {
+  public Object pointReadTwoThreads(Reader reader) {
+    reader.reads++;
     return pointRead();
   }
 
