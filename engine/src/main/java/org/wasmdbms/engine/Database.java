@@ -233,14 +233,12 @@ public final class Database implements AutoCloseable {
    *     {@link #hasDrift()}.
    */
   public void register(TableSchema schema) {
-    run(
+    changeSchema(
         () -> {
-          committedChanges++;
           committed.register(schema);
           List<TableSchema> registered = new ArrayList<>(schemas);
           registered.add(schema);
           schemas = List.copyOf(registered);
-          commitNow();
         });
   }
 
@@ -278,7 +276,7 @@ public final class Database implements AutoCloseable {
    *     (with the offending row's key), a failing transform, or open transactions
    */
   public void migrate(MigrationPolicy policy) {
-    run(
+    changeSchema(
         () -> {
           if (!transactions.isEmpty()) {
             throw new MigrationException(
@@ -286,9 +284,7 @@ public final class Database implements AutoCloseable {
                     + transactions.size()
                     + " transaction(s) are open; commit or roll them back first");
           }
-          committedChanges++;
           committed.migrate(policy);
-          commitNow();
         });
   }
 
@@ -719,12 +715,7 @@ public final class Database implements AutoCloseable {
    *     existing rows share a key
    */
   public void createIndex(String table, IndexDef index) {
-    run(
-        () -> {
-          committedChanges++;
-          committed.createIndex(table, index);
-          commitNow();
-        });
+    changeSchema(() -> committed.createIndex(table, index));
   }
 
   /**
@@ -735,12 +726,7 @@ public final class Database implements AutoCloseable {
    *     declared
    */
   public void dropIndex(String table, String name) {
-    run(
-        () -> {
-          committedChanges++;
-          committed.dropIndex(table, name);
-          commitNow();
-        });
+    changeSchema(() -> committed.dropIndex(table, name));
   }
 
   /** How a select with {@code query} on {@code table} would read its rows. */
@@ -1010,6 +996,19 @@ public final class Database implements AutoCloseable {
 
   private static Row toRow(TableSchema schema, Value[] row) {
     return Row.of(schema.columnNames(), row.clone());
+  }
+
+  /**
+   * Runs a change of the committed schema behind the gate and commits it; counted as a change of
+   * the committed state (the count a commit compares with its transaction's) even if it fails.
+   */
+  private void changeSchema(Runnable change) {
+    run(
+        () -> {
+          committedChanges++;
+          change.run();
+          commitNow();
+        });
   }
 
   private void run(Runnable body) {

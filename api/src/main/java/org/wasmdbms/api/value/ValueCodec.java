@@ -46,14 +46,21 @@ public final class ValueCodec {
   private ValueCodec() {}
 
   /**
-   * Encodes one value into a new array.
+   * Encodes one value into a new array of its exact size.
    *
-   * @see #write(ByteWriter, DataType, Value)
+   * @param type the column type; {@code value} must have exactly this type
+   * @throws InvalidQueryException if {@code value} is null or of another type
+   * @throws ConstraintViolationException if the value would exceed what a {@link ByteWriter} holds
    */
   public static byte[] encode(DataType type, Value value) {
-    ByteWriter out = new ByteWriter(1);
-    write(out, type, value);
-    return out.toByteArray();
+    long size = size(type, value);
+    if (size > ByteWriter.MAX_SIZE) {
+      throw new ConstraintViolationException(
+          "a " + type.wireName() + " value of " + size + " bytes exceeds what a writer holds");
+    }
+    byte[] bytes = new byte[(int) size];
+    put(bytes, 0, type, value);
+    return bytes;
   }
 
   /**
@@ -76,14 +83,7 @@ public final class ValueCodec {
    * @throws ConstraintViolationException if the output would exceed the writer's limit
    */
   public static void write(ByteWriter out, DataType type, Value value) {
-    long size = size(type, value);
-    if (size > ByteWriter.MAX_SIZE) {
-      throw new ConstraintViolationException(
-          "a " + type.wireName() + " value of " + size + " bytes exceeds what a writer holds");
-    }
-    byte[] bytes = new byte[(int) size];
-    put(bytes, 0, type, value);
-    out.bytes(bytes);
+    out.bytes(encode(type, value));
   }
 
   /**
