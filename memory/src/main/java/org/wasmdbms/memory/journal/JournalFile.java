@@ -355,8 +355,9 @@ final class JournalFile {
    * @return the offset just past the last record header of {@code generation} found there (left by
    *     commits that were written but never synced), or {@code from} if there is none
    * @throws MemoryException if a valid CMIT there was written after commit {@code inFlight} was
-   *     synced (or, for {@code inFlight} 0, is any commit): the log goes on past a damaged record,
-   *     which a crash cannot cause, since it loses only writes that were never synced
+   *     synced (for {@code inFlight} 0, after any commit of the generation was synced, which synced
+   *     the SUMS records before it too): the log goes on past a damaged record, which a crash
+   *     cannot cause, since it loses only writes that were never synced
    */
   long scanTail(long from, long generation, long inFlight) {
     long size = provider.size();
@@ -375,7 +376,7 @@ final class JournalFile {
             LittleEndian.getInt(window, i) == TAG_COMMIT ? readRecord(base + i, generation) : null;
         if (commit != null
             && commit.sequence() > inFlight
-            && (inFlight == 0 || commit.syncedThrough() >= inFlight)) {
+            && commit.syncedThrough() >= Math.max(inFlight, 1)) {
           throw new MemoryException(
               "journal is damaged at offset "
                   + from

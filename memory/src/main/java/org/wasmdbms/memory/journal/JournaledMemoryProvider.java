@@ -31,8 +31,9 @@ import org.wasmdbms.memory.ProviderRanges;
  *       and on {@link #close()}: it first appends the full image of every page it will overwrite in
  *       the data file (PAGE records, a double-write) and syncs the journal, so that a page torn by
  *       a crash has a base to rebuild from; then writes those pages into the data file, syncs it,
- *       starts a new generation in the other header slot, syncs, writes the CRC32 of every data
- *       page (SUMS records) and syncs again.
+ *       starts a new generation in the other header slot, syncs, and writes the CRC32 of every data
+ *       page (SUMS records), which the next journal sync makes durable: the first commit's (none is
+ *       acknowledged before it), the interval's in relaxed mode, or close's.
  *   <li>Opening recovers: it reads the log of the active generation up to its first bad record (see
  *       {@link JournalScan}), rebuilds every page a commit changed (last PAGE image or data page,
  *       then the DELT runs), then checkpoints. Every data page is checked against its checksum the
@@ -138,6 +139,8 @@ public final class JournaledMemoryProvider implements MemoryProvider {
   private long syncedCommits;
   private String failure;
   private boolean closed;
+  // The current generation's SUMS records are written and no journal sync has followed them yet.
+  private boolean unsyncedSums;
 
   private JournaledMemoryProvider(
       MemoryProvider data,
@@ -496,7 +499,7 @@ public final class JournaledMemoryProvider implements MemoryProvider {
         syncedSequence = commitSequence;
         syncedCommits = appendedCommits;
       }
-      if (appendOffset - JournalFile.RECORDS_START + overwrittenPages * PAGE_SIZE
+      if (Math.max(appendOffset - JournalFile.RECORDS_START, overwrittenPages * PAGE_SIZE)
           > checkpointThreshold(options.checkpointBytes(), dataPages)) {
         checkpoint();
       }
@@ -518,10 +521,11 @@ public final class JournaledMemoryProvider implements MemoryProvider {
   }
 
   /**
-   * The journal size past which a commit is followed by a checkpoint, counting the commit records
-   * and the full images the checkpoint will write of the pages it overwrites: half the data file,
-   * at least {@link #MIN_CHECKPOINT_BYTES}, at most {@code checkpointBytes}. So the journal stays
-   * below about twice that, plus one commit and the SUMS records (4 bytes per data page).
+   * The size past which the log, or the full images the checkpoint will write of the pages it
+   * overwrites, make a commit be followed by a checkpoint: half the data file, at least {@link
+   * #MIN_CHECKPOINT_BYTES}, at most {@code checkpointBytes}. So the journal, which holds both,
+   * stays below about twice that, plus one commit and the SUMS records (4 bytes per data page); and
+   * the committed pages kept in memory until the checkpoint stay below it.
    */
   public static long checkpointThreshold(long checkpointBytes, long dataPages) {
     return Math.min(checkpointBytes, Math.max(MIN_CHECKPOINT_BYTES, dataPages * PAGE_SIZE / 2));
@@ -595,6 +599,7 @@ public final class JournaledMemoryProvider implements MemoryProvider {
 
   private void syncJournal() {
     journal.provider().sync();
+    unsyncedSums = false;
     syncs++;
     lastSyncMillis = now();
   }
@@ -673,7 +678,10 @@ public final class JournaledMemoryProvider implements MemoryProvider {
                 count,
                 sums.payload(from, count));
       }
-      syncJournal();
+      // Not synced here: the next journal sync (a commit's, the interval's or close's) covers them.
+      // Recovery recomputes checksums that a crash left incomplete from the data file, which the
+      // data sync above made durable, and no commit is acknowledged before a sync covering them.
+      unsyncedSums = true;
       appendOffset = offset;
     } catch (MemoryException e) {
       failure = e.detail();
@@ -705,7 +713,8 @@ public final class JournaledMemoryProvider implements MemoryProvider {
     try {
       if (failure == null && (!committed.isEmpty() || committedPages != dataPages)) {
         checkpoint();
-      } else if (failure == null && syncedSequence != sequence) {
+      }
+      if (failure == null && (syncedSequence != sequence || unsyncedSums)) {
         syncJournal();
       }
     } catch (MemoryException e) {

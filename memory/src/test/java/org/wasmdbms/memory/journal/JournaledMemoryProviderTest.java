@@ -206,6 +206,122 @@ class JournaledMemoryProviderTest extends MemoryProviderContractTest {
     }
   }
 
+  /**
+   * Two full pages committed past the data file's end: the commit crosses the 128 KiB threshold and
+   * checkpoints at once (no page to double-write). Returns the provider, open.
+   */
+  private JournaledMemoryProvider checkpointedTwoPages(SimulatedDisk[] pair) {
+    JournaledMemoryProvider p = (JournaledMemoryProvider) open(pair, 2L * PAGE);
+    p.grow(2);
+    p.write(0, bytes(PAGE, 1));
+    p.write(PAGE, bytes(PAGE, 2));
+    p.commit();
+    return p;
+  }
+
+  /** {@link #checkpointedTwoPages}, then {@code commits} small commits, then a power loss. */
+  private SimulatedDisk[] crashedAfterCommitsPastACheckpoint(int commits) {
+    SimulatedDisk[] pair = {new SimulatedDisk(), new SimulatedDisk()};
+    JournaledMemoryProvider p = checkpointedTwoPages(pair);
+    for (int i = 0; i < commits; i++) {
+      p.write(10 + i, bytes(20, 3 + i));
+      p.commit();
+    }
+    pair[0].powerLoss(new Random(1));
+    pair[1].powerLoss(new Random(1));
+    return pair;
+  }
+
+  /**
+   * A checkpoint syncs the journal twice (its first commit, then the new header) and leaves the new
+   * generation's checksums to the next sync: a power loss right after it, which may lose or tear
+   * them, still opens with every committed byte.
+   */
+  @Test
+  void aCheckpointLeavesItsChecksumsToTheNextSync() {
+    for (int seed = 0; seed < 20; seed++) {
+      SimulatedDisk[] pair = {new SimulatedDisk(), new SimulatedDisk()};
+      JournaledMemoryProvider p = (JournaledMemoryProvider) open(pair, 2L * PAGE);
+      long before = p.journalSyncs();
+      p.grow(2);
+      p.write(0, bytes(PAGE, 1));
+      p.write(PAGE, bytes(PAGE, 2));
+      p.commit();
+      assertEquals(2, p.journalSyncs() - before, "journal syncs of a commit and its checkpoint");
+      pair[0].powerLoss(new Random(seed));
+      pair[1].powerLoss(new Random(seed));
+      MemoryProvider reopened = open(pair, 2L * PAGE);
+      assertArrayEquals(bytes(PAGE, 1), read(reopened, 0, PAGE), "seed " + seed);
+      assertArrayEquals(bytes(PAGE, 2), read(reopened, PAGE, PAGE), "seed " + seed);
+      reopened.close();
+    }
+  }
+
+  /**
+   * The first commit after a checkpoint makes its checksums durable with it: after a power loss, a
+   * data page damaged meanwhile is still caught by its checksum, not taken as the new truth.
+   */
+  @Test
+  void theFirstCommitAfterACheckpointMakesItsChecksumsDurable() {
+    SimulatedDisk[] pair = crashedAfterCommitsPastACheckpoint(1);
+    List<byte[]> data = pair[0].snapshot();
+    data.get(1)[100] ^= 1;
+    pair[0].restore(data);
+    MemoryException e =
+        assertThrows(MemoryException.class, () -> read(open(pair, 2L * PAGE), PAGE, 4));
+    assertTrue(e.detail().contains("checksum"), e.detail());
+  }
+
+  /**
+   * Damaged checksums followed by the generation's first commit, intact: a crash can leave that
+   * (both were written and not yet synced), so it opens as a torn tail with the checkpoint's
+   * content. Followed by a second commit, which says the first was synced, it is damage.
+   */
+  @Test
+  void damagedChecksumsAreATailUntilACommitSaysTheyWereSynced() {
+    int sumsPayload = (int) JournalFile.RECORDS_START + JournalFile.RECORD_HEADER;
+    SimulatedDisk[] pair = crashedAfterCommitsPastACheckpoint(1);
+    List<byte[]> journal = pair[1].snapshot();
+    journal.get(0)[sumsPayload + 1] ^= 1;
+    pair[1].restore(journal);
+    MemoryProvider reopened = open(pair, 2L * PAGE);
+    assertArrayEquals(bytes(PAGE, 1), read(reopened, 0, PAGE));
+    reopened.close();
+
+    SimulatedDisk[] twice = crashedAfterCommitsPastACheckpoint(2);
+    List<byte[]> damaged = twice[1].snapshot();
+    damaged.get(0)[sumsPayload + 1] ^= 1;
+    twice[1].restore(damaged);
+    MemoryException e = assertThrows(MemoryException.class, () -> open(twice, 2L * PAGE));
+    assertTrue(e.detail().contains("damaged"), e.detail());
+  }
+
+  /**
+   * The log and the images a checkpoint would copy are each held to the threshold (128 KiB here),
+   * not their sum: two commits of 60 KiB over both checkpointed pages (120 KiB of log, 128 KiB of
+   * images) sync once each; the next one passes 128 KiB of log and checkpoints (two journal syncs:
+   * the double-write, which carries the commit, and the new header).
+   */
+  @Test
+  void theLogAndTheImagesAreEachHeldToTheThreshold() {
+    SimulatedDisk[] pair = {new SimulatedDisk(), new SimulatedDisk()};
+    JournaledMemoryProvider p = checkpointedTwoPages(pair);
+    long[] syncs = new long[3];
+    for (int i = 0; i < 3; i++) {
+      long before = p.journalSyncs();
+      p.write((long) (i % 2) * PAGE, bytes(60 << 10, 10 + i));
+      p.commit();
+      syncs[i] = p.journalSyncs() - before;
+    }
+    assertArrayEquals(new long[] {1, 1, 2}, syncs);
+    pair[0].powerLoss(new Random(3));
+    pair[1].powerLoss(new Random(3));
+    MemoryProvider reopened = open(pair, 2L * PAGE);
+    assertArrayEquals(bytes(60 << 10, 12), read(reopened, 0, 60 << 10));
+    assertArrayEquals(bytes(60 << 10, 11), read(reopened, PAGE, 60 << 10));
+    reopened.close();
+  }
+
   @Test
   void aFailedCommitMakesTheProviderRefuseEverythingUntilReopened() {
     SimulatedDisk data = new SimulatedDisk();
