@@ -1,3 +1,5 @@
+package org.wasmdbms.benchmarks.profiling;
+
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.types.NameCustomSection;
 import java.nio.file.Path;
@@ -20,12 +22,28 @@ import jdk.jfr.consumer.RecordingFile;
  * of the generated classes) are named from the module's {@code name} section, so the module must be
  * built with {@code -Dwasmdbms.guest.names=true}; their names start with {@code g:}.
  *
- * <p>Run with the benchmarks' class path (Chicory's parser): {@code java -cp <classpath>
- * docs/profiling/GuestProfile.java <recording.jfr> <module.wasm> <last seconds> [top]}.
+ * <p>Run with the benchmarks' class path (Chicory's parser): {@code java -cp
+ * benchmarks/target/classes:<runtime class path> org.wasmdbms.benchmarks.profiling.GuestProfile
+ * <recording.jfr> <module.wasm> <last seconds> [top]}. A command-line tool; not thread-safe, not
+ * used by the benchmarks themselves.
  */
 public final class GuestProfile {
+  private GuestProfile() {}
+
+  /**
+   * Prints the profile.
+   *
+   * @param args the recording, the module, the seconds at the end of the recording to count, and
+   *     optionally how many frames to print per table (60)
+   * @throws Exception if a file cannot be read or parsed
+   */
   public static void main(String[] args) throws Exception {
     NameCustomSection names = Parser.parse(Path.of(args[1])).nameSection();
+    if (names == null) {
+      System.out.println(
+          "the module has no name section (build it with -Dwasmdbms.guest.names=true);"
+              + " guest functions keep their indexes");
+    }
     long lastMillis = (long) (Double.parseDouble(args[2]) * 1000);
     int top = args.length > 3 ? Integer.parseInt(args[3]) : 60;
     List<RecordedEvent> samples = new ArrayList<>();
@@ -44,6 +62,11 @@ public final class GuestProfile {
           end = event.getStartTime().isAfter(end) ? event.getStartTime() : end;
         }
       }
+    }
+    if (samples.isEmpty()) {
+      System.out.println(
+          "samples: 0 (no execution sample of a JMH worker thread in the recording)");
+      return;
     }
     Instant from = end.minusMillis(lastMillis);
     Map<String, Integer> self = new HashMap<>();
@@ -77,13 +100,18 @@ public final class GuestProfile {
         .sorted((a, b) -> b.getValue() - a.getValue())
         .limit(top)
         .forEach(
-            e -> System.out.printf("%5.1f %% %6d  %s%n", 100.0 * e.getValue() / total, e.getValue(), e.getKey()));
+            e ->
+                System.out.printf(
+                    "%5.1f %% %6d  %s%n", 100.0 * e.getValue() / total, e.getValue(), e.getKey()));
   }
 
   private static String name(RecordedFrame frame, NameCustomSection names) {
     String method = frame.getMethod().getName();
     if (method.matches("func_[0-9]+")) {
-      String name = names.nameOfFunction(Integer.parseInt(method.substring("func_".length())));
+      String name =
+          names == null
+              ? null
+              : names.nameOfFunction(Integer.parseInt(method.substring("func_".length())));
       return "g:" + (name == null ? method : name);
     }
     String type = frame.getMethod().getType().getName();
