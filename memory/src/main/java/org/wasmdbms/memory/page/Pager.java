@@ -302,10 +302,11 @@ public final class Pager implements PageStore {
    * Zeros a page taken from the free list by writing zeros only over its stretches that are not
    * zero already: a freed page mostly is, and every byte written costs twice more below (the bytes
    * it overwrites are kept for snapshots, and the journal compares and logs them), so reusing a
-   * page must not cost a 64 KiB write. The page is scanned in aligned blocks of {@value #ZERO_GAP}
-   * bytes, one comparison each (a page full of old rows used to cost a comparison every few bytes);
-   * a stretch runs over the blocks that are not all zero, from its first non-zero byte to its last,
-   * and stretches with a whole zero block between them are separate writes.
+   * page must not cost a 64 KiB write. A stretch starts at the next non-zero byte (found by one
+   * comparison over the rest of the page: comparing each of the page's 1,024 blocks of {@value
+   * #ZERO_GAP} bytes on its own made an insert into an empty table take 10 µs instead of 4), runs
+   * over the aligned blocks that are not all zero, and ends at its last non-zero byte; stretches
+   * with a whole zero block between them are separate writes.
    */
   private void zero(long pageId) {
     if (scratch == null) {
@@ -315,13 +316,12 @@ public final class Pager implements PageStore {
     readThrough(pageId, 0, page, 0, PAGE_SIZE);
     int block = 0;
     while (block < PAGE_SIZE) {
-      int inBlock = Arrays.mismatch(page, block, block + ZERO_GAP, ZERO_PAGE, 0, ZERO_GAP);
-      if (inBlock < 0) {
-        block += ZERO_GAP;
-        continue;
+      int skipped = Arrays.mismatch(page, block, PAGE_SIZE, ZERO_PAGE, block, PAGE_SIZE);
+      if (skipped < 0) {
+        break;
       }
-      int start = block + inBlock;
-      int end = block + ZERO_GAP;
+      int start = block + skipped;
+      int end = (start / ZERO_GAP + 1) * ZERO_GAP;
       while (end < PAGE_SIZE
           && Arrays.mismatch(page, end, end + ZERO_GAP, ZERO_PAGE, 0, ZERO_GAP) >= 0) {
         end += ZERO_GAP;
