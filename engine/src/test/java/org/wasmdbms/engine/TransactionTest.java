@@ -131,9 +131,7 @@ class TransactionTest {
     db.insert(a, "posts", post(21, "a second", 1));
     db.insert(b, "posts", post(21, "b", 2));
     db.commit(b);
-    Map<String, List<Row>> before = Snapshots.of(db);
-    assertThrows(PrimaryKeyConflictException.class, () -> db.commit(a));
-    assertEquals(before, Snapshots.of(db), "nothing of the failed commit is applied");
+    assertCommitFailsAndChangesNothing(a, PrimaryKeyConflictException.class);
     assertThrows(TransactionNotFoundException.class, () -> db.commit(a));
     assertThrows(TransactionNotFoundException.class, () -> db.rollback(a));
   }
@@ -199,9 +197,7 @@ class TransactionTest {
     db.update(a, "users", Row.builder().set("age", new Uint32Value(1)).build(), null);
     db.insert(a, "users", user("Carol", "carol@example.com", 1));
     db.insert("users", user("Other Carol", "carol@example.com", 2));
-    Map<String, List<Row>> before = Snapshots.of(db);
-    assertThrows(UniqueConstraintViolationException.class, () -> db.commit(a));
-    assertEquals(before, Snapshots.of(db));
+    assertCommitFailsAndChangesNothing(a, UniqueConstraintViolationException.class);
   }
 
   @Test
@@ -209,9 +205,7 @@ class TransactionTest {
     long a = db.begin();
     db.insert(a, "posts", post(11, "hello", 2));
     db.createIndex("posts", new IndexDef("uq_title", List.of("title"), true));
-    Map<String, List<Row>> before = Snapshots.of(db);
-    assertThrows(UniqueConstraintViolationException.class, () -> db.commit(a));
-    assertEquals(before, Snapshots.of(db));
+    assertCommitFailsAndChangesNothing(a, UniqueConstraintViolationException.class);
   }
 
   @Test
@@ -230,9 +224,7 @@ class TransactionTest {
     long a = db.begin();
     db.insert(a, "posts", post(11, "for bob", 2));
     db.delete("users", DeleteBehavior.RESTRICT, new Filter.Eq("id", id(2)));
-    Map<String, List<Row>> before = Snapshots.of(db);
-    assertThrows(BrokenForeignKeyReferenceException.class, () -> db.commit(a));
-    assertEquals(before, Snapshots.of(db));
+    assertCommitFailsAndChangesNothing(a, BrokenForeignKeyReferenceException.class);
   }
 
   @Test
@@ -240,9 +232,7 @@ class TransactionTest {
     long a = db.begin();
     db.delete(a, "users", DeleteBehavior.RESTRICT, new Filter.Eq("id", id(2)));
     db.insert("posts", post(11, "for bob", 2));
-    Map<String, List<Row>> before = Snapshots.of(db);
-    assertThrows(ForeignKeyConstraintViolationException.class, () -> db.commit(a));
-    assertEquals(before, Snapshots.of(db));
+    assertCommitFailsAndChangesNothing(a, ForeignKeyConstraintViolationException.class);
   }
 
   @Test
@@ -358,5 +348,12 @@ class TransactionTest {
 
   private static List<Object> ids(List<Row> rows) {
     return rows.stream().map(r -> (Object) r.get("id")).toList();
+  }
+
+  /** Commit of {@code tx} fails with {@code failure} and leaves every table as it was. */
+  private void assertCommitFailsAndChangesNothing(long tx, Class<? extends Throwable> failure) {
+    Map<String, List<Row>> before = Snapshots.of(db);
+    assertThrows(failure, () -> db.commit(tx));
+    assertEquals(before, Snapshots.of(db), "nothing of the failed commit is applied");
   }
 }

@@ -573,6 +573,9 @@ public final class JournaledMemoryProvider implements MemoryProvider {
     synchronized (this) {
       syncs++;
       lastSyncMillis = now();
+      if (generation == targetGeneration) {
+        unsyncedSums = false; // written by the checkpoint that began this generation, before
+      }
       if (target > syncedCommits) {
         syncedCommits = target;
         if (generation == targetGeneration && targetSequence > syncedSequence) {

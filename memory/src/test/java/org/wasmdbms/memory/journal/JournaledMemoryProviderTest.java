@@ -57,6 +57,12 @@ class JournaledMemoryProviderTest extends MemoryProviderContractTest {
     return bytes;
   }
 
+  /** Cuts the power of both disks of {@code pair}, each keeping a part of its unsynced writes. */
+  private static void powerLoss(SimulatedDisk[] pair, long seed) {
+    pair[0].powerLoss(new Random(seed));
+    pair[1].powerLoss(new Random(seed));
+  }
+
   private static byte[] read(MemoryProvider provider, long offset, int length) {
     byte[] bytes = new byte[length];
     provider.read(offset, bytes);
@@ -72,8 +78,7 @@ class JournaledMemoryProviderTest extends MemoryProviderContractTest {
       p.write((long) i * PAGE + 10, bytes(100, i));
       p.commit();
     }
-    pair[0].powerLoss(new Random(1));
-    pair[1].powerLoss(new Random(1));
+    powerLoss(pair, 1);
     return pair;
   }
 
@@ -198,8 +203,7 @@ class JournaledMemoryProviderTest extends MemoryProviderContractTest {
       p.commit();
     }
     assertTrue(pair[1].snapshot().size() <= 5, "journal pages " + pair[1].snapshot().size());
-    pair[0].powerLoss(new Random(2));
-    pair[1].powerLoss(new Random(2));
+    powerLoss(pair, 2);
     MemoryProvider reopened = open(pair, 2L * PAGE);
     for (int i = 36; i < 40; i++) {
       assertArrayEquals(bytes(30, i), read(reopened, (long) (i % 4) * PAGE + i, 30));
@@ -227,8 +231,7 @@ class JournaledMemoryProviderTest extends MemoryProviderContractTest {
       p.write(10 + i, bytes(20, 3 + i));
       p.commit();
     }
-    pair[0].powerLoss(new Random(1));
-    pair[1].powerLoss(new Random(1));
+    powerLoss(pair, 1);
     return pair;
   }
 
@@ -248,8 +251,7 @@ class JournaledMemoryProviderTest extends MemoryProviderContractTest {
       p.write(PAGE, bytes(PAGE, 2));
       p.commit();
       assertEquals(2, p.journalSyncs() - before, "journal syncs of a commit and its checkpoint");
-      pair[0].powerLoss(new Random(seed));
-      pair[1].powerLoss(new Random(seed));
+      powerLoss(pair, seed);
       MemoryProvider reopened = open(pair, 2L * PAGE);
       assertArrayEquals(bytes(PAGE, 1), read(reopened, 0, PAGE), "seed " + seed);
       assertArrayEquals(bytes(PAGE, 2), read(reopened, PAGE, PAGE), "seed " + seed);
@@ -314,8 +316,7 @@ class JournaledMemoryProviderTest extends MemoryProviderContractTest {
       syncs[i] = p.journalSyncs() - before;
     }
     assertArrayEquals(new long[] {1, 1, 2}, syncs);
-    pair[0].powerLoss(new Random(3));
-    pair[1].powerLoss(new Random(3));
+    powerLoss(pair, 3);
     MemoryProvider reopened = open(pair, 2L * PAGE);
     assertArrayEquals(bytes(60 << 10, 12), read(reopened, 0, 60 << 10));
     assertArrayEquals(bytes(60 << 10, 11), read(reopened, PAGE, 60 << 10));
