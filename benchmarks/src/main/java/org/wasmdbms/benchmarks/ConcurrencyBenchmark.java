@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,6 +55,13 @@ import org.wasmdbms.memory.journal.JournaledMemoryProvider;
  * speeds (a reader the writer's thread preempts more often than the other), so it understated the
  * two readers beside the writer most (docs/concurrency.md).
  *
+ * <p>Separate forks with and without the writer (the {@code none} and {@code durable} settings)
+ * compare two JVMs measured minutes apart: on the two-vCPU machines of record the same fork alone
+ * read from 570,000 to 950,000 times per second within ten minutes, more than the writer costs.
+ * {@code alternating} compares iterations of one JVM two seconds apart, with the same compiled
+ * code, the writer parked in every other one: the end of the trial prints the reads per second of
+ * both halves and the share kept.
+ *
  * <p>Eight warm-up iterations: with a writer running, two readers settle slowly (the JIT's compiler
  * threads share the two cores with them and the writer): 19, 9, 4.6, then 2.6 µs per read in the
  * official run of 2026-12-07, and still faster at the seventh iteration than at the sixth beside
@@ -67,16 +75,19 @@ import org.wasmdbms.memory.journal.JournaledMemoryProvider;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 8, time = 2)
-@Measurement(iterations = 3, time = 3)
+@Measurement(iterations = 6, time = 2)
 @Fork(1)
 public class ConcurrencyBenchmark {
   private static final int ROWS = 10_000;
 
   /**
    * {@code none}: alone; {@code durable}: a thread commits inserts durably meanwhile; {@code sync}:
-   * a thread writes and syncs a raw file meanwhile ({@link RawFsyncBenchmark}'s operation).
+   * a thread writes and syncs a raw file meanwhile ({@link RawFsyncBenchmark}'s operation); {@code
+   * alternating}: the durable writer runs through the warm-up, then in every other measurement
+   * iteration and is parked in the others, so that one JVM measures the reads both with and without
+   * it (see {@link Reader}).
    */
-  @Param({"none", "durable", "sync"})
+  @Param({"none", "durable", "sync", "alternating"})
   public String writer;
 
   private Path directory;
@@ -91,6 +102,13 @@ public class ConcurrencyBenchmark {
   private long measuredReads;
   private long measuredNanos;
   private ThreadSchedule measuredSchedule = new ThreadSchedule(0, 0);
+  // Alternating: whether the writer is parked for the current iteration, how many measurement
+  // iterations began, and the reads and reader-nanoseconds of the iterations with and without it.
+  private volatile boolean parked;
+  private int measurementIterations;
+  private final long[] alternatingReads = new long[2];
+  private final long[] alternatingNanos = new long[2];
+  private int readerIterations;
 
   /** Opens a fresh database of {@value #ROWS} rows and starts the background writer if asked. */
   @Setup(Level.Trial)
@@ -110,12 +128,16 @@ public class ConcurrencyBenchmark {
     }
     db.commit(tx);
     syncsAtStart = journal.journalSyncs();
-    if (writer.equals("durable")) {
+    if (writer.equals("durable") || writer.equals("alternating")) {
       background =
           new Thread(
               () -> {
                 while (!stop.get()) {
-                  insertOne();
+                  if (parked) {
+                    LockSupport.park(this);
+                  } else {
+                    insertOne();
+                  }
                 }
               },
               "durable writer");
@@ -126,11 +148,27 @@ public class ConcurrencyBenchmark {
     }
   }
 
+  /**
+   * Alternating: parks the writer for every second measurement iteration (the first runs with it)
+   * and wakes it for the others. The writer is still finishing at most one commit when the
+   * iteration starts.
+   */
+  @Setup(Level.Iteration)
+  public void alternate(IterationParams iteration) {
+    if (writer.equals("alternating")) {
+      boolean measured = iteration.getType() == IterationType.MEASUREMENT;
+      parked = measured && measurementIterations++ % 2 == 1;
+      LockSupport.unpark(background);
+    }
+  }
+
   /** Stops the background writer, prints the syncs per commit, closes and deletes the database. */
   @TearDown(Level.Trial)
   public void close() throws InterruptedException {
     stop.set(true);
+    parked = false;
     if (background != null) {
+      LockSupport.unpark(background);
       background.join();
     }
     long syncs = journal.journalSyncs() - syncsAtStart;
@@ -138,6 +176,7 @@ public class ConcurrencyBenchmark {
         "%n%d durable commits, %d journal syncs: %.3f syncs per commit%n",
         commits.get(), syncs, commits.get() == 0 ? 0.0 : (double) syncs / commits.get());
     reportReaders();
+    reportAlternating();
     db.close();
     BenchmarkFiles.delete(directory);
   }
@@ -175,6 +214,30 @@ public class ConcurrencyBenchmark {
     measuredReads += reads;
     measuredNanos += nanos;
     measuredSchedule = measuredSchedule.plus(schedule);
+    int with = parked ? 1 : 0;
+    readerIterations++;
+    alternatingReads[with] += reads;
+    alternatingNanos[with] += nanos;
+  }
+
+  /**
+   * Alternating: prints the reads per second of all the readers together in the iterations with and
+   * without the writer, and the share kept. Each reader's time counts once, so the rates are per
+   * reader-second times the count of readers.
+   */
+  private synchronized void reportAlternating() {
+    if (!writer.equals("alternating") || alternatingNanos[0] == 0 || alternatingNanos[1] == 0) {
+      return;
+    }
+    int readers = readerIterations / measurementIterations;
+    double with = readers * alternatingReads[0] / (alternatingNanos[0] / 1e9);
+    double without = readers * alternatingReads[1] / (alternatingNanos[1] / 1e9);
+    System.out.printf(
+        Locale.ROOT,
+        "alternating: %.0f reads/s with the writer, %.0f without it: %.1f %% kept%n",
+        with,
+        without,
+        100 * with / without);
   }
 
   /** Prints how the readers spent the measured time, if any reader was measured. */

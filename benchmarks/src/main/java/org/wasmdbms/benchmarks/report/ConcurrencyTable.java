@@ -13,7 +13,10 @@ import org.wasmdbms.benchmarks.ConcurrencyBenchmark;
  * ConcurrencyBenchmark}'s results, run in throughput mode (JMH sums the operations of all the
  * threads; its time per operation averages the threads' times instead, which understates a total
  * when threads run at different speeds), with the journal syncs per durable commit that the
- * benchmark prints at the end of each trial (read back from JMH's log).
+ * benchmark prints at the end of each trial (read back from JMH's log), and the reads per second
+ * with and without the writer in the alternating iterations of one JVM (also printed at the end of
+ * each trial; shown as the forks' mean, the share kept taken from the sums, so that each fork
+ * weighs by its speed).
  *
  * <p>Not thread-safe; built and rendered once.
  */
@@ -25,6 +28,9 @@ final class ConcurrencyTable {
       Pattern.compile("^# Parameters: \\(writer = (\\w+)\\)$");
   private static final Pattern SYNCS =
       Pattern.compile("^(\\d+) durable commits, (\\d+) journal syncs: ([0-9.]+) syncs per commit$");
+  private static final Pattern ALTERNATING =
+      Pattern.compile(
+          "^alternating: (\\d+) reads/s with the writer, (\\d+) without it: [0-9.]+ % kept$");
 
   /** The benchmark methods, their threads and what one operation is, in the table's order. */
   private static final String[][] ROWS = {
@@ -36,6 +42,9 @@ final class ConcurrencyTable {
 
   private final Map<String, JmhResult> results = new HashMap<>();
   private final Map<String, String> syncsPerCommit = new HashMap<>();
+  // Per read method: the reads per second with and without the writer, summed over the forks of
+  // the alternating setting, and the count of forks.
+  private final Map<String, double[]> alternating = new HashMap<>();
 
   /**
    * The table of {@code all}'s concurrency results.
@@ -56,12 +65,18 @@ final class ConcurrencyTable {
       Matcher trial = TRIAL.matcher(line);
       Matcher parameters = PARAMETERS.matcher(line);
       Matcher syncs = SYNCS.matcher(line.strip());
+      Matcher paired = ALTERNATING.matcher(line.strip());
       if (trial.matches()) {
         method = trial.group(1);
       } else if (parameters.matches()) {
         writer = parameters.group(1);
       } else if (syncs.matches() && method != null && writer != null) {
         syncsPerCommit.put(method + "/" + writer, syncs.group(3));
+      } else if (paired.matches() && method != null) {
+        double[] sums = alternating.computeIfAbsent(method, m -> new double[3]);
+        sums[0] += Double.parseDouble(paired.group(1));
+        sums[1] += Double.parseDouble(paired.group(2));
+        sums[2]++;
       }
     }
   }
@@ -74,8 +89,8 @@ final class ConcurrencyTable {
     StringBuilder out = new StringBuilder();
     out.append(
         "| workload | threads | alone | with a durable writer | kept | with raw syncs | kept"
-            + " | syncs per commit |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " | one JVM, writer alternating: kept | syncs per commit |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (String[] row : ROWS) {
       JmhResult alone = results.get(row[0] + "/none");
       if (alone == null) {
@@ -97,6 +112,17 @@ final class ConcurrencyTable {
                     ? "-"
                     : Math.round(100 * alone.micros() / contended.micros()) + " %");
       }
+      double[] paired = alternating.get(row[0]);
+      out.append(" | ")
+          .append(
+              paired == null
+                  ? "-"
+                  : String.format(
+                      Locale.ROOT,
+                      "%,.0f/s of %,.0f/s: %d %%",
+                      paired[0] / paired[2],
+                      paired[1] / paired[2],
+                      Math.round(100 * paired[0] / paired[1])));
       out.append(" | ").append(syncsPerCommit.getOrDefault(row[0] + "/none", "-")).append(" |\n");
     }
     return out.toString();

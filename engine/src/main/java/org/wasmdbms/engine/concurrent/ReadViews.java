@@ -38,6 +38,8 @@ public final class ReadViews {
   private final AtomicLong opened = new AtomicLong();
   // The newest version whose publication the slots were swept for (views of older ones released).
   private volatile long swept = -1;
+  // What the last view opened found registering its tables, for the next one to reuse.
+  private volatile StoredTables.Registrations registrations;
   private volatile boolean closed;
 
   /**
@@ -127,7 +129,8 @@ public final class ReadViews {
         }
       }
       opened.incrementAndGet();
-      view = open(versions.snapshot());
+      view = open(versions.snapshot(), registrations);
+      registrations = view.tables.registrations();
       return view;
     } finally {
       if (view == null) {
@@ -140,12 +143,23 @@ public final class ReadViews {
    * Opens the tables over {@code snapshot} (a pinned version), registering the tables registered at
    * that version; releases the snapshot if that fails.
    */
-  @SuppressWarnings("unchecked")
   public static View open(VersionedMemoryProvider.Snapshot snapshot) {
+    return open(snapshot, null);
+  }
+
+  /**
+   * Like {@link #open(VersionedMemoryProvider.Snapshot)}, reusing what opening an earlier view
+   * found (see {@link StoredTables#openSnapshot(org.wasmdbms.memory.MemoryProvider, List,
+   * StoredTables.Registrations)}).
+   */
+  @SuppressWarnings("unchecked")
+  private static View open(
+      VersionedMemoryProvider.Snapshot snapshot, StoredTables.Registrations previous) {
     try {
       return new View(
           snapshot,
-          StoredTables.openSnapshot(snapshot.view(), (List<TableSchema>) snapshot.state()));
+          StoredTables.openSnapshot(
+              snapshot.view(), (List<TableSchema>) snapshot.state(), previous));
     } catch (RuntimeException e) {
       snapshot.release();
       throw e;

@@ -69,6 +69,7 @@ public final class StoredTables implements Tables, AutoIncrementSource {
   private boolean driftKnown;
   private String drift;
   private String broken;
+  private Registrations registrations;
 
   private StoredTables(Pager pager) {
     this.pager = pager;
@@ -93,11 +94,85 @@ public final class StoredTables implements Tables, AutoIncrementSource {
    * did. Reads only: a write through it fails with a {@link MemoryException}.
    */
   public static StoredTables openSnapshot(MemoryProvider snapshot, List<TableSchema> schemas) {
+    return openSnapshot(snapshot, schemas, null);
+  }
+
+  /**
+   * Like {@link #openSnapshot(MemoryProvider, List)}, reusing what opening an earlier snapshot of
+   * the same {@code schemas} found ({@code previous}, from its {@link #registrations()}; null:
+   * none) for every table whose catalog entry holds the same bytes here: its decoded entry and
+   * whether the table was opened, so that the foreign keys are not checked, nor the entry decoded
+   * and compared with the registered definition, again. Those depend only on the table list and the
+   * entry's bytes; a reader beside a writer opens a snapshot per published version, and that work
+   * was half of it.
+   */
+  public static StoredTables openSnapshot(
+      MemoryProvider snapshot, List<TableSchema> schemas, Registrations previous) {
     StoredTables tables = open(snapshot);
-    for (TableSchema schema : schemas) {
-      tables.register(schema);
+    boolean asBefore = previous != null && previous.schemas == schemas;
+    for (int i = 0; i < schemas.size(); i++) {
+      TableSchema schema = schemas.get(i);
+      if (!(asBefore && tables.registerAsBefore(schema, previous.tables[i]))) {
+        asBefore = false;
+        tables.register(schema);
+      }
     }
+    tables.registrations = asBefore ? previous : tables.remember(schemas);
     return tables;
+  }
+
+  /**
+   * What registering a snapshot's tables found: per table of the list, in order, the catalog bytes
+   * read, the entry decoded from them and whether the table was opened. Immutable, so readers of
+   * several threads may pass one to {@link #openSnapshot(MemoryProvider, List, Registrations)}.
+   */
+  public static final class Registrations {
+    private final List<TableSchema> schemas;
+    private final Registered[] tables;
+
+    private Registrations(List<TableSchema> schemas, Registered[] tables) {
+      this.schemas = schemas;
+      this.tables = tables;
+    }
+  }
+
+  /** One table's registration in a snapshot: its catalog bytes (null: none), entry, opening. */
+  private record Registered(byte[] stored, CatalogEntry entry, boolean opened) {}
+
+  /**
+   * What registering this snapshot's tables found (see {@link Registrations}); null for tables not
+   * opened by {@link #openSnapshot}.
+   */
+  public Registrations registrations() {
+    return registrations;
+  }
+
+  private Registrations remember(List<TableSchema> schemas) {
+    Registered[] found = new Registered[schemas.size()];
+    for (int i = 0; i < found.length; i++) {
+      String name = schemas.get(i).definition().name();
+      found[i] =
+          new Registered(
+              catalog.get(name).orElse(null), entries.get(name), tables.containsKey(name));
+    }
+    return new Registrations(schemas, found);
+  }
+
+  /**
+   * Registers {@code schema} as an earlier snapshot of the same table list did, if its catalog
+   * entry holds the same bytes; false, having changed nothing, otherwise.
+   */
+  private boolean registerAsBefore(TableSchema schema, Registered before) {
+    String name = schema.definition().name();
+    if (before.stored() == null || !catalog.holds(name, before.stored())) {
+      return false;
+    }
+    entries.put(name, before.entry());
+    if (before.opened()) {
+      tables.put(name, reopen(schema, before.entry()));
+    }
+    link(schema);
+    return true;
   }
 
   /**
@@ -129,6 +204,12 @@ public final class StoredTables implements Tables, AutoIncrementSource {
     } else if (!storedAtOpen) {
       tables.put(def.name(), create(schema));
     }
+    link(schema);
+  }
+
+  /** Adds a registered table to the registry and its foreign keys to their parents' references. */
+  private void link(TableSchema schema) {
+    TableDef def = schema.definition();
     registered.put(def.name(), schema);
     driftKnown = false;
     references.put(def.name(), new ArrayList<>());

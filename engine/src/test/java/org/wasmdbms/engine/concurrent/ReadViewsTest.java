@@ -2,7 +2,9 @@ package org.wasmdbms.engine.concurrent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.wasmdbms.api.schema.ColumnDef;
+import org.wasmdbms.api.schema.IndexDef;
 import org.wasmdbms.api.schema.TableDef;
 import org.wasmdbms.api.value.DataType;
 import org.wasmdbms.api.value.TextValue;
@@ -114,6 +117,42 @@ class ReadViewsTest {
       reader.join();
     }
     assertTrue(shared.views.opened() <= 2, shared.views.opened() + " views for two readers");
+  }
+
+  @Test
+  void aViewReusesTheRegistrationsOfTheLastOnlyWhileItsCatalogEntryIsUnchanged() {
+    Fixture db = new Fixture(10);
+    StoredTables.Registrations first = registrationsAfterARead(db, 3);
+    db.commitTwo();
+    assertSame(first, registrationsAfterARead(db, db.rows - 1), "rows only: the same entry");
+
+    db.writer.createIndex("items", new IndexDef("by_name", List.of("name"), false));
+    db.writer.commit();
+    db.versions.publish(db.versions.written());
+    ReadViews.View view = db.views.acquire();
+    try {
+      assertNotSame(first, view.tables().registrations(), "a new index changed the entry");
+      assertTrue(
+          view.tables().table("items").indexes().stream()
+              .anyMatch(index -> index.name().equals("by_name")),
+          "the view registered the table from its new entry");
+      assertEquals(
+          "item 4",
+          ((TextValue) view.tables().table("items").findByPrimaryKey(new Uint64Value(4))[1])
+              .value());
+    } finally {
+      db.views.release(view);
+    }
+  }
+
+  private static StoredTables.Registrations registrationsAfterARead(Fixture db, long id) {
+    ReadViews.View view = db.views.acquire();
+    try {
+      assertNotNull(view.tables().table("items").findByPrimaryKey(new Uint64Value(id)));
+      return view.tables().registrations();
+    } finally {
+      db.views.release(view);
+    }
   }
 
   @Test

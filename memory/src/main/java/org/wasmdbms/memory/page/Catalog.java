@@ -96,6 +96,12 @@ public final class Catalog {
     return tableId;
   }
 
+  /** Whether the definition stored under {@code name} is {@code definition}, byte for byte. */
+  public boolean holds(String name, byte[] definition) {
+    Entry entry = entries.get(name);
+    return entry != null && Arrays.equals(entry.definition(), definition);
+  }
+
   /** The definition stored under {@code name} (a copy), if any. */
   public Optional<byte[]> get(String name) {
     Entry entry = entries.get(name);
