@@ -42,6 +42,19 @@ class CatalogTest {
   }
 
   @Test
+  void holdsTellsWhetherTheStoredDefinitionIsTheGivenBytes() {
+    Catalog catalog = Catalog.open(pager);
+    catalog.put("users", text("u1"));
+    assertTrue(catalog.holds("users", text("u1")));
+    assertFalse(catalog.holds("users", text("u2")), "other bytes");
+    assertFalse(catalog.holds("users", text("u1x")), "a longer definition");
+    assertFalse(catalog.holds("posts", text("u1")), "no such table");
+    catalog.put("users", text("u2"));
+    assertFalse(catalog.holds("users", text("u1")), "replaced");
+    assertTrue(Catalog.open(Pager.open(provider)).holds("users", text("u2")), "reopened");
+  }
+
+  @Test
   void removedIdsAreNotReusedAndOldChainsAreFreed() {
     Catalog catalog = Catalog.open(pager);
     catalog.put("a", text("x"));
