@@ -103,7 +103,10 @@ public class ConcurrencyBenchmark {
   private long measuredNanos;
   private ThreadSchedule measuredSchedule = new ThreadSchedule(0, 0);
   // Alternating: whether the writer is parked for the current iteration, how many measurement
-  // iterations began, and the reads and reader-nanoseconds of the iterations with and without it.
+  // iterations began, and the reads and reader-nanoseconds of the iterations with the writer
+  // (index WITH) and without it (WITHOUT).
+  private static final int WITH = 0;
+  private static final int WITHOUT = 1;
   private volatile boolean parked;
   private int measurementIterations;
   private final long[] alternatingReads = new long[2];
@@ -214,10 +217,10 @@ public class ConcurrencyBenchmark {
     measuredReads += reads;
     measuredNanos += nanos;
     measuredSchedule = measuredSchedule.plus(schedule);
-    int with = parked ? 1 : 0;
+    int half = parked ? WITHOUT : WITH;
     readerIterations++;
-    alternatingReads[with] += reads;
-    alternatingNanos[with] += nanos;
+    alternatingReads[half] += reads;
+    alternatingNanos[half] += nanos;
   }
 
   /**
@@ -226,12 +229,14 @@ public class ConcurrencyBenchmark {
    * reader-second times the count of readers.
    */
   private synchronized void reportAlternating() {
-    if (!writer.equals("alternating") || alternatingNanos[0] == 0 || alternatingNanos[1] == 0) {
+    if (!writer.equals("alternating")
+        || alternatingNanos[WITH] == 0
+        || alternatingNanos[WITHOUT] == 0) {
       return;
     }
     int readers = readerIterations / measurementIterations;
-    double with = readers * alternatingReads[0] / (alternatingNanos[0] / 1e9);
-    double without = readers * alternatingReads[1] / (alternatingNanos[1] / 1e9);
+    double with = readers * alternatingReads[WITH] / (alternatingNanos[WITH] / 1e9);
+    double without = readers * alternatingReads[WITHOUT] / (alternatingNanos[WITHOUT] / 1e9);
     System.out.printf(
         Locale.ROOT,
         "alternating: %.0f reads/s with the writer, %.0f without it: %.1f %% kept%n",

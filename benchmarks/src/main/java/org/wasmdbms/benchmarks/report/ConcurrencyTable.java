@@ -42,9 +42,15 @@ final class ConcurrencyTable {
 
   private final Map<String, JmhResult> results = new HashMap<>();
   private final Map<String, String> syncsPerCommit = new HashMap<>();
-  // Per read method: the reads per second with and without the writer, summed over the forks of
-  // the alternating setting, and the count of forks.
-  private final Map<String, double[]> alternating = new HashMap<>();
+  // Per read method: what the forks of the alternating setting printed, added up.
+  private final Map<String, Alternating> alternating = new HashMap<>();
+
+  /** The reads per second with and without the writer, summed over {@code forks} forks. */
+  private record Alternating(double with, double without, int forks) {
+    Alternating plus(double forkWith, double forkWithout) {
+      return new Alternating(with + forkWith, without + forkWithout, forks + 1);
+    }
+  }
 
   /**
    * The table of {@code all}'s concurrency results.
@@ -73,10 +79,11 @@ final class ConcurrencyTable {
       } else if (syncs.matches() && method != null && writer != null) {
         syncsPerCommit.put(method + "/" + writer, syncs.group(3));
       } else if (paired.matches() && method != null) {
-        double[] sums = alternating.computeIfAbsent(method, m -> new double[3]);
-        sums[0] += Double.parseDouble(paired.group(1));
-        sums[1] += Double.parseDouble(paired.group(2));
-        sums[2]++;
+        alternating.put(
+            method,
+            alternating
+                .getOrDefault(method, new Alternating(0, 0, 0))
+                .plus(Double.parseDouble(paired.group(1)), Double.parseDouble(paired.group(2))));
       }
     }
   }
@@ -112,7 +119,7 @@ final class ConcurrencyTable {
                     ? "-"
                     : Math.round(100 * alone.micros() / contended.micros()) + " %");
       }
-      double[] paired = alternating.get(row[0]);
+      Alternating paired = alternating.get(row[0]);
       out.append(" | ")
           .append(
               paired == null
@@ -120,9 +127,9 @@ final class ConcurrencyTable {
                   : String.format(
                       Locale.ROOT,
                       "%,.0f/s of %,.0f/s: %d %%",
-                      paired[0] / paired[2],
-                      paired[1] / paired[2],
-                      Math.round(100 * paired[0] / paired[1])));
+                      paired.with() / paired.forks(),
+                      paired.without() / paired.forks(),
+                      Math.round(100 * paired.with() / paired.without())));
       out.append(" | ").append(syncsPerCommit.getOrDefault(row[0] + "/none", "-")).append(" |\n");
     }
     return out.toString();

@@ -17,6 +17,11 @@ class ConcurrencyTableTest {
         PREFIX + method, Map.of("writer", writer), micros, Double.NaN, List.of(micros), "1 fork");
   }
 
+  /** The lines JMH's log opens a trial of {@code method} with {@code writer} with. */
+  private static String trial(String method, String writer) {
+    return "# Benchmark: " + PREFIX + method + "\n# Parameters: (writer = " + writer + ")";
+  }
+
   @Test
   void throughputIsShownAsJmhSummedItAndTheSyncsComeFromTheirOwnTrial() {
     List<JmhResult> results =
@@ -29,12 +34,10 @@ class ConcurrencyTableTest {
     String log =
         String.join(
             "\n",
-            "# Benchmark: " + PREFIX + "durableCommitFourWriters",
-            "# Parameters: (writer = none)",
+            trial("durableCommitFourWriters", "none"),
             "",
             "5000 durable commits, 2000 journal syncs: 0.400 syncs per commit",
-            "# Benchmark: " + PREFIX + "durableCommitFourWriters",
-            "# Parameters: (writer = durable)",
+            trial("durableCommitFourWriters", "durable"),
             "9000 durable commits, 6000 journal syncs: 0.667 syncs per commit");
     String table = new ConcurrencyTable(results, log).markdown();
     // JMH's throughput is the sum over the threads already: shown as it is, not times the threads
@@ -59,12 +62,10 @@ class ConcurrencyTableTest {
     String log =
         String.join(
             "\n",
-            "# Benchmark: " + PREFIX + "pointReadOneThread",
-            "# Parameters: (writer = alternating)",
+            trial("pointReadOneThread", "alternating"),
             "Iteration   6: ",
             "alternating: 60000 reads/s with the writer, 100000 without it: 60.0 % kept",
-            "# Benchmark: " + PREFIX + "pointReadOneThread",
-            "# Parameters: (writer = alternating)",
+            trial("pointReadOneThread", "alternating"),
             "alternating: 90000 reads/s with the writer, 100000 without it: 90.0 % kept");
     String table = new ConcurrencyTable(results, log).markdown();
     // the forks' mean rates; (60,000 + 90,000) / (100,000 + 100,000) kept: 75 %

@@ -129,8 +129,12 @@ public final class ReadViews {
         }
       }
       opened.incrementAndGet();
-      view = open(versions.snapshot(), registrations);
-      registrations = view.tables.registrations();
+      StoredTables.Registrations previous = registrations;
+      view = open(versions.snapshot(), previous);
+      if (view.tables.registrations() != previous) {
+        // Only when they changed: every reader opens a view per version, and this line is shared.
+        registrations = view.tables.registrations();
+      }
       return view;
     } finally {
       if (view == null) {
